@@ -1,0 +1,17 @@
+# Warnings and sanitizers live on interface targets that project code links against, so
+# third-party and Verilator-generated code is compiled without them.
+add_library(nicsim_warnings INTERFACE)
+add_library(nicsim::warnings ALIAS nicsim_warnings)
+target_compile_options(nicsim_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wimplicit-fallthrough
+  # -Wnull-dereference is left out: GCC 12 reports false positives inside libstdc++ at -O2.
+  $<$<BOOL:${NICSIM_WARNINGS_AS_ERRORS}>:-Werror>)
+
+add_library(nicsim_options INTERFACE)
+add_library(nicsim::options ALIAS nicsim_options)
+target_compile_features(nicsim_options INTERFACE cxx_std_20)
+if(NICSIM_SANITIZE)
+  target_compile_options(nicsim_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(nicsim_options INTERFACE -fsanitize=address,undefined)
+endif()

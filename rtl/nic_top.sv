@@ -1,0 +1,451 @@
+// Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
+//
+// nicsim NIC top level. Port names and widths are the contract in docs/architecture.md; the bus
+// ports carry Alex Forencich's names without _i/_o suffixes because the contract spells them so.
+//
+//   s_axil_*   --> nic_regs (register file, ring state, statistics)
+//   s_axis_rx  --> rx_frame_buffer --> rx_dma --\
+//                                                axi_dma_arbiter --> m_axi_*
+//   m_axis_tx  <-- tx_frame_buffer <-- tx_dma --/
+//
+// Frame classification seam: rx_frame_buffer samples a queue index, an RSS hash and an RSS type
+// with each frame's last beat and hands them to rx_dma with the frame. For now every frame goes
+// to rx_default_queue (values >= NumQueues select queue 0) with hash 0 and type 0 (none).
+
+`default_nettype none
+
+module nic_top
+  import nic_regs_pkg::*;
+#(
+  // Number of queue pairs (1..16).
+  parameter int unsigned NumQueues     = 4,
+  // AXI beats per DMA burst (1..256).
+  parameter int unsigned MaxBurstLen   = 16,
+  // Receive packet buffer size in bytes (power of two, 16384..1048576).
+  parameter int unsigned RxBufferBytes = 32768,
+  // Transmit frame buffer size in bytes (power of two, 16384..1048576).
+  parameter int unsigned TxBufferBytes = 16384
+) (
+  input  wire logic        clk_i,
+  input  wire logic        rst_ni,
+
+  // AXI4-Lite slave (MMIO).
+  input  wire logic [15:0] s_axil_awaddr,
+  input  wire logic [2:0]  s_axil_awprot,
+  input  wire logic        s_axil_awvalid,
+  output logic             s_axil_awready,
+  input  wire logic [31:0] s_axil_wdata,
+  input  wire logic [3:0]  s_axil_wstrb,
+  input  wire logic        s_axil_wvalid,
+  output logic             s_axil_wready,
+  output logic [1:0]       s_axil_bresp,
+  output logic             s_axil_bvalid,
+  input  wire logic        s_axil_bready,
+  input  wire logic [15:0] s_axil_araddr,
+  input  wire logic [2:0]  s_axil_arprot,
+  input  wire logic        s_axil_arvalid,
+  output logic             s_axil_arready,
+  output logic [31:0]      s_axil_rdata,
+  output logic [1:0]       s_axil_rresp,
+  output logic             s_axil_rvalid,
+  input  wire logic        s_axil_rready,
+
+  // AXI4 master (DMA to host memory).
+  output logic [63:0]      m_axi_awaddr,
+  output logic [7:0]       m_axi_awlen,
+  output logic [2:0]       m_axi_awsize,
+  output logic [1:0]       m_axi_awburst,
+  output logic             m_axi_awvalid,
+  input  wire logic        m_axi_awready,
+  output logic [63:0]      m_axi_wdata,
+  output logic [7:0]       m_axi_wstrb,
+  output logic             m_axi_wlast,
+  output logic             m_axi_wvalid,
+  input  wire logic        m_axi_wready,
+  input  wire logic [1:0]  m_axi_bresp,
+  input  wire logic        m_axi_bvalid,
+  output logic             m_axi_bready,
+  output logic [63:0]      m_axi_araddr,
+  output logic [7:0]       m_axi_arlen,
+  output logic [2:0]       m_axi_arsize,
+  output logic [1:0]       m_axi_arburst,
+  output logic             m_axi_arvalid,
+  input  wire logic        m_axi_arready,
+  input  wire logic [63:0] m_axi_rdata,
+  input  wire logic [1:0]  m_axi_rresp,
+  input  wire logic        m_axi_rlast,
+  input  wire logic        m_axi_rvalid,
+  output logic             m_axi_rready,
+
+  // MAC receive input (frames without FCS; tuser on the last beat = bad frame).
+  input  wire logic [63:0] s_axis_rx_tdata,
+  input  wire logic [7:0]  s_axis_rx_tkeep,
+  input  wire logic        s_axis_rx_tvalid,
+  output logic             s_axis_rx_tready,
+  input  wire logic        s_axis_rx_tlast,
+  input  wire logic        s_axis_rx_tuser,
+
+  // MAC transmit output (tuser always 0).
+  output logic [63:0]      m_axis_tx_tdata,
+  output logic [7:0]       m_axis_tx_tkeep,
+  output logic             m_axis_tx_tvalid,
+  input  wire logic        m_axis_tx_tready,
+  output logic             m_axis_tx_tlast,
+  output logic             m_axis_tx_tuser
+);
+
+  // ------------------------------------------------------------------ parameter checks
+  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  end
+  if (MaxBurstLen < 1 || MaxBurstLen > 256) begin : gen_max_burst_len_check
+    $fatal(1, "%m: MaxBurstLen (%0d) must be in 1..256", MaxBurstLen);
+  end
+  if (RxBufferBytes < 16384 || RxBufferBytes > 1048576 ||
+      (RxBufferBytes & (RxBufferBytes - 1)) != 0) begin : gen_rx_buffer_bytes_check
+    $fatal(1, "%m: RxBufferBytes (%0d) must be a power of two in 16384..1048576", RxBufferBytes);
+  end
+  if (TxBufferBytes < 16384 || TxBufferBytes > 1048576 ||
+      (TxBufferBytes & (TxBufferBytes - 1)) != 0) begin : gen_tx_buffer_bytes_check
+    $fatal(1, "%m: TxBufferBytes (%0d) must be a power of two in 16384..1048576", TxBufferBytes);
+  end
+
+  // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
+  localparam int unsigned RingIdxW  = 12;
+  // Blocks that report global counter increments: rx_frame_buffer, rx_dma, tx_dma.
+  localparam int unsigned NumCntSrc = 3;
+  localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+
+  // ------------------------------------------------------------------ nets
+  logic                                rx_en, tx_en;
+  logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]  max_frame_len;
+  logic [QueueW-1:0]                   rx_default_queue;
+
+  logic [NumQueues-1:0][63:0]          rx_base, tx_base;
+  logic [NumQueues-1:0][RingIdxW-1:0]  rx_len_mask, rx_head, rx_tail;
+  logic [NumQueues-1:0][RingIdxW-1:0]  tx_head, tx_tail;
+  logic [NumQueues-1:0][15:0]          rx_buf_size;
+  logic [NumQueues-1:0]                rx_active, rx_reset, tx_active, tx_reset;
+
+  logic                                rx_head_adv, tx_head_adv;
+  logic [3:0]                          rx_head_adv_q, tx_head_adv_q;
+  logic                                rx_status_set, tx_status_set;
+  logic [3:0]                          rx_status_set_q, tx_status_set_q;
+  logic [31:0]                         rx_status_set_bits, tx_status_set_bits;
+
+  logic [NumCntSrc-1:0][NUM_GCNT-1:0]  gcnt_inc;
+  logic                                rxq_done, txq_done;
+  logic [3:0]                          rxq_done_q, txq_done_q;
+  logic [15:0]                         rxq_done_bytes, txq_done_bytes;
+
+  // Frame tag (classification seam).
+  logic [QueueW-1:0]                   frame_queue;
+  logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0] frame_rss_hash;
+  logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0] frame_rss_type;
+
+  assign frame_queue    = (32'(rx_default_queue) >= NumQueues) ? '0 : rx_default_queue;
+  assign frame_rss_hash = '0;
+  assign frame_rss_type = '0;
+
+  // rx_frame_buffer -> rx_dma
+  logic                                buf_frame_valid, buf_frame_done;
+  logic [15:0]                         buf_frame_len;
+  logic [QueueW-1:0]                   buf_frame_queue;
+  logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0] buf_frame_rss_hash;
+  logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0] buf_frame_rss_type;
+  logic                                buf_word_valid, buf_word_ready;
+  logic [63:0]                         buf_word_data;
+
+  // tx_dma -> tx_frame_buffer
+  logic                                txb_wr_valid, txb_commit, txb_rollback, txb_frame_slot;
+  logic [63:0]                         txb_wr_data;
+  logic [15:0]                         txb_commit_len, txb_free_words;
+
+  // Engine ports of the arbiter: 0 = rx_dma, 1 = tx_dma.
+  localparam int unsigned PORT_RX = 0;
+  localparam int unsigned PORT_TX = 1;
+  logic [1:0][63:0] dma_awaddr, dma_wdata, dma_araddr;
+  logic [1:0][7:0]  dma_awlen, dma_wstrb, dma_arlen;
+  logic [1:0]       dma_awvalid, dma_awready, dma_wlast, dma_wvalid, dma_wready;
+  logic [1:0]       dma_bvalid, dma_bready, dma_arvalid, dma_arready, dma_rvalid, dma_rready;
+  logic [1:0]       dma_bresp, dma_rresp;
+  logic [63:0]      dma_rdata;
+  logic             dma_rlast;
+
+  // ------------------------------------------------------------------ register file
+  nic_regs #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW),
+    .NumCntSrc   (NumCntSrc)
+  ) u_regs (
+    .clk_i                (clk_i),
+    .rst_ni               (rst_ni),
+    .s_axil_awaddr_i      (s_axil_awaddr),
+    .s_axil_awprot_i      (s_axil_awprot),
+    .s_axil_awvalid_i     (s_axil_awvalid),
+    .s_axil_awready_o     (s_axil_awready),
+    .s_axil_wdata_i       (s_axil_wdata),
+    .s_axil_wstrb_i       (s_axil_wstrb),
+    .s_axil_wvalid_i      (s_axil_wvalid),
+    .s_axil_wready_o      (s_axil_wready),
+    .s_axil_bresp_o       (s_axil_bresp),
+    .s_axil_bvalid_o      (s_axil_bvalid),
+    .s_axil_bready_i      (s_axil_bready),
+    .s_axil_araddr_i      (s_axil_araddr),
+    .s_axil_arprot_i      (s_axil_arprot),
+    .s_axil_arvalid_i     (s_axil_arvalid),
+    .s_axil_arready_o     (s_axil_arready),
+    .s_axil_rdata_o       (s_axil_rdata),
+    .s_axil_rresp_o       (s_axil_rresp),
+    .s_axil_rvalid_o      (s_axil_rvalid),
+    .s_axil_rready_i      (s_axil_rready),
+    .rx_en_o              (rx_en),
+    .tx_en_o              (tx_en),
+    .max_frame_len_o      (max_frame_len),
+    .rx_default_queue_o   (rx_default_queue),
+    .rx_base_o            (rx_base),
+    .rx_len_mask_o        (rx_len_mask),
+    .rx_head_o            (rx_head),
+    .rx_tail_o            (rx_tail),
+    .rx_buf_size_o        (rx_buf_size),
+    .rx_active_o          (rx_active),
+    .rx_reset_o           (rx_reset),
+    .rx_head_adv_i        (rx_head_adv),
+    .rx_head_adv_q_i      (rx_head_adv_q),
+    .rx_status_set_i      (rx_status_set),
+    .rx_status_set_q_i    (rx_status_set_q),
+    .rx_status_set_bits_i (rx_status_set_bits),
+    .tx_base_o            (tx_base),
+    .tx_head_o            (tx_head),
+    .tx_tail_o            (tx_tail),
+    .tx_active_o          (tx_active),
+    .tx_reset_o           (tx_reset),
+    .tx_head_adv_i        (tx_head_adv),
+    .tx_head_adv_q_i      (tx_head_adv_q),
+    .tx_status_set_i      (tx_status_set),
+    .tx_status_set_q_i    (tx_status_set_q),
+    .tx_status_set_bits_i (tx_status_set_bits),
+    .gcnt_inc_i           (gcnt_inc),
+    .rxq_done_i           (rxq_done),
+    .rxq_done_q_i         (rxq_done_q),
+    .rxq_done_bytes_i     (rxq_done_bytes),
+    .txq_done_i           (txq_done),
+    .txq_done_q_i         (txq_done_q),
+    .txq_done_bytes_i     (txq_done_bytes)
+  );
+
+  // ------------------------------------------------------------------ receive path
+  rx_frame_buffer #(
+    .RxBufferBytes (RxBufferBytes)
+  ) u_rx_frame_buffer (
+    .clk_i              (clk_i),
+    .rst_ni             (rst_ni),
+    .s_axis_rx_tdata_i  (s_axis_rx_tdata),
+    .s_axis_rx_tkeep_i  (s_axis_rx_tkeep),
+    .s_axis_rx_tvalid_i (s_axis_rx_tvalid),
+    .s_axis_rx_tready_o (s_axis_rx_tready),
+    .s_axis_rx_tlast_i  (s_axis_rx_tlast),
+    .s_axis_rx_tuser_i  (s_axis_rx_tuser),
+    .rx_en_i            (rx_en),
+    .max_frame_len_i    (max_frame_len),
+    .frame_queue_i      (frame_queue),
+    .frame_rss_hash_i   (frame_rss_hash),
+    .frame_rss_type_i   (frame_rss_type),
+    .gcnt_inc_o         (gcnt_inc[0]),
+    .frame_valid_o      (buf_frame_valid),
+    .frame_len_o        (buf_frame_len),
+    .frame_queue_o      (buf_frame_queue),
+    .frame_rss_hash_o   (buf_frame_rss_hash),
+    .frame_rss_type_o   (buf_frame_rss_type),
+    .frame_done_i       (buf_frame_done),
+    .word_valid_o       (buf_word_valid),
+    .word_ready_i       (buf_word_ready),
+    .word_data_o        (buf_word_data)
+  );
+
+  rx_dma #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW)
+  ) u_rx_dma (
+    .clk_i             (clk_i),
+    .rst_ni            (rst_ni),
+    .frame_valid_i     (buf_frame_valid),
+    .frame_len_i       (buf_frame_len),
+    .frame_queue_i     (buf_frame_queue),
+    .frame_rss_hash_i  (buf_frame_rss_hash),
+    .frame_rss_type_i  (buf_frame_rss_type),
+    .frame_done_o      (buf_frame_done),
+    .word_valid_i      (buf_word_valid),
+    .word_ready_o      (buf_word_ready),
+    .word_data_i       (buf_word_data),
+    .rx_base_i         (rx_base),
+    .rx_len_mask_i     (rx_len_mask),
+    .rx_head_i         (rx_head),
+    .rx_tail_i         (rx_tail),
+    .rx_buf_size_i     (rx_buf_size),
+    .rx_active_i       (rx_active),
+    .rx_reset_i        (rx_reset),
+    .head_adv_o        (rx_head_adv),
+    .head_adv_q_o      (rx_head_adv_q),
+    .status_set_o      (rx_status_set),
+    .status_set_q_o    (rx_status_set_q),
+    .status_set_bits_o (rx_status_set_bits),
+    .gcnt_inc_o        (gcnt_inc[1]),
+    .q_done_o          (rxq_done),
+    .q_done_q_o        (rxq_done_q),
+    .q_done_bytes_o    (rxq_done_bytes),
+    .m_axi_awaddr_o    (dma_awaddr[PORT_RX]),
+    .m_axi_awlen_o     (dma_awlen[PORT_RX]),
+    .m_axi_awvalid_o   (dma_awvalid[PORT_RX]),
+    .m_axi_awready_i   (dma_awready[PORT_RX]),
+    .m_axi_wdata_o     (dma_wdata[PORT_RX]),
+    .m_axi_wstrb_o     (dma_wstrb[PORT_RX]),
+    .m_axi_wlast_o     (dma_wlast[PORT_RX]),
+    .m_axi_wvalid_o    (dma_wvalid[PORT_RX]),
+    .m_axi_wready_i    (dma_wready[PORT_RX]),
+    .m_axi_bresp_i     (dma_bresp),
+    .m_axi_bvalid_i    (dma_bvalid[PORT_RX]),
+    .m_axi_bready_o    (dma_bready[PORT_RX]),
+    .m_axi_araddr_o    (dma_araddr[PORT_RX]),
+    .m_axi_arlen_o     (dma_arlen[PORT_RX]),
+    .m_axi_arvalid_o   (dma_arvalid[PORT_RX]),
+    .m_axi_arready_i   (dma_arready[PORT_RX]),
+    .m_axi_rdata_i     (dma_rdata),
+    .m_axi_rresp_i     (dma_rresp),
+    .m_axi_rlast_i     (dma_rlast),
+    .m_axi_rvalid_i    (dma_rvalid[PORT_RX]),
+    .m_axi_rready_o    (dma_rready[PORT_RX])
+  );
+
+  // ------------------------------------------------------------------ transmit path
+  tx_dma #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW)
+  ) u_tx_dma (
+    .clk_i             (clk_i),
+    .rst_ni            (rst_ni),
+    .tx_en_i           (tx_en),
+    .tx_base_i         (tx_base),
+    .tx_head_i         (tx_head),
+    .tx_tail_i         (tx_tail),
+    .tx_active_i       (tx_active),
+    .tx_reset_i        (tx_reset),
+    .head_adv_o        (tx_head_adv),
+    .head_adv_q_o      (tx_head_adv_q),
+    .status_set_o      (tx_status_set),
+    .status_set_q_o    (tx_status_set_q),
+    .status_set_bits_o (tx_status_set_bits),
+    .gcnt_inc_o        (gcnt_inc[2]),
+    .q_done_o          (txq_done),
+    .q_done_q_o        (txq_done_q),
+    .q_done_bytes_o    (txq_done_bytes),
+    .buf_wr_valid_o    (txb_wr_valid),
+    .buf_wr_data_o     (txb_wr_data),
+    .buf_commit_o      (txb_commit),
+    .buf_commit_len_o  (txb_commit_len),
+    .buf_rollback_o    (txb_rollback),
+    .buf_free_words_i  (txb_free_words),
+    .buf_frame_slot_i  (txb_frame_slot),
+    .m_axi_awaddr_o    (dma_awaddr[PORT_TX]),
+    .m_axi_awlen_o     (dma_awlen[PORT_TX]),
+    .m_axi_awvalid_o   (dma_awvalid[PORT_TX]),
+    .m_axi_awready_i   (dma_awready[PORT_TX]),
+    .m_axi_wdata_o     (dma_wdata[PORT_TX]),
+    .m_axi_wstrb_o     (dma_wstrb[PORT_TX]),
+    .m_axi_wlast_o     (dma_wlast[PORT_TX]),
+    .m_axi_wvalid_o    (dma_wvalid[PORT_TX]),
+    .m_axi_wready_i    (dma_wready[PORT_TX]),
+    .m_axi_bresp_i     (dma_bresp),
+    .m_axi_bvalid_i    (dma_bvalid[PORT_TX]),
+    .m_axi_bready_o    (dma_bready[PORT_TX]),
+    .m_axi_araddr_o    (dma_araddr[PORT_TX]),
+    .m_axi_arlen_o     (dma_arlen[PORT_TX]),
+    .m_axi_arvalid_o   (dma_arvalid[PORT_TX]),
+    .m_axi_arready_i   (dma_arready[PORT_TX]),
+    .m_axi_rdata_i     (dma_rdata),
+    .m_axi_rresp_i     (dma_rresp),
+    .m_axi_rlast_i     (dma_rlast),
+    .m_axi_rvalid_i    (dma_rvalid[PORT_TX]),
+    .m_axi_rready_o    (dma_rready[PORT_TX])
+  );
+
+  tx_frame_buffer #(
+    .TxBufferBytes (TxBufferBytes)
+  ) u_tx_frame_buffer (
+    .clk_i              (clk_i),
+    .rst_ni             (rst_ni),
+    .wr_valid_i         (txb_wr_valid),
+    .wr_data_i          (txb_wr_data),
+    .commit_i           (txb_commit),
+    .commit_len_i       (txb_commit_len),
+    .rollback_i         (txb_rollback),
+    .free_words_o       (txb_free_words),
+    .frame_slot_o       (txb_frame_slot),
+    .m_axis_tx_tdata_o  (m_axis_tx_tdata),
+    .m_axis_tx_tkeep_o  (m_axis_tx_tkeep),
+    .m_axis_tx_tvalid_o (m_axis_tx_tvalid),
+    .m_axis_tx_tready_i (m_axis_tx_tready),
+    .m_axis_tx_tlast_o  (m_axis_tx_tlast),
+    .m_axis_tx_tuser_o  (m_axis_tx_tuser)
+  );
+
+  // ------------------------------------------------------------------ DMA master
+  axi_dma_arbiter #(
+    .NumPorts (2)
+  ) u_axi_dma_arbiter (
+    .clk_i           (clk_i),
+    .rst_ni          (rst_ni),
+    .s_axi_awaddr_i  (dma_awaddr),
+    .s_axi_awlen_i   (dma_awlen),
+    .s_axi_awvalid_i (dma_awvalid),
+    .s_axi_awready_o (dma_awready),
+    .s_axi_wdata_i   (dma_wdata),
+    .s_axi_wstrb_i   (dma_wstrb),
+    .s_axi_wlast_i   (dma_wlast),
+    .s_axi_wvalid_i  (dma_wvalid),
+    .s_axi_wready_o  (dma_wready),
+    .s_axi_bresp_o   (dma_bresp),
+    .s_axi_bvalid_o  (dma_bvalid),
+    .s_axi_bready_i  (dma_bready),
+    .s_axi_araddr_i  (dma_araddr),
+    .s_axi_arlen_i   (dma_arlen),
+    .s_axi_arvalid_i (dma_arvalid),
+    .s_axi_arready_o (dma_arready),
+    .s_axi_rdata_o   (dma_rdata),
+    .s_axi_rresp_o   (dma_rresp),
+    .s_axi_rlast_o   (dma_rlast),
+    .s_axi_rvalid_o  (dma_rvalid),
+    .s_axi_rready_i  (dma_rready),
+    .m_axi_awaddr_o  (m_axi_awaddr),
+    .m_axi_awlen_o   (m_axi_awlen),
+    .m_axi_awsize_o  (m_axi_awsize),
+    .m_axi_awburst_o (m_axi_awburst),
+    .m_axi_awvalid_o (m_axi_awvalid),
+    .m_axi_awready_i (m_axi_awready),
+    .m_axi_wdata_o   (m_axi_wdata),
+    .m_axi_wstrb_o   (m_axi_wstrb),
+    .m_axi_wlast_o   (m_axi_wlast),
+    .m_axi_wvalid_o  (m_axi_wvalid),
+    .m_axi_wready_i  (m_axi_wready),
+    .m_axi_bresp_i   (m_axi_bresp),
+    .m_axi_bvalid_i  (m_axi_bvalid),
+    .m_axi_bready_o  (m_axi_bready),
+    .m_axi_araddr_o  (m_axi_araddr),
+    .m_axi_arlen_o   (m_axi_arlen),
+    .m_axi_arsize_o  (m_axi_arsize),
+    .m_axi_arburst_o (m_axi_arburst),
+    .m_axi_arvalid_o (m_axi_arvalid),
+    .m_axi_arready_i (m_axi_arready),
+    .m_axi_rdata_i   (m_axi_rdata),
+    .m_axi_rresp_i   (m_axi_rresp),
+    .m_axi_rlast_i   (m_axi_rlast),
+    .m_axi_rvalid_i  (m_axi_rvalid),
+    .m_axi_rready_o  (m_axi_rready)
+  );
+
+endmodule
+
+`default_nettype wire

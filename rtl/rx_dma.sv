@@ -1,0 +1,659 @@
+// Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
+//
+// Receive DMA engine: moves the frame at the head of rx_frame_buffer into host memory through
+// the posted buffers of its queue's RX ring.
+//
+// Per frame:
+//  1. If the queue is not active (disabled or stopped on an error), drop it (rx_queue_off_drops).
+//  2. If the ring holds fewer than ceil(len / rx_buf_size) free descriptors, drop it
+//     (rx_no_desc_drops); nothing is written to host memory. The check is done without a
+//     divider as len <= free * rx_buf_size.
+//  3. For each buffer: fetch the 16-byte descriptor at base + head * 16 (one 2-beat burst, or
+//     two 1-beat bursts when MaxBurstLen is 1, as for the write-back); a
+//     buffer address that is not 8-byte aligned sets rx_status.buf_misaligned. Write the
+//     buffer's bytes in INCR bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a
+//     4 KiB boundary, last beat's wstrb from the byte count). Up to MaxWrOutstanding bursts are
+//     in flight: the next address is issued while the previous burst's data is still streaming.
+//     Once every burst of the buffer has its response, write the descriptor back (rss_hash,
+//     rss_type, length, DD, EOP on the last buffer, errors 0), wait for its response, and
+//     advance the head. So a descriptor is only marked done after its data is acknowledged.
+//  4. On success count rx_q_frames and rx_q_bytes for the queue.
+// An error response (SLVERR/DECERR) on any read or write sets rx_status.dma_fault and
+// status.dma_error (through the dma_errors increment), counts rx_dma_error_drops once and
+// dma_errors once per failed burst, and discards the rest of the frame. A misaligned buffer counts
+// rx_dma_error_drops. In both cases the head does not move past the failing descriptor.
+//
+// Queue disabled mid-frame: the engine completes the AXI bursts already issued, then abandons
+// the frame (no further bursts, descriptor fetches, write-backs or head updates) and counts it
+// in rx_queue_off_drops. Buffers of that frame already written are never handed back.
+//
+// Reads (descriptor fetches) are one at a time.
+
+`default_nettype none
+
+module rx_dma
+  import nic_regs_pkg::*;
+#(
+  // Number of queues (1..MAX_QUEUES).
+  parameter int unsigned NumQueues   = 4,
+  // Maximum AXI beats per data burst (1..256).
+  parameter int unsigned MaxBurstLen = 16,
+  // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
+  parameter int unsigned RingIdxW    = 12
+) (
+  input  wire logic                                    clk_i,
+  input  wire logic                                    rst_ni,
+
+  // Oldest stored frame, from rx_frame_buffer.
+  input  wire logic                                    frame_valid_i,
+  input  wire logic [15:0]                             frame_len_i,
+  input  wire logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] frame_queue_i,
+  input  wire logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0]    frame_rss_hash_i,
+  input  wire logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0]    frame_rss_type_i,
+  output logic                                         frame_done_o,
+  input  wire logic                                    word_valid_i,
+  output logic                                         word_ready_o,
+  input  wire logic [63:0]                             word_data_i,
+
+  // RX ring configuration and state, per queue (from nic_regs).
+  input  wire logic [NumQueues-1:0][63:0]              rx_base_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0]      rx_len_mask_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0]      rx_head_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0]      rx_tail_i,
+  input  wire logic [NumQueues-1:0][15:0]              rx_buf_size_i,
+  input  wire logic [NumQueues-1:0]                    rx_active_i,
+  input  wire logic [NumQueues-1:0]                    rx_reset_i,
+
+  // Ring updates (to nic_regs).
+  output logic                                         head_adv_o,
+  output logic [3:0]                                   head_adv_q_o,
+  output logic                                         status_set_o,
+  output logic [3:0]                                   status_set_q_o,
+  output logic [31:0]                                  status_set_bits_o,
+
+  // Statistics (to nic_regs).
+  output logic [NUM_GCNT-1:0]                          gcnt_inc_o,
+  output logic                                         q_done_o,
+  output logic [3:0]                                   q_done_q_o,
+  output logic [15:0]                                  q_done_bytes_o,
+
+  // AXI4 master (INCR bursts of 8-byte beats; size and burst type are fixed by the arbiter).
+  output logic [63:0]                                  m_axi_awaddr_o,
+  output logic [7:0]                                   m_axi_awlen_o,
+  output logic                                         m_axi_awvalid_o,
+  input  wire logic                                    m_axi_awready_i,
+  output logic [63:0]                                  m_axi_wdata_o,
+  output logic [7:0]                                   m_axi_wstrb_o,
+  output logic                                         m_axi_wlast_o,
+  output logic                                         m_axi_wvalid_o,
+  input  wire logic                                    m_axi_wready_i,
+  input  wire logic [1:0]                              m_axi_bresp_i,
+  input  wire logic                                    m_axi_bvalid_i,
+  output logic                                         m_axi_bready_o,
+  output logic [63:0]                                  m_axi_araddr_o,
+  output logic [7:0]                                   m_axi_arlen_o,
+  output logic                                         m_axi_arvalid_o,
+  input  wire logic                                    m_axi_arready_i,
+  input  wire logic [63:0]                             m_axi_rdata_i,
+  input  wire logic [1:0]                              m_axi_rresp_i,
+  input  wire logic                                    m_axi_rlast_i,
+  input  wire logic                                    m_axi_rvalid_i,
+  output logic                                         m_axi_rready_o
+);
+
+  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  end
+  if (MaxBurstLen < 1 || MaxBurstLen > 256) begin : gen_max_burst_len_check
+    $fatal(1, "%m: MaxBurstLen (%0d) must be in 1..256", MaxBurstLen);
+  end
+  if (RingIdxW < 3 || RingIdxW > 12) begin : gen_ring_idx_w_check
+    $fatal(1, "%m: RingIdxW (%0d) must be in 3..12", RingIdxW);
+  end
+
+  localparam int unsigned QueueW = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+  localparam int unsigned HashW  = DESC_RX_WB_RSS_HASH_WIDTH;
+  localparam int unsigned TypeW  = DESC_RX_WB_RSS_TYPE_WIDTH;
+  localparam logic [12:0] MAX_BURST = 13'(MaxBurstLen);
+  // Descriptors move as one 2-beat burst, or as two 1-beat bursts when MaxBurstLen is 1.
+  localparam bit          DESC_SPLIT = (MaxBurstLen < 2);
+  // Data bursts in flight (issued, response pending) at most.
+  localparam logic [2:0]  MAX_WR_OUTSTANDING = 3'd4;
+  localparam logic [7:0]  DESC_AXLEN = DESC_SPLIT ? 8'd0 : 8'd1;
+
+  typedef enum logic [3:0] {
+    ST_IDLE,
+    ST_CHECK,       // queue state and free-descriptor check
+    ST_DESC_AR,     // issue the descriptor read
+    ST_DESC_R,      // receive the descriptor
+    ST_DESC_CHECK,  // validate the buffer address, set up the buffer
+    ST_DATA,        // write the buffer: issue bursts, send beats, collect responses
+    ST_WB_AW,       // issue the descriptor write-back
+    ST_WB_W,
+    ST_WB_B,
+    ST_FINISH       // release the frame, count, report
+  } state_e;
+
+  typedef enum logic [2:0] {
+    FIN_OK,
+    FIN_QUEUE_OFF,
+    FIN_NO_DESC,
+    FIN_MISALIGNED,
+    FIN_FAULT
+  } finish_e;
+
+  state_e               state_q, state_d;
+  finish_e              fin_q, fin_d;
+  logic [QueueW-1:0]    q_q, q_d;
+  logic [15:0]          len_q, len_d;
+  logic [HashW-1:0]     hash_q, hash_d;
+  logic [TypeW-1:0]     type_q, type_d;
+  logic [63:0]          base_q, base_d;
+  logic [RingIdxW-1:0]  mask_q, mask_d;
+  logic [RingIdxW-1:0]  idx_q, idx_d;
+  logic [15:0]          bs_q, bs_d;
+  logic [15:0]          off_q, off_d;         // frame bytes placed in earlier buffers
+  logic [15:0]          blen_q, blen_d;       // frame bytes for the current buffer
+  logic [63:0]          aw_addr_q, aw_addr_d;  // address of the next data burst
+  logic [12:0]          aw_left_q, aw_left_d;  // buffer beats not yet covered by a burst
+  logic [12:0]          w_left_q, w_left_d;    // buffer beats not yet sent
+  logic [8:0]           w_cnt_q, w_cnt_d;      // beats sent in the current burst
+  logic [2:0]           b_out_q, b_out_d;      // bursts issued and not yet answered
+  logic                 werr_q, werr_d;        // error response on a data burst
+  logic                 rbeat_q, rbeat_d;     // descriptor read beat index
+  logic [127:0]         desc_q, desc_d;       // descriptor as fetched
+  logic [1:0]           wb_sent_q, wb_sent_d; // write-back beats sent
+  logic                 err_q, err_d;         // error response seen in the current read burst
+  logic                 abort_q, abort_d;     // queue was disabled during this frame
+
+  logic                 arvalid_q, arvalid_d;
+  logic [63:0]          araddr_q, araddr_d;
+  logic                 awvalid_q, awvalid_d;
+  logic [63:0]          awaddr_q, awaddr_d;
+  logic [7:0]           awlen_q, awlen_d;
+
+  logic                 head_adv_q, head_adv_d;
+  logic                 status_set_q, status_set_d;
+  logic [31:0]          status_bits_q, status_bits_d;
+  logic [NUM_GCNT-1:0]  gcnt_inc_q, gcnt_inc_d;
+  logic                 q_done_q, q_done_d;
+
+  // Burst-length FIFO between the address and data sides of the data phase.
+  logic       blq_push, blq_pop, blq_valid, blq_wr_ready;
+  logic [8:0] blq_len;
+  logic [2:0] blq_count;
+
+  // Selected queue's configuration.
+  logic [63:0]          sel_base;
+  logic [RingIdxW-1:0]  sel_mask, sel_head, sel_tail, sel_free;
+  logic [15:0]          sel_bs;
+  logic                 sel_active, sel_reset;
+  logic [27:0]          free_bytes;
+
+  always_comb begin
+    sel_base   = '0;
+    sel_mask   = '0;
+    sel_head   = '0;
+    sel_tail   = '0;
+    sel_bs     = '0;
+    sel_active = 1'b0;
+    sel_reset  = 1'b0;
+    for (int unsigned i = 0; i < NumQueues; i++) begin
+      if (q_q == QueueW'(i)) begin
+        sel_base   = rx_base_i[i];
+        sel_mask   = rx_len_mask_i[i];
+        sel_head   = rx_head_i[i];
+        sel_tail   = rx_tail_i[i];
+        sel_bs     = rx_buf_size_i[i];
+        sel_active = rx_active_i[i];
+        sel_reset  = rx_reset_i[i];
+      end
+    end
+    sel_free   = (sel_tail - sel_head) & sel_mask;
+    free_bytes = 28'(sel_free) * 28'(sel_bs);
+  end
+
+  // Descriptor write-back image and helpers.
+  logic [127:0] wb_desc;
+  logic [63:0]  desc_addr;
+  logic [15:0]  remaining;
+  logic [12:0]  to_4k, burst;
+  logic         last_buf;
+  logic         w_fire, r_fire;
+  logic [63:0]  buf_addr;
+
+  assign buf_addr = desc_q[DESC_RX_READ_BUF_ADDR_LSB +: DESC_RX_READ_BUF_ADDR_WIDTH];
+
+  always_comb begin
+    last_buf = (off_q + blen_q) == len_q;
+    wb_desc  = '0;
+    wb_desc[DESC_RX_WB_RSS_HASH_LSB +: DESC_RX_WB_RSS_HASH_WIDTH] = hash_q;
+    wb_desc[DESC_RX_WB_RSS_TYPE_LSB +: DESC_RX_WB_RSS_TYPE_WIDTH] = type_q;
+    wb_desc[DESC_RX_WB_LENGTH_LSB +: DESC_RX_WB_LENGTH_WIDTH]     = blen_q;
+    wb_desc[DESC_RX_WB_DD_LSB]                                    = 1'b1;
+    wb_desc[DESC_RX_WB_EOP_LSB]                                   = last_buf;
+    wb_desc[DESC_RX_WB_ERRORS_LSB +: DESC_RX_WB_ERRORS_WIDTH]     = '0;
+
+    desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
+    remaining = len_q - off_q;
+    // Beats to the next 4 KiB boundary (the address is 8-byte aligned): 1..512.
+    to_4k = (13'h1000 - {1'b0, aw_addr_q[11:0]}) >> 3;
+    burst = aw_left_q;
+    if (burst > MAX_BURST) begin
+      burst = MAX_BURST;
+    end
+    if (burst > to_4k) begin
+      burst = to_4k;
+    end
+  end
+
+  // Byte strobe for the last beat of a buffer holding `bytes` bytes.
+  function automatic logic [7:0] last_strb(logic [2:0] bytes);
+    logic [7:0] s;
+    case (bytes)
+      3'd0:    s = 8'hFF;
+      3'd1:    s = 8'h01;
+      3'd2:    s = 8'h03;
+      3'd3:    s = 8'h07;
+      3'd4:    s = 8'h0F;
+      3'd5:    s = 8'h1F;
+      3'd6:    s = 8'h3F;
+      default: s = 8'h7F;
+    endcase
+    return s;
+  endfunction
+
+  always_comb begin
+    state_d       = state_q;
+    fin_d         = fin_q;
+    q_d           = q_q;
+    len_d         = len_q;
+    hash_d        = hash_q;
+    type_d        = type_q;
+    base_d        = base_q;
+    mask_d        = mask_q;
+    idx_d         = idx_q;
+    bs_d          = bs_q;
+    off_d         = off_q;
+    blen_d        = blen_q;
+    aw_addr_d     = aw_addr_q;
+    aw_left_d     = aw_left_q;
+    w_left_d      = w_left_q;
+    w_cnt_d       = w_cnt_q;
+    b_out_d       = b_out_q;
+    werr_d        = werr_q;
+    blq_push      = 1'b0;
+    blq_pop       = 1'b0;
+    rbeat_d       = rbeat_q;
+    desc_d        = desc_q;
+    wb_sent_d     = wb_sent_q;
+    err_d         = err_q;
+    abort_d       = abort_q || (state_q != ST_IDLE && sel_reset);
+    arvalid_d     = arvalid_q;
+    araddr_d      = araddr_q;
+    awvalid_d     = awvalid_q;
+    awaddr_d      = awaddr_q;
+    awlen_d       = awlen_q;
+    head_adv_d    = 1'b0;
+    status_set_d  = 1'b0;
+    status_bits_d = status_bits_q;
+    gcnt_inc_d    = '0;
+    q_done_d      = 1'b0;
+
+    frame_done_o   = 1'b0;
+    word_ready_o   = 1'b0;
+    m_axi_wvalid_o = 1'b0;
+    m_axi_wdata_o  = word_data_i;
+    m_axi_wstrb_o  = 8'hFF;
+    m_axi_wlast_o  = 1'b0;
+    m_axi_bready_o = 1'b0;
+    m_axi_rready_o = 1'b0;
+    w_fire         = 1'b0;
+    r_fire         = 1'b0;
+
+    if (arvalid_q && m_axi_arready_i) begin
+      arvalid_d = 1'b0;
+    end
+    if (awvalid_q && m_axi_awready_i) begin
+      awvalid_d = 1'b0;
+    end
+
+    unique case (state_q)
+      ST_IDLE: begin
+        abort_d = 1'b0;
+        // Wait while a head or status update of the previous frame is still on its way to
+        // nic_regs, so the checks see the updated ring state.
+        if (frame_valid_i && !head_adv_q && !status_set_q) begin
+          q_d     = frame_queue_i;
+          len_d   = frame_len_i;
+          hash_d  = frame_rss_hash_i;
+          type_d  = frame_rss_type_i;
+          state_d = ST_CHECK;
+        end
+      end
+
+      ST_CHECK: begin
+        base_d = sel_base;
+        mask_d = sel_mask;
+        idx_d  = sel_head;
+        bs_d   = sel_bs;
+        off_d  = '0;
+        if (!sel_active) begin
+          fin_d   = FIN_QUEUE_OFF;
+          state_d = ST_FINISH;
+        end else if (28'(len_q) > free_bytes) begin
+          fin_d   = FIN_NO_DESC;
+          state_d = ST_FINISH;
+        end else begin
+          rbeat_d = 1'b0;
+          err_d   = 1'b0;
+          state_d = ST_DESC_AR;
+        end
+      end
+
+      ST_DESC_AR: begin
+        if (abort_q) begin
+          fin_d   = FIN_QUEUE_OFF;
+          state_d = ST_FINISH;
+        end else begin
+          arvalid_d = 1'b1;
+          araddr_d  = desc_addr + (rbeat_q ? 64'd8 : 64'd0);
+          state_d   = ST_DESC_R;
+        end
+      end
+
+      ST_DESC_R: begin
+        m_axi_rready_o = !arvalid_q;
+        r_fire         = m_axi_rvalid_i && !arvalid_q;
+        if (r_fire) begin
+          if (!rbeat_q) begin
+            desc_d[63:0] = m_axi_rdata_i;
+          end else begin
+            desc_d[127:64] = m_axi_rdata_i;
+          end
+          rbeat_d = 1'b1;
+          err_d   = err_q || m_axi_rresp_i[1];
+          if (m_axi_rlast_i) begin
+            gcnt_inc_d[GCNT_DMA_ERRORS] = err_d;
+            // Both words in (or an error): check. Else fetch the second of two 1-beat bursts.
+            state_d = (rbeat_q || err_d) ? ST_DESC_CHECK : ST_DESC_AR;
+          end
+        end
+      end
+
+      ST_DESC_CHECK: begin
+        blen_d    = (remaining > bs_q) ? bs_q : remaining;
+        aw_left_d = 13'((32'(blen_d) + 32'd7) >> 3);
+        w_left_d  = aw_left_d;
+        aw_addr_d = buf_addr;
+        w_cnt_d   = '0;
+        werr_d    = 1'b0;
+        if (err_q) begin
+          fin_d   = FIN_FAULT;
+          state_d = ST_FINISH;
+        end else if (buf_addr[2:0] != 3'd0) begin
+          fin_d   = FIN_MISALIGNED;
+          state_d = ST_FINISH;
+        end else begin
+          state_d = ST_DATA;
+        end
+      end
+
+      ST_DATA: begin
+        // Issue: the next burst of the buffer, unless stopping (abort or error).
+        if (!awvalid_q && aw_left_q != 13'd0 && !abort_q && !werr_q &&
+            b_out_q < MAX_WR_OUTSTANDING) begin
+          awvalid_d = 1'b1;
+          awaddr_d  = aw_addr_q;
+          awlen_d   = 8'(burst - 13'd1);
+          aw_addr_d = aw_addr_q + {48'd0, burst, 3'b000};
+          aw_left_d = aw_left_q - burst;
+          blq_push  = 1'b1;
+        end
+        // Data: beats of the oldest issued burst whose data is not yet sent.
+        m_axi_wvalid_o = blq_valid && word_valid_i;
+        m_axi_wdata_o  = word_data_i;
+        m_axi_wstrb_o  = (w_left_q == 13'd1) ? last_strb(blen_q[2:0]) : 8'hFF;
+        m_axi_wlast_o  = (w_cnt_q + 9'd1 == blq_len);
+        word_ready_o   = blq_valid && m_axi_wready_i;
+        w_fire         = m_axi_wvalid_o && m_axi_wready_i;
+        if (w_fire) begin
+          w_left_d = w_left_q - 13'd1;
+          if (m_axi_wlast_o) begin
+            w_cnt_d = '0;
+            blq_pop = 1'b1;
+          end else begin
+            w_cnt_d = w_cnt_q + 9'd1;
+          end
+        end
+        // Responses.
+        m_axi_bready_o = (b_out_q != 3'd0);
+        if (m_axi_bvalid_i && m_axi_bready_o && m_axi_bresp_i[1]) begin
+          werr_d                      = 1'b1;
+          gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
+        end
+        // Done when nothing is left to issue, send or hear back.
+        if (!awvalid_q && !blq_valid && b_out_q == 3'd0 &&
+            (aw_left_q == 13'd0 || abort_q || werr_q)) begin
+          if (werr_q) begin
+            fin_d   = FIN_FAULT;
+            state_d = ST_FINISH;
+          end else if (abort_q) begin
+            fin_d   = FIN_QUEUE_OFF;
+            state_d = ST_FINISH;
+          end else begin
+            wb_sent_d = 2'd0;
+            state_d   = ST_WB_AW;
+          end
+        end
+      end
+
+      ST_WB_AW: begin
+        if (abort_q) begin
+          fin_d   = FIN_QUEUE_OFF;
+          state_d = ST_FINISH;
+        end else begin
+          awvalid_d = 1'b1;
+          awaddr_d  = desc_addr + ((wb_sent_q != 2'd0) ? 64'd8 : 64'd0);
+          awlen_d   = DESC_AXLEN;
+          state_d   = ST_WB_W;
+        end
+      end
+
+      ST_WB_W: begin
+        m_axi_wvalid_o = !awvalid_q;
+        m_axi_wdata_o  = wb_sent_q[0] ? wb_desc[127:64] : wb_desc[63:0];
+        m_axi_wstrb_o  = 8'hFF;
+        m_axi_wlast_o  = DESC_SPLIT || (wb_sent_q == 2'd1);
+        w_fire         = m_axi_wvalid_o && m_axi_wready_i;
+        if (w_fire) begin
+          wb_sent_d = wb_sent_q + 2'd1;
+          if (m_axi_wlast_o) begin
+            state_d = ST_WB_B;
+          end
+        end
+      end
+
+      ST_WB_B: begin
+        m_axi_bready_o = 1'b1;
+        if (m_axi_bvalid_i) begin
+          if (m_axi_bresp_i[1]) begin
+            gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
+            fin_d                       = FIN_FAULT;
+            state_d                     = ST_FINISH;
+          end else if (wb_sent_q != 2'd2) begin
+            state_d = ST_WB_AW;  // second half of a split write-back
+          end else begin
+            head_adv_d = 1'b1;
+            idx_d      = (idx_q + 1'b1) & mask_q;
+            off_d      = off_q + blen_q;
+            if (last_buf) begin
+              fin_d   = FIN_OK;
+              state_d = ST_FINISH;
+            end else begin
+              rbeat_d = 1'b0;
+              err_d   = 1'b0;
+              state_d = ST_DESC_AR;
+            end
+          end
+        end
+      end
+
+      ST_FINISH: begin
+        frame_done_o  = 1'b1;
+        status_bits_d = '0;
+        unique case (fin_q)
+          FIN_OK: begin
+            q_done_d = 1'b1;
+          end
+          FIN_QUEUE_OFF: begin
+            gcnt_inc_d[GCNT_RX_QUEUE_OFF_DROPS] = 1'b1;
+          end
+          FIN_NO_DESC: begin
+            gcnt_inc_d[GCNT_RX_NO_DESC_DROPS] = 1'b1;
+          end
+          FIN_MISALIGNED: begin
+            gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]           = 1'b1;
+            status_set_d                                  = 1'b1;
+            status_bits_d[RX_STATUS_BUF_MISALIGNED_LSB]   = 1'b1;
+          end
+          default: begin  // FIN_FAULT (dma_errors was counted per failed transaction)
+            gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]           = 1'b1;
+            status_set_d                                  = 1'b1;
+            status_bits_d[RX_STATUS_DMA_FAULT_LSB]        = 1'b1;
+          end
+        endcase
+        state_d = ST_IDLE;
+      end
+
+      default: begin
+        state_d = ST_IDLE;
+      end
+    endcase
+
+    // Data bursts in flight: counted from address acceptance to response.
+    if (state_q == ST_DATA) begin
+      b_out_d = b_out_q + {2'b00, awvalid_q && m_axi_awready_i}
+                        - {2'b00, m_axi_bvalid_i && m_axi_bready_o};
+    end
+  end
+
+  // Lengths of issued data bursts whose beats are not all sent yet, oldest first.
+  sync_fifo #(
+    .Width (9),
+    .Depth (4)
+  ) u_burst_len_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (blq_push),
+    .wr_ready_o (blq_wr_ready),
+    .wr_data_i  (9'(burst)),
+    .rd_valid_o (blq_valid),
+    .rd_ready_i (blq_pop),
+    .rd_data_o  (blq_len),
+    .count_o    (blq_count)
+  );
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q       <= ST_IDLE;
+      fin_q         <= FIN_OK;
+      q_q           <= '0;
+      len_q         <= '0;
+      hash_q        <= '0;
+      type_q        <= '0;
+      base_q        <= '0;
+      mask_q        <= '0;
+      idx_q         <= '0;
+      bs_q          <= '0;
+      off_q         <= '0;
+      blen_q        <= '0;
+      aw_addr_q     <= '0;
+      aw_left_q     <= '0;
+      w_left_q      <= '0;
+      w_cnt_q       <= '0;
+      b_out_q       <= '0;
+      werr_q        <= 1'b0;
+      rbeat_q       <= 1'b0;
+      desc_q        <= '0;
+      wb_sent_q     <= '0;
+      err_q         <= 1'b0;
+      abort_q       <= 1'b0;
+      arvalid_q     <= 1'b0;
+      araddr_q      <= '0;
+      awvalid_q     <= 1'b0;
+      awaddr_q      <= '0;
+      awlen_q       <= '0;
+      head_adv_q    <= 1'b0;
+      status_set_q  <= 1'b0;
+      status_bits_q <= '0;
+      gcnt_inc_q    <= '0;
+      q_done_q      <= 1'b0;
+    end else begin
+      state_q       <= state_d;
+      fin_q         <= fin_d;
+      q_q           <= q_d;
+      len_q         <= len_d;
+      hash_q        <= hash_d;
+      type_q        <= type_d;
+      base_q        <= base_d;
+      mask_q        <= mask_d;
+      idx_q         <= idx_d;
+      bs_q          <= bs_d;
+      off_q         <= off_d;
+      blen_q        <= blen_d;
+      aw_addr_q     <= aw_addr_d;
+      aw_left_q     <= aw_left_d;
+      w_left_q      <= w_left_d;
+      w_cnt_q       <= w_cnt_d;
+      b_out_q       <= b_out_d;
+      werr_q        <= werr_d;
+      rbeat_q       <= rbeat_d;
+      desc_q        <= desc_d;
+      wb_sent_q     <= wb_sent_d;
+      err_q         <= err_d;
+      abort_q       <= abort_d;
+      arvalid_q     <= arvalid_d;
+      araddr_q      <= araddr_d;
+      awvalid_q     <= awvalid_d;
+      awaddr_q      <= awaddr_d;
+      awlen_q       <= awlen_d;
+      head_adv_q    <= head_adv_d;
+      status_set_q  <= status_set_d;
+      status_bits_q <= status_bits_d;
+      gcnt_inc_q    <= gcnt_inc_d;
+      q_done_q      <= q_done_d;
+    end
+  end
+
+  assign m_axi_awaddr_o  = awaddr_q;
+  assign m_axi_awlen_o   = awlen_q;
+  assign m_axi_awvalid_o = awvalid_q;
+  assign m_axi_araddr_o  = araddr_q;
+  assign m_axi_arlen_o   = DESC_AXLEN;  // descriptor fetches only
+  assign m_axi_arvalid_o = arvalid_q;
+
+  assign head_adv_o        = head_adv_q;
+  assign head_adv_q_o      = 4'(q_q);
+  assign status_set_o      = status_set_q;
+  assign status_set_q_o    = 4'(q_q);
+  assign status_set_bits_o = status_bits_q;
+  assign gcnt_inc_o        = gcnt_inc_q;
+  assign q_done_o          = q_done_q;
+  assign q_done_q_o        = 4'(q_q);
+  assign q_done_bytes_o    = len_q;
+
+  // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
+  logic unused_resp;
+  assign unused_resp = ^{m_axi_bresp_i[0], m_axi_rresp_i[0]};
+  // Of the posted descriptor only buf_addr is used; the rest is overwritten by the write-back.
+  logic unused_desc;
+  assign unused_desc = ^desc_q;
+  // The issue limit (MAX_WR_OUTSTANDING <= FIFO depth) guarantees room in the burst FIFO.
+  logic unused_blq;
+  assign unused_blq = ^{blq_wr_ready, blq_count};
+
+endmodule
+
+`default_nettype wire

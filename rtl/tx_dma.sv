@@ -1,0 +1,532 @@
+// Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
+//
+// Transmit DMA engine.
+//
+// While ctrl.tx_en is set, serves the active queues (enabled, status clear) whose TX ring holds
+// work (head != tail) round-robin, one frame per turn:
+//  1. Fetch the 16-byte descriptor at base + head * 16 (one 2-beat burst; two 1-beat bursts
+//     when MaxBurstLen is 1).
+//  2. Validate it, first failing check wins: length 0 -> tx_status.zero_length; length > 9018 ->
+//     tx_status.oversize; buffer address not 8-byte aligned -> tx_status.buf_misaligned. The
+//     queue stops and the head does not advance.
+//  3. Wait until tx_frame_buffer has room for the whole frame, then read the buffer in INCR
+//     bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a 4 KiB boundary) into it.
+//  4. Write w1 of the descriptor back with dd set (other w1 bits, including the length, as read).
+//  5. Commit the frame to tx_frame_buffer (it then leaves on the MAC output), advance the head,
+//     and count tx_q_frames / tx_q_bytes.
+// DD therefore means the frame has been fetched from host memory and is queued for the wire;
+// the buffer may be reused.
+//
+// An error response on any read or write sets tx_status.dma_fault and status.dma_error (via the
+// dma_errors increment), counts dma_errors (once per failed burst), discards the frame's data,
+// and leaves the head.
+// Queue disabled mid-frame: the AXI transaction in flight completes, then the frame is dropped
+// silently (not transmitted, not written back, head untouched, not counted).
+
+`default_nettype none
+
+module tx_dma
+  import nic_regs_pkg::*;
+#(
+  // Number of queues (1..MAX_QUEUES).
+  parameter int unsigned NumQueues   = 4,
+  // Maximum AXI beats per data burst (1..256).
+  parameter int unsigned MaxBurstLen = 16,
+  // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
+  parameter int unsigned RingIdxW    = 12
+) (
+  input  wire logic                               clk_i,
+  input  wire logic                               rst_ni,
+
+  input  wire logic                               tx_en_i,
+
+  // TX ring configuration and state, per queue (from nic_regs).
+  input  wire logic [NumQueues-1:0][63:0]         tx_base_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0] tx_head_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0] tx_tail_i,
+  input  wire logic [NumQueues-1:0]               tx_active_i,
+  input  wire logic [NumQueues-1:0]               tx_reset_i,
+
+  // Ring updates (to nic_regs).
+  output logic                                    head_adv_o,
+  output logic [3:0]                              head_adv_q_o,
+  output logic                                    status_set_o,
+  output logic [3:0]                              status_set_q_o,
+  output logic [31:0]                             status_set_bits_o,
+
+  // Statistics (to nic_regs).
+  output logic [NUM_GCNT-1:0]                     gcnt_inc_o,
+  output logic                                    q_done_o,
+  output logic [3:0]                              q_done_q_o,
+  output logic [15:0]                             q_done_bytes_o,
+
+  // tx_frame_buffer write side.
+  output logic                                    buf_wr_valid_o,
+  output logic [63:0]                             buf_wr_data_o,
+  output logic                                    buf_commit_o,
+  output logic [15:0]                             buf_commit_len_o,
+  output logic                                    buf_rollback_o,
+  input  wire logic [15:0]                        buf_free_words_i,
+  input  wire logic                               buf_frame_slot_i,
+
+  // AXI4 master (INCR bursts of 8-byte beats; size and burst type are fixed by the arbiter).
+  output logic [63:0]                             m_axi_awaddr_o,
+  output logic [7:0]                              m_axi_awlen_o,
+  output logic                                    m_axi_awvalid_o,
+  input  wire logic                               m_axi_awready_i,
+  output logic [63:0]                             m_axi_wdata_o,
+  output logic [7:0]                              m_axi_wstrb_o,
+  output logic                                    m_axi_wlast_o,
+  output logic                                    m_axi_wvalid_o,
+  input  wire logic                               m_axi_wready_i,
+  input  wire logic [1:0]                         m_axi_bresp_i,
+  input  wire logic                               m_axi_bvalid_i,
+  output logic                                    m_axi_bready_o,
+  output logic [63:0]                             m_axi_araddr_o,
+  output logic [7:0]                              m_axi_arlen_o,
+  output logic                                    m_axi_arvalid_o,
+  input  wire logic                               m_axi_arready_i,
+  input  wire logic [63:0]                        m_axi_rdata_i,
+  input  wire logic [1:0]                         m_axi_rresp_i,
+  input  wire logic                               m_axi_rlast_i,
+  input  wire logic                               m_axi_rvalid_i,
+  output logic                                    m_axi_rready_o
+);
+
+  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  end
+  if (MaxBurstLen < 1 || MaxBurstLen > 256) begin : gen_max_burst_len_check
+    $fatal(1, "%m: MaxBurstLen (%0d) must be in 1..256", MaxBurstLen);
+  end
+  if (RingIdxW < 3 || RingIdxW > 12) begin : gen_ring_idx_w_check
+    $fatal(1, "%m: RingIdxW (%0d) must be in 3..12", RingIdxW);
+  end
+
+  localparam int unsigned QIdxW = 4;
+  localparam logic [12:0] MAX_BURST = 13'(MaxBurstLen);
+  // Descriptors are fetched as one 2-beat burst, or as two 1-beat bursts when MaxBurstLen is 1.
+  localparam bit          DESC_SPLIT = (MaxBurstLen < 2);
+  localparam logic [7:0]  DESC_ARLEN = DESC_SPLIT ? 8'd0 : 8'd1;
+  // The hardware ceiling on frame length is the reset value of max_frame_len (9018).
+  localparam logic [15:0] MAX_FRAME_LEN =
+      16'(REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH]);
+
+  typedef enum logic [3:0] {
+    ST_IDLE,
+    ST_DESC_AR,
+    ST_DESC_R,
+    ST_DESC_CHECK,
+    ST_WAIT_ROOM,
+    ST_DATA_AR,
+    ST_DATA_R,
+    ST_WB_AW,
+    ST_WB_W,
+    ST_WB_B,
+    ST_FINISH
+  } state_e;
+
+  typedef enum logic [2:0] {
+    FIN_OK,
+    FIN_ABORT,
+    FIN_ZERO_LENGTH,
+    FIN_OVERSIZE,
+    FIN_MISALIGNED,
+    FIN_FAULT
+  } finish_e;
+
+  state_e               state_q, state_d;
+  finish_e              fin_q, fin_d;
+  logic [QIdxW-1:0]     q_q, q_d;
+  logic [QIdxW-1:0]     rr_q, rr_d;           // first queue to consider next
+  logic [63:0]          base_q, base_d;
+  logic [RingIdxW-1:0]  idx_q, idx_d;
+  logic [63:0]          baddr_q, baddr_d;     // next read address in the buffer
+  logic [127:0]         desc_q, desc_d;       // descriptor as fetched
+  logic [12:0]          beats_left_q, beats_left_d;
+  logic                 rbeat_q, rbeat_d;
+  logic                 err_q, err_d;
+  logic                 abort_q, abort_d;
+
+  logic                 arvalid_q, arvalid_d;
+  logic [63:0]          araddr_q, araddr_d;
+  logic [7:0]           arlen_q, arlen_d;
+  logic                 awvalid_q, awvalid_d;
+  logic [63:0]          awaddr_q, awaddr_d;
+
+  logic                 head_adv_q, head_adv_d;
+  logic                 status_set_q, status_set_d;
+  logic [31:0]          status_bits_q, status_bits_d;
+  logic [NUM_GCNT-1:0]  gcnt_inc_q, gcnt_inc_d;
+  logic                 q_done_q, q_done_d;
+
+  // ------------------------------------------------------------------ queue selection
+  logic [NumQueues-1:0] pending;
+  logic                 pick_valid;
+  logic [QIdxW-1:0]     pick;
+  logic [63:0]          sel_base;
+  logic [RingIdxW-1:0]  sel_head;
+  logic                 sel_reset;
+  logic [QIdxW-1:0]     cand;
+
+  always_comb begin
+    for (int unsigned i = 0; i < NumQueues; i++) begin
+      pending[i] = tx_active_i[i] && (tx_head_i[i] != tx_tail_i[i]);
+    end
+    // Round-robin: the first pending queue at or after rr_q.
+    pick_valid = 1'b0;
+    pick       = '0;
+    cand       = '0;
+    for (int unsigned k = 0; k < NumQueues; k++) begin
+      cand = 4'(32'(rr_q) + k);
+      if (32'(cand) >= NumQueues) begin
+        cand = 4'(32'(cand) - NumQueues);
+      end
+      for (int unsigned i = 0; i < NumQueues; i++) begin
+        if (!pick_valid && cand == 4'(i) && pending[i]) begin
+          pick_valid = 1'b1;
+          pick       = cand;
+        end
+      end
+    end
+
+    sel_base  = '0;
+    sel_head  = '0;
+    sel_reset = 1'b0;
+    for (int unsigned i = 0; i < NumQueues; i++) begin
+      if (pick == 4'(i)) begin
+        sel_base = tx_base_i[i];
+        sel_head = tx_head_i[i];
+      end
+      if (q_q == 4'(i)) begin
+        sel_reset = tx_reset_i[i];
+      end
+    end
+  end
+
+  // ------------------------------------------------------------------ helpers
+  logic [63:0] desc_addr;
+  logic [15:0] len;
+  logic [12:0] to_4k, burst;
+  logic [63:0]  buf_addr;
+  logic [127:0] desc_done;
+  logic [63:0]  w1_done;
+
+  always_comb begin
+    desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
+    buf_addr  = desc_q[DESC_TX_BUF_ADDR_LSB +: DESC_TX_BUF_ADDR_WIDTH];
+    len       = desc_q[DESC_TX_LENGTH_LSB +: DESC_TX_LENGTH_WIDTH];
+    desc_done = desc_q;
+    desc_done[DESC_TX_DD_LSB +: DESC_TX_DD_WIDTH] = 1'b1;
+    w1_done   = desc_done[127:64];
+    to_4k = (13'h1000 - {1'b0, baddr_q[11:0]}) >> 3;
+    burst = beats_left_q;
+    if (burst > MAX_BURST) begin
+      burst = MAX_BURST;
+    end
+    if (burst > to_4k) begin
+      burst = to_4k;
+    end
+  end
+
+  // ------------------------------------------------------------------ state machine
+  always_comb begin
+    state_d       = state_q;
+    fin_d         = fin_q;
+    q_d           = q_q;
+    rr_d          = rr_q;
+    base_d        = base_q;
+    idx_d         = idx_q;
+    baddr_d       = baddr_q;
+    desc_d        = desc_q;
+    beats_left_d  = beats_left_q;
+    rbeat_d       = rbeat_q;
+    err_d         = err_q;
+    abort_d       = abort_q || (state_q != ST_IDLE && sel_reset);
+    arvalid_d     = arvalid_q;
+    araddr_d      = araddr_q;
+    arlen_d       = arlen_q;
+    awvalid_d     = awvalid_q;
+    awaddr_d      = awaddr_q;
+    head_adv_d    = 1'b0;
+    status_set_d  = 1'b0;
+    status_bits_d = status_bits_q;
+    gcnt_inc_d    = '0;
+    q_done_d      = 1'b0;
+
+    buf_wr_valid_o   = 1'b0;
+    buf_wr_data_o    = m_axi_rdata_i;
+    buf_commit_o     = 1'b0;
+    buf_rollback_o   = 1'b0;
+    m_axi_wvalid_o   = 1'b0;
+    m_axi_wdata_o    = w1_done;
+    m_axi_wstrb_o    = 8'hFF;
+    m_axi_wlast_o    = 1'b1;
+    m_axi_bready_o   = 1'b0;
+    m_axi_rready_o   = 1'b0;
+
+    if (arvalid_q && m_axi_arready_i) begin
+      arvalid_d = 1'b0;
+    end
+    if (awvalid_q && m_axi_awready_i) begin
+      awvalid_d = 1'b0;
+    end
+
+    unique case (state_q)
+      ST_IDLE: begin
+        abort_d = 1'b0;
+        // Wait while a head or status update of the previous frame is still on its way to
+        // nic_regs, so the pick sees the updated ring state.
+        if (tx_en_i && pick_valid && !head_adv_q && !status_set_q) begin
+          q_d     = pick;
+          base_d  = sel_base;
+          idx_d   = sel_head;
+          rbeat_d = 1'b0;
+          err_d   = 1'b0;
+          state_d = ST_DESC_AR;
+        end
+      end
+
+      ST_DESC_AR: begin
+        if (abort_q) begin
+          fin_d   = FIN_ABORT;
+          state_d = ST_FINISH;
+        end else begin
+          arvalid_d = 1'b1;
+          araddr_d  = desc_addr + (rbeat_q ? 64'd8 : 64'd0);
+          arlen_d   = DESC_ARLEN;
+          state_d   = ST_DESC_R;
+        end
+      end
+
+      ST_DESC_R: begin
+        m_axi_rready_o = !arvalid_q;
+        if (m_axi_rvalid_i && !arvalid_q) begin
+          if (!rbeat_q) begin
+            desc_d[63:0] = m_axi_rdata_i;
+          end else begin
+            desc_d[127:64] = m_axi_rdata_i;
+          end
+          rbeat_d = 1'b1;
+          err_d   = err_q || m_axi_rresp_i[1];
+          if (m_axi_rlast_i) begin
+            gcnt_inc_d[GCNT_DMA_ERRORS] = err_d;
+            // Both words in (or an error): check. Else fetch the second of two 1-beat bursts.
+            state_d = (rbeat_q || err_d) ? ST_DESC_CHECK : ST_DESC_AR;
+          end
+        end
+      end
+
+      ST_DESC_CHECK: begin
+        beats_left_d = 13'((32'(len) + 32'd7) >> 3);
+        baddr_d      = buf_addr;
+        if (err_q) begin
+          fin_d   = FIN_FAULT;
+          state_d = ST_FINISH;
+        end else if (len == 16'd0) begin
+          fin_d   = FIN_ZERO_LENGTH;
+          state_d = ST_FINISH;
+        end else if (len > MAX_FRAME_LEN) begin
+          fin_d   = FIN_OVERSIZE;
+          state_d = ST_FINISH;
+        end else if (buf_addr[2:0] != 3'd0) begin
+          fin_d   = FIN_MISALIGNED;
+          state_d = ST_FINISH;
+        end else begin
+          err_d   = 1'b0;
+          state_d = ST_WAIT_ROOM;
+        end
+      end
+
+      ST_WAIT_ROOM: begin
+        if (abort_q) begin
+          fin_d   = FIN_ABORT;
+          state_d = ST_FINISH;
+        end else if (buf_frame_slot_i && buf_free_words_i >= {3'b000, beats_left_q}) begin
+          state_d = ST_DATA_AR;
+        end
+      end
+
+      ST_DATA_AR: begin
+        if (abort_q) begin
+          fin_d   = FIN_ABORT;
+          state_d = ST_FINISH;
+        end else begin
+          arvalid_d = 1'b1;
+          araddr_d  = baddr_q;
+          arlen_d   = 8'(burst - 13'd1);
+          state_d   = ST_DATA_R;
+        end
+      end
+
+      ST_DATA_R: begin
+        // Room for the whole frame was reserved: every beat is accepted at once.
+        m_axi_rready_o = !arvalid_q;
+        if (m_axi_rvalid_i && !arvalid_q) begin
+          buf_wr_valid_o = (beats_left_q != 13'd0);
+          beats_left_d   = (beats_left_q != 13'd0) ? beats_left_q - 13'd1 : 13'd0;
+          baddr_d        = baddr_q + 64'd8;
+          err_d          = err_q || m_axi_rresp_i[1];
+          if (m_axi_rlast_i) begin
+            if (err_d) begin
+              gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
+              fin_d                       = FIN_FAULT;
+              state_d                     = ST_FINISH;
+            end else if (beats_left_d == 13'd0) begin
+              state_d = ST_WB_AW;
+            end else begin
+              state_d = ST_DATA_AR;
+            end
+          end
+        end
+      end
+
+      ST_WB_AW: begin
+        if (abort_q) begin
+          fin_d   = FIN_ABORT;
+          state_d = ST_FINISH;
+        end else begin
+          awvalid_d = 1'b1;
+          awaddr_d  = desc_addr + 64'd8;  // w1 only
+          state_d   = ST_WB_W;
+        end
+      end
+
+      ST_WB_W: begin
+        m_axi_wvalid_o = !awvalid_q;
+        m_axi_wdata_o  = w1_done;
+        m_axi_wstrb_o  = 8'hFF;
+        m_axi_wlast_o  = 1'b1;
+        if (m_axi_wvalid_o && m_axi_wready_i) begin
+          state_d = ST_WB_B;
+        end
+      end
+
+      ST_WB_B: begin
+        m_axi_bready_o = 1'b1;
+        if (m_axi_bvalid_i) begin
+          // Head and counters are reported now so nic_regs has them before the next pick.
+          fin_d      = m_axi_bresp_i[1] ? FIN_FAULT : FIN_OK;
+          gcnt_inc_d[GCNT_DMA_ERRORS] = m_axi_bresp_i[1];
+          head_adv_d = !m_axi_bresp_i[1];
+          q_done_d   = !m_axi_bresp_i[1];
+          state_d    = ST_FINISH;
+        end
+      end
+
+      ST_FINISH: begin
+        status_bits_d = '0;
+        unique case (fin_q)
+          FIN_OK: begin
+            buf_commit_o = 1'b1;
+          end
+          FIN_ABORT: begin
+            buf_rollback_o = 1'b1;
+          end
+          FIN_ZERO_LENGTH: begin
+            status_set_d                             = 1'b1;
+            status_bits_d[TX_STATUS_ZERO_LENGTH_LSB] = 1'b1;
+          end
+          FIN_OVERSIZE: begin
+            status_set_d                          = 1'b1;
+            status_bits_d[TX_STATUS_OVERSIZE_LSB] = 1'b1;
+          end
+          FIN_MISALIGNED: begin
+            status_set_d                                = 1'b1;
+            status_bits_d[TX_STATUS_BUF_MISALIGNED_LSB] = 1'b1;
+          end
+          default: begin  // FIN_FAULT (dma_errors was counted when the response came)
+            buf_rollback_o                         = 1'b1;
+            status_set_d                           = 1'b1;
+            status_bits_d[TX_STATUS_DMA_FAULT_LSB] = 1'b1;
+          end
+        endcase
+        // Next turn starts after the queue just served.
+        rr_d = (32'(q_q) + 1 >= NumQueues) ? '0 : q_q + 4'd1;
+        state_d = ST_IDLE;
+      end
+
+      default: begin
+        state_d = ST_IDLE;
+      end
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q       <= ST_IDLE;
+      fin_q         <= FIN_OK;
+      q_q           <= '0;
+      rr_q          <= '0;
+      base_q        <= '0;
+      idx_q         <= '0;
+      baddr_q       <= '0;
+      desc_q        <= '0;
+      beats_left_q  <= '0;
+      rbeat_q       <= 1'b0;
+      err_q         <= 1'b0;
+      abort_q       <= 1'b0;
+      arvalid_q     <= 1'b0;
+      araddr_q      <= '0;
+      arlen_q       <= '0;
+      awvalid_q     <= 1'b0;
+      awaddr_q      <= '0;
+      head_adv_q    <= 1'b0;
+      status_set_q  <= 1'b0;
+      status_bits_q <= '0;
+      gcnt_inc_q    <= '0;
+      q_done_q      <= 1'b0;
+    end else begin
+      state_q       <= state_d;
+      fin_q         <= fin_d;
+      q_q           <= q_d;
+      rr_q          <= rr_d;
+      base_q        <= base_d;
+      idx_q         <= idx_d;
+      baddr_q       <= baddr_d;
+      desc_q        <= desc_d;
+      beats_left_q  <= beats_left_d;
+      rbeat_q       <= rbeat_d;
+      err_q         <= err_d;
+      abort_q       <= abort_d;
+      arvalid_q     <= arvalid_d;
+      araddr_q      <= araddr_d;
+      arlen_q       <= arlen_d;
+      awvalid_q     <= awvalid_d;
+      awaddr_q      <= awaddr_d;
+      head_adv_q    <= head_adv_d;
+      status_set_q  <= status_set_d;
+      status_bits_q <= status_bits_d;
+      gcnt_inc_q    <= gcnt_inc_d;
+      q_done_q      <= q_done_d;
+    end
+  end
+
+  assign m_axi_awaddr_o  = awaddr_q;
+  assign m_axi_awlen_o   = 8'd0;  // write-back of w1: one beat
+  assign m_axi_awvalid_o = awvalid_q;
+  assign m_axi_araddr_o  = araddr_q;
+  assign m_axi_arlen_o   = arlen_q;
+  assign m_axi_arvalid_o = arvalid_q;
+
+  assign buf_commit_len_o  = len;
+  assign head_adv_o        = head_adv_q;
+  assign head_adv_q_o      = q_q;
+  assign status_set_o      = status_set_q;
+  assign status_set_q_o    = q_q;
+  assign status_set_bits_o = status_bits_q;
+  assign gcnt_inc_o        = gcnt_inc_q;
+  assign q_done_o          = q_done_q;
+  assign q_done_q_o        = q_q;
+  assign q_done_bytes_o    = len;
+
+  // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
+  logic unused_resp;
+  assign unused_resp = ^{m_axi_bresp_i[0], m_axi_rresp_i[0]};
+  // Word 0 of the completed descriptor is not written back (only w1 carries dd).
+  logic unused_desc_done;
+  assign unused_desc_done = ^desc_done[63:0];
+
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,228 @@
+// Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
+//
+// Transmit frame buffer between tx_dma and the MAC output.
+//
+// tx_dma writes a frame's words (wr_valid_i/wr_data_i; never refused: tx_dma first waits until
+// free_words_o covers the whole frame and frame_slot_o is set), then either commits it with its
+// byte length or rolls it back. Only committed frames are sent, so the MAC output never underruns
+// inside a frame. Frames leave on m_axis_tx_* in order, tkeep on the last beat from the length,
+// tuser always 0, through a skid buffer so every output comes from a register.
+
+`default_nettype none
+
+module tx_frame_buffer #(
+  // Frame RAM size in bytes; a power of two, 16384..1048576 (must hold a 9018-byte frame).
+  parameter int unsigned TxBufferBytes = 16384
+) (
+  input  wire logic        clk_i,
+  input  wire logic        rst_ni,
+
+  // Write side (tx_dma).
+  input  wire logic        wr_valid_i,
+  input  wire logic [63:0] wr_data_i,
+  input  wire logic        commit_i,       // the words written since the last commit/rollback
+  input  wire logic [15:0] commit_len_i,   // form one frame of this many bytes (1..9018)
+  input  wire logic        rollback_i,     // discard the words written since the last commit
+  output logic [15:0]      free_words_o,   // words that can be written (saturated)
+  output logic             frame_slot_o,   // a frame can be committed
+
+  // MAC transmit output.
+  output logic [63:0]      m_axis_tx_tdata_o,
+  output logic [7:0]       m_axis_tx_tkeep_o,
+  output logic             m_axis_tx_tvalid_o,
+  input  wire logic        m_axis_tx_tready_i,
+  output logic             m_axis_tx_tlast_o,
+  output logic             m_axis_tx_tuser_o
+);
+
+  if (TxBufferBytes < 16384 || TxBufferBytes > 1048576 ||
+      (TxBufferBytes & (TxBufferBytes - 1)) != 0) begin : gen_tx_buffer_bytes_check
+    $fatal(1, "%m: TxBufferBytes (%0d) must be a power of two in 16384..1048576", TxBufferBytes);
+  end
+
+  localparam int unsigned DepthWords = TxBufferBytes / 8;
+  localparam int unsigned AddrW      = $clog2(DepthWords);
+  localparam int unsigned MetaDepth  = 64;
+  localparam int unsigned OutDepth   = 4;
+  localparam int unsigned OutCountW  = $clog2(OutDepth) + 1;
+  localparam int unsigned OutW       = 64 + 8 + 1;  // {tdata, tkeep, tlast}
+
+  // ------------------------------------------------------------------ write side
+  logic [AddrW:0] wr_cur_q, wr_cur_d;
+  logic [AddrW:0] wr_commit_q, wr_commit_d;
+  logic [AddrW:0] rd_ptr_q, rd_ptr_d;
+  logic [AddrW:0] free_words;
+  logic           meta_wr_ready;
+
+  always_comb begin
+    wr_cur_d    = wr_cur_q;
+    wr_commit_d = wr_commit_q;
+    if (wr_valid_i) begin
+      wr_cur_d = wr_cur_q + 1'b1;
+    end
+    if (commit_i) begin
+      wr_commit_d = wr_cur_d;
+    end else if (rollback_i) begin
+      wr_cur_d = wr_commit_q;
+    end
+  end
+
+  assign free_words   = (AddrW + 1)'(DepthWords) - (wr_cur_q - rd_ptr_q);
+  assign free_words_o = (32'(free_words) > 32'hFFFF) ? 16'hFFFF : 16'(free_words);
+  assign frame_slot_o = meta_wr_ready;
+
+  logic             ram_re;
+  logic [AddrW-1:0] ram_raddr;
+  logic [63:0]      ram_rdata;
+
+  ram_sdp #(
+    .Width (64),
+    .Depth (DepthWords)
+  ) u_ram (
+    .clk_i   (clk_i),
+    .we_i    (wr_valid_i),
+    .waddr_i (wr_cur_q[AddrW-1:0]),
+    .wdata_i (wr_data_i),
+    .re_i    (ram_re),
+    .raddr_i (ram_raddr),
+    .rdata_o (ram_rdata)
+  );
+
+  logic        meta_valid, meta_ready;
+  logic [15:0] meta_len;
+  logic [$clog2(MetaDepth):0] meta_count;  // unused
+
+  sync_fifo #(
+    .Width (16),
+    .Depth (MetaDepth)
+  ) u_meta_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (commit_i),
+    .wr_ready_o (meta_wr_ready),
+    .wr_data_i  (commit_len_i),
+    .rd_valid_o (meta_valid),
+    .rd_ready_i (meta_ready),
+    .rd_data_o  (meta_len),
+    .count_o    (meta_count)
+  );
+
+  // ------------------------------------------------------------------ read side
+  logic [12:0]          rd_idx_q, rd_idx_d;      // word index within the head frame
+  logic                 rd_pending_q, rd_pending_d;
+  logic                 rd_last_q, rd_last_d;
+  logic [7:0]           rd_keep_q, rd_keep_d;
+  logic [12:0]          head_words;
+  logic                 issue_last;
+  logic [OutCountW-1:0] out_count;
+  logic                 out_valid, out_ready, out_wr_ready;
+  logic [OutW-1:0]      out_data;
+
+  function automatic logic [7:0] last_keep(logic [2:0] len);
+    logic [7:0] k;
+    case (len)
+      3'd0:    k = 8'hFF;
+      3'd1:    k = 8'h01;
+      3'd2:    k = 8'h03;
+      3'd3:    k = 8'h07;
+      3'd4:    k = 8'h0F;
+      3'd5:    k = 8'h1F;
+      3'd6:    k = 8'h3F;
+      default: k = 8'h7F;
+    endcase
+    return k;
+  endfunction
+
+  assign head_words = 13'((32'(meta_len) + 32'd7) >> 3);
+  assign issue_last = (rd_idx_q + 13'd1 == head_words);
+
+  always_comb begin
+    rd_ptr_d     = rd_ptr_q;
+    rd_idx_d     = rd_idx_q;
+    rd_pending_d = 1'b0;
+    rd_last_d    = rd_last_q;
+    rd_keep_d    = rd_keep_q;
+    meta_ready   = 1'b0;
+    ram_re       = 1'b0;
+    ram_raddr    = rd_ptr_q[AddrW-1:0];
+
+    // A committed frame is stored whole; issue its reads while the output FIFO has room.
+    if (meta_valid && (32'(out_count) + 32'(rd_pending_q)) < OutDepth) begin
+      ram_re       = 1'b1;
+      rd_pending_d = 1'b1;
+      rd_ptr_d     = rd_ptr_q + 1'b1;
+      rd_last_d    = issue_last;
+      rd_keep_d    = issue_last ? last_keep(meta_len[2:0]) : 8'hFF;
+      if (issue_last) begin
+        rd_idx_d   = '0;
+        meta_ready = 1'b1;
+      end else begin
+        rd_idx_d = rd_idx_q + 13'd1;
+      end
+    end
+  end
+
+  sync_fifo #(
+    .Width (OutW),
+    .Depth (OutDepth)
+  ) u_out_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (rd_pending_q),
+    .wr_ready_o (out_wr_ready),
+    .wr_data_i  ({ram_rdata, rd_keep_q, rd_last_q}),
+    .rd_valid_o (out_valid),
+    .rd_ready_i (out_ready),
+    .rd_data_o  (out_data),
+    .count_o    (out_count)
+  );
+
+  logic [OutW-1:0] axis_data;
+
+  skid_buffer #(
+    .Width (OutW)
+  ) u_out_skid (
+    .clk_i     (clk_i),
+    .rst_ni    (rst_ni),
+    .s_valid_i (out_valid),
+    .s_ready_o (out_ready),
+    .s_data_i  (out_data),
+    .m_valid_o (m_axis_tx_tvalid_o),
+    .m_ready_i (m_axis_tx_tready_i),
+    .m_data_o  (axis_data)
+  );
+
+  assign m_axis_tx_tdata_o = axis_data[OutW-1 -: 64];
+  assign m_axis_tx_tkeep_o = axis_data[1 +: 8];
+  assign m_axis_tx_tlast_o = axis_data[0];
+  assign m_axis_tx_tuser_o = 1'b0;
+
+  // ------------------------------------------------------------------ registers
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      wr_cur_q     <= '0;
+      wr_commit_q  <= '0;
+      rd_ptr_q     <= '0;
+      rd_idx_q     <= '0;
+      rd_pending_q <= 1'b0;
+      rd_last_q    <= 1'b0;
+      rd_keep_q    <= '0;
+    end else begin
+      wr_cur_q     <= wr_cur_d;
+      wr_commit_q  <= wr_commit_d;
+      rd_ptr_q     <= rd_ptr_d;
+      rd_idx_q     <= rd_idx_d;
+      rd_pending_q <= rd_pending_d;
+      rd_last_q    <= rd_last_d;
+      rd_keep_q    <= rd_keep_d;
+    end
+  end
+
+  logic unused_status;
+  assign unused_status = ^{meta_count, out_wr_ready};
+
+endmodule
+
+`default_nettype wire

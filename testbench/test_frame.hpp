@@ -1,0 +1,37 @@
+// Builds and recognises the testbench's own frames: Ethernet II / IPv4 / UDP carrying a
+// sequence number and the cycle it was offered, so loss and latency are exact.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace nicsim::tb {
+
+struct TestFrameSpec {
+    std::uint32_t size = 60;          // bytes without FCS, 60..9018
+    std::uint32_t src_ip = 0x0A000001;  // 10.0.0.1
+    std::uint32_t dst_ip = 0x0A000002;  // 10.0.0.2
+    std::uint16_t src_port = 1024;
+    std::uint16_t dst_port = 9;       // discard
+};
+
+// What a test frame carries in its UDP payload.
+struct TestFrameStamp {
+    std::uint64_t sequence = 0;
+    std::uint64_t offered_cycle = 0;
+};
+
+inline constexpr std::uint32_t test_frame_min_size = 60;
+inline constexpr std::uint32_t test_frame_max_size = 9018;
+
+// Writes a frame of spec.size bytes into `out` (resized). The payload after the stamp is
+// filled from the sequence number so that corruption anywhere in the frame is detectable.
+void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, std::vector<std::uint8_t>& out);
+
+// Returns the stamp if `frame` is an intact test frame (headers, length and payload pattern
+// all as built), otherwise nothing.
+std::optional<TestFrameStamp> parse_test_frame(std::span<const std::uint8_t> frame);
+
+}  // namespace nicsim::tb
