@@ -1,0 +1,25 @@
+// What each piece of host work costs in CPU time. Defaults describe a modern x86 server
+// core; docs/host-model.md gives each number's source. Presets (such as the 1996 setting
+// of Mogul & Ramakrishnan) override them from configuration.
+#pragma once
+
+#include <cstdint>
+
+namespace nicsim::host {
+
+struct CostTable {
+    double irq_entry_ns = 500;          // hardware interrupt entry: vector, save state, handler dispatch
+    double irq_exit_ns = 300;           // interrupt exit: EOI, restore, softirq check
+    double rx_packet_ns = 250;          // per received packet: driver RX + IP/UDP input
+    double forward_ns = 150;            // per forwarded packet: route lookup, header rewrite
+    double tx_packet_ns = 200;          // per transmitted packet: qdisc + driver xmit
+    double user_packet_ns = 1000;       // per packet the user-level consumer handles
+    double context_switch_ns = 1500;    // switching between threads on a core
+    double mmio_read_ns = 1000;         // an uncached read round trip to the device (CPU stalls)
+    double mmio_write_ns = 100;         // a posted write to the device
+    double socket_enqueue_ns = 100;     // handing a packet to a socket (wakeup included)
+};
+
+inline std::uint64_t to_ps(double ns) { return static_cast<std::uint64_t>(ns * 1000.0 + 0.5); }
+
+}  // namespace nicsim::host
