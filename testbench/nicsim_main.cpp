@@ -1,21 +1,64 @@
 // nicsim: the command line.
 //
-//   nicsim run [options]    frames through the RTL NIC and the driver; prints statistics
+//   nicsim run [--config FILE] [--KEY VALUE ...] [--json]
+//                 the co-simulation: RTL NIC, simulated host, driver policy, application
+//   nicsim loopback [options]
+//                 RTL NIC and a polling driver only, no host model: for RTL debugging
 //
-// Exit status: 0 on success, 1 when the run finished but broke an invariant (a frame neither
+// Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
 #include <CLI/CLI.hpp>
 
 #include <exception>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
+#include "cosim_run.hpp"
 #include "rtl_run.hpp"
 
 namespace {
 
-void add_run_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
-    auto* run = app.add_subcommand("run", "Offer frames at a constant rate through the RTL NIC and the driver");
+struct RunCommand {
+    nicsim::RunConfig config;
+    std::vector<nicsim::Knob> knobs = nicsim::make_knobs(config);
+    std::map<std::string, std::string> flag_values;
+    std::string config_file;
+    bool json = false;
+};
+
+void add_run_command(CLI::App& app, RunCommand& cmd) {
+    auto* run = app.add_subcommand("run", "Co-simulate the RTL NIC with a simulated host, driver policy and application");
+    run->add_option("--config", cmd.config_file, "TOML file of the keys below; flags override it")
+        ->check(CLI::ExistingFile);
+    run->add_flag("--json", cmd.json, "Print one JSON object instead of the summary");
+    for (const auto& k : cmd.knobs) {
+        // Values are kept as text and checked by the knob itself, so a flag and a file
+        // entry get the same error messages.
+        run->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
+    }
+}
+
+int do_run(RunCommand& cmd, CLI::App& run) {
+    if (!cmd.config_file.empty()) nicsim::load_config_file(cmd.knobs, cmd.config_file);
+    for (const auto& k : cmd.knobs)
+        if (run.get_option("--" + k.key)->count() > 0) nicsim::set_knob(cmd.knobs, k.key, cmd.flag_values[k.key]);
+    nicsim::validate(cmd.config);
+    if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
+    const auto result = nicsim::run_cosim(cmd.config);
+    if (cmd.json) nicsim::print_json(std::cout, result);
+    else nicsim::print_summary(std::cout, cmd.config, result);
+    const bool clean = result.conserved() && result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
+                       result.get("drop_corrupt") == 0;
+    if (!clean) {
+        std::cerr << "nicsim: run broke an invariant (conservation, corrupt frames, DMA faults or AXI violations)\n";
+        return 1;
+    }
+    return 0;
+}
+
+void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
+    auto* run = app.add_subcommand("loopback", "Frames through the RTL NIC and a polling driver only (no host model)");
     run->add_option("--packets", o.packets, "Frames to offer")->capture_default_str();
     run->add_option("--rate", o.rate_pps, "Offered load in frames per second")->capture_default_str();
     run->add_option("--size", o.size, "Frame size in bytes without FCS (60..9018)")->capture_default_str();
@@ -40,13 +83,29 @@ void add_run_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
     run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file");
 }
 
+int do_loopback(const nicsim::tb::RtlRunOptions& options) {
+    std::cout << "seed " << options.seed << "\n" << std::flush;
+    const auto report = nicsim::tb::run_rtl(options);
+    nicsim::tb::print_report(std::cout, options, report);
+    const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
+                       report.corrupted == 0 && report.duplicated == 0;
+    if (!clean) {
+        std::cerr << "nicsim: run broke an invariant (see conservation, corrupted, duplicated, dma_faults, "
+                     "axi_violations above)\n";
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"nicsim: a hardware-in-the-loop NIC model and testbench"};
     app.require_subcommand(1);
-    nicsim::tb::RtlRunOptions run_options;
-    add_run_command(app, run_options);
+    RunCommand run;
+    add_run_command(app, run);
+    nicsim::tb::RtlRunOptions loopback;
+    add_loopback_command(app, loopback);
 
     try {
         app.parse(argc, argv);
@@ -55,18 +114,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        if (app.got_subcommand("run")) {
-            std::cout << "seed " << run_options.seed << "\n" << std::flush;
-            const auto report = nicsim::tb::run_rtl(run_options);
-            nicsim::tb::print_report(std::cout, run_options, report);
-            const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
-                               report.corrupted == 0 && report.duplicated == 0;
-            if (!clean) {
-                std::cerr << "nicsim: run broke an invariant (see conservation, corrupted, duplicated, dma_faults, "
-                             "axi_violations above)\n";
-                return 1;
-            }
-        }
+        if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
+        if (app.got_subcommand("loopback")) return do_loopback(loopback);
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "line_rate.hpp"
 #include "nic_harness.hpp"
 #include "test_frame.hpp"
 
@@ -34,12 +35,6 @@ double percentile(std::vector<double>& sorted_values, double p) {
 }
 
 }  // namespace
-
-double line_rate_pps(double link_gbps, unsigned size) {
-    // On the wire each frame also carries its 4-byte FCS, an 8-byte preamble and a 12-byte
-    // inter-frame gap: 64-byte frames at 10 Gb/s are the classic 14.88 Mpps.
-    return link_gbps * 1e9 / ((size + 24.0) * 8.0);
-}
 
 void validate(const RtlRunOptions& o) {
     check_range<std::uint64_t>("--packets", o.packets, 1, 100'000'000);
@@ -137,7 +132,7 @@ RtlRunReport run_rtl(const RtlRunOptions& o) {
                 }
                 seen[stamp->sequence] = true;
                 ++report.delivered;
-                latencies.push_back(static_cast<double>(harness.cycle() - stamp->offered_cycle) * ns_per_cycle);
+                latencies.push_back(static_cast<double>(harness.cycle() - stamp->offered_at) * ns_per_cycle);
                 if (o.forward) {
                     if (nic.transmit(q, frame)) ++frames_queued_for_tx;
                     else ++report.tx_ring_full;

@@ -31,10 +31,6 @@ struct RtlRunOptions {
     std::string trace_path;                // FST waveform, empty = no tracing
 };
 
-// Frames per second a link of `link_gbps` carries at most, for frames of `size` bytes
-// without FCS.
-double line_rate_pps(double link_gbps, unsigned size);
-
 // Checks every option against its legal range; throws std::invalid_argument naming the
 // option, the value and the range.
 void validate(const RtlRunOptions& options);

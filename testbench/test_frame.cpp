@@ -75,7 +75,7 @@ void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, st
     // UDP checksum 0: "not computed", legal for IPv4.
 
     put64(p + stamp_offset, stamp.sequence);
-    put64(p + stamp_offset + 8, stamp.offered_cycle);
+    put64(p + stamp_offset + 8, stamp.offered_at);
     for (std::size_t i = stamp_offset + stamp_bytes; i < out.size(); ++i) p[i] = pattern_byte(stamp.sequence, i);
 }
 
@@ -88,7 +88,7 @@ std::optional<TestFrameStamp> parse_test_frame(std::span<const std::uint8_t> fra
     if (get16(ip + 2) != frame.size() - eth_header) return std::nullopt;
     TestFrameStamp stamp;
     stamp.sequence = get64(p + stamp_offset);
-    stamp.offered_cycle = get64(p + stamp_offset + 8);
+    stamp.offered_at = get64(p + stamp_offset + 8);
     for (std::size_t i = stamp_offset + stamp_bytes; i < frame.size(); ++i)
         if (p[i] != pattern_byte(stamp.sequence, i)) return std::nullopt;
     return stamp;

@@ -20,7 +20,7 @@ struct TestFrameSpec {
 // What a test frame carries in its UDP payload.
 struct TestFrameStamp {
     std::uint64_t sequence = 0;
-    std::uint64_t offered_cycle = 0;
+    std::uint64_t offered_at = 0;  // when the frame was offered, in the sender's time unit
 };
 
 inline constexpr std::uint32_t test_frame_min_size = 60;

@@ -51,16 +51,26 @@ struct Descriptor {
     std::vector<Field> fields;
 };
 
+// A block of registers repeated `count` times (one per queue, one per interrupt vector).
+struct Block {
+    std::string name;     // "queue": TOML tables [queue], [[queue_reg]], [[queue_counter]]
+    std::string upper;    // "QUEUE": QUEUE_BASE, QUEUE_STRIDE, QUEUE_REGS
+    std::string prefix;   // "Q": QREG_*, QCNT_*, NUM_QCNT
+    std::uint32_t base = 0;
+    std::uint32_t stride = 0;
+    unsigned count = 0;
+    std::string desc;
+    std::vector<Register> regs;
+    std::vector<Counter> counters;
+};
+
 struct RegMap {
     std::string name;
     unsigned addr_width = 16;
     unsigned max_queues = 16;
     std::vector<Register> globals;
     std::vector<Counter> global_counters;
-    std::uint32_t queue_base = 0;
-    std::uint32_t queue_stride = 0;
-    std::vector<Register> queue_regs;
-    std::vector<Counter> queue_counters;
+    std::vector<Block> blocks;
     std::vector<Descriptor> descriptors;
 };
 
@@ -189,19 +199,37 @@ RegMap parse(const std::string& path) {
     m.max_queues = static_cast<unsigned>(required<std::int64_t>(*map, "max_queues", "map"));
     m.globals = parse_registers(root, "global");
     m.global_counters = parse_counters(root, "global_counter");
-    const auto* queue = root["queue"].as_table();
-    if (!queue) fail("missing [queue] table");
-    m.queue_base = static_cast<std::uint32_t>(required<std::int64_t>(*queue, "base", "queue"));
-    m.queue_stride = static_cast<std::uint32_t>(required<std::int64_t>(*queue, "stride", "queue"));
-    m.queue_regs = parse_registers(root, "queue_reg");
-    m.queue_counters = parse_counters(root, "queue_counter");
 
-    check_overlaps(m.globals, m.global_counters, "global", m.queue_base);
-    check_overlaps(m.queue_regs, m.queue_counters, "queue", m.queue_stride);
-    const std::uint64_t end = std::uint64_t(m.queue_base) + std::uint64_t(m.queue_stride) * m.max_queues;
-    if (end > (std::uint64_t(1) << m.addr_width))
-        fail("queue blocks end at 0x" + hex(end, 5) + ", beyond the " + std::to_string(m.addr_width) +
-             "-bit address space");
+    // Repeated blocks, in address order; each must fit in the address space and overlap none.
+    const std::pair<const char*, const char*> block_kinds[] = {{"queue", "Q"}, {"vector", "V"}};
+    for (const auto& [kind, prefix] : block_kinds) {
+        const auto* t = root[kind].as_table();
+        if (!t) continue;
+        Block b;
+        b.name = kind;
+        b.upper = upper(kind);
+        b.prefix = prefix;
+        b.base = static_cast<std::uint32_t>(required<std::int64_t>(*t, "base", kind));
+        b.stride = static_cast<std::uint32_t>(required<std::int64_t>(*t, "stride", kind));
+        b.count = static_cast<unsigned>(required<std::int64_t>(*t, "count", kind));
+        b.desc = optional_string(*t, "desc");
+        b.regs = parse_registers(root, (std::string(kind) + "_reg").c_str());
+        b.counters = parse_counters(root, (std::string(kind) + "_counter").c_str());
+        check_overlaps(b.regs, b.counters, kind, b.stride);
+        m.blocks.push_back(std::move(b));
+    }
+    if (m.blocks.empty() || m.blocks.front().name != "queue") fail("missing [queue] table");
+    std::sort(m.blocks.begin(), m.blocks.end(), [](const Block& a, const Block& b) { return a.base < b.base; });
+    check_overlaps(m.globals, m.global_counters, "global", m.blocks.front().base);
+    for (std::size_t i = 0; i < m.blocks.size(); ++i) {
+        const Block& b = m.blocks[i];
+        const std::uint64_t end = std::uint64_t(b.base) + std::uint64_t(b.stride) * b.count;
+        if (end > (std::uint64_t(1) << m.addr_width))
+            fail(b.name + " blocks end at 0x" + hex(end, 5) + ", beyond the " + std::to_string(m.addr_width) +
+                 "-bit address space");
+        if (i + 1 < m.blocks.size() && end > m.blocks[i + 1].base)
+            fail(b.name + " blocks end at 0x" + hex(end, 5) + ", inside the " + m.blocks[i + 1].name + " blocks");
+    }
 
     if (const auto* arr = root["descriptor"].as_array()) {
         for (const auto& node : *arr) {
@@ -245,23 +273,29 @@ std::string emit_sv(const RegMap& m) {
         o << "  localparam logic [" << aw - 1 << ":0] REG_" << upper(c.name) << "_HI = " << addr(c.offset + 4) << ";\n";
         o << "  localparam int unsigned GCNT_" << upper(c.name) << " = " << i << ";\n";
     }
-    o << "  localparam int unsigned NUM_GCNT = " << m.global_counters.size() << ";\n\n"
-      << "  // Per-queue block: queue q at QUEUE_BASE + q * QUEUE_STRIDE\n"
-      << "  localparam logic [" << aw - 1 << ":0] QUEUE_BASE = " << addr(m.queue_base) << ";\n"
-      << "  localparam logic [" << aw - 1 << ":0] QUEUE_STRIDE = " << addr(m.queue_stride) << ";\n";
-    for (const auto& r : m.queue_regs) {
-        o << "  localparam logic [7:0] QREG_" << upper(r.name) << " = 8'h" << hex(r.offset, 2) << ";\n";
-        o << "  localparam logic [31:0] QREG_" << upper(r.name) << "_RESET = 32'h" << hex(r.reset, 8) << ";\n";
-        emit_fields(upper(r.name), r.fields);
+    o << "  localparam int unsigned NUM_GCNT = " << m.global_counters.size() << ";\n";
+    for (const auto& b : m.blocks) {
+        o << "\n  // Per-" << b.name << " block: " << b.name << " i at " << b.upper << "_BASE + i * " << b.upper
+          << "_STRIDE\n"
+          << "  localparam logic [" << aw - 1 << ":0] " << b.upper << "_BASE = " << addr(b.base) << ";\n"
+          << "  localparam logic [" << aw - 1 << ":0] " << b.upper << "_STRIDE = " << addr(b.stride) << ";\n"
+          << "  localparam int unsigned " << b.upper << "_COUNT = " << b.count << ";\n";
+        for (const auto& r : b.regs) {
+            o << "  localparam logic [7:0] " << b.prefix << "REG_" << upper(r.name) << " = 8'h" << hex(r.offset, 2) << ";\n";
+            o << "  localparam logic [31:0] " << b.prefix << "REG_" << upper(r.name) << "_RESET = 32'h" << hex(r.reset, 8)
+              << ";\n";
+            emit_fields(upper(r.name), r.fields);
+        }
+        for (std::size_t i = 0; i < b.counters.size(); ++i) {
+            const auto& c = b.counters[i];
+            o << "  localparam logic [7:0] " << b.prefix << "REG_" << upper(c.name) << "_LO = 8'h" << hex(c.offset, 2) << ";\n";
+            o << "  localparam logic [7:0] " << b.prefix << "REG_" << upper(c.name) << "_HI = 8'h" << hex(c.offset + 4, 2)
+              << ";\n";
+            o << "  localparam int unsigned " << b.prefix << "CNT_" << upper(c.name) << " = " << i << ";\n";
+        }
+        o << "  localparam int unsigned NUM_" << b.prefix << "CNT = " << b.counters.size() << ";\n";
     }
-    for (std::size_t i = 0; i < m.queue_counters.size(); ++i) {
-        const auto& c = m.queue_counters[i];
-        o << "  localparam logic [7:0] QREG_" << upper(c.name) << "_LO = 8'h" << hex(c.offset, 2) << ";\n";
-        o << "  localparam logic [7:0] QREG_" << upper(c.name) << "_HI = 8'h" << hex(c.offset + 4, 2) << ";\n";
-        o << "  localparam int unsigned QCNT_" << upper(c.name) << " = " << i << ";\n";
-    }
-    o << "  localparam int unsigned NUM_QCNT = " << m.queue_counters.size() << ";\n\n"
-      << "  // Descriptor fields: bit positions in the 128-bit descriptor\n";
+    o << "\n  // Descriptor fields: bit positions in the 128-bit descriptor\n";
     for (const auto& d : m.descriptors) emit_fields("DESC_" + upper(d.name), d.fields);
     o << "\nendpackage\n\n`default_nettype wire\n";
     return o.str();
@@ -299,18 +333,25 @@ std::string emit_hpp(const RegMap& m) {
         o << "inline constexpr std::uint32_t REG_" << upper(c.name) << "_LO = " << h(c.offset, 4) << ";\n";
         o << "inline constexpr std::uint32_t REG_" << upper(c.name) << "_HI = " << h(c.offset + 4, 4) << ";\n";
     }
-    o << "\n// Per-queue registers: offsets within queue q's block\n"
-      << "inline constexpr std::uint32_t QUEUE_BASE = " << h(m.queue_base, 4) << ";\n"
-      << "inline constexpr std::uint32_t QUEUE_STRIDE = " << h(m.queue_stride, 4) << ";\n"
-      << "constexpr std::uint32_t queue_reg(unsigned q, std::uint32_t qreg) { return QUEUE_BASE + q * QUEUE_STRIDE + qreg; }\n";
-    for (const auto& r : m.queue_regs) {
-        o << "inline constexpr std::uint32_t QREG_" << upper(r.name) << " = " << h(r.offset, 2) << ";\n";
-        o << "inline constexpr std::uint32_t QREG_" << upper(r.name) << "_RESET = " << h(r.reset, 8) << ";\n";
-        emit_fields(upper(r.name), r.fields);
-    }
-    for (const auto& c : m.queue_counters) {
-        o << "inline constexpr std::uint32_t QREG_" << upper(c.name) << "_LO = " << h(c.offset, 2) << ";\n";
-        o << "inline constexpr std::uint32_t QREG_" << upper(c.name) << "_HI = " << h(c.offset + 4, 2) << ";\n";
+    for (const auto& b : m.blocks) {
+        o << "\n// Per-" << b.name << " registers: offsets within " << b.name << " i's block\n"
+          << "inline constexpr std::uint32_t " << b.upper << "_BASE = " << h(b.base, 4) << ";\n"
+          << "inline constexpr std::uint32_t " << b.upper << "_STRIDE = " << h(b.stride, 4) << ";\n"
+          << "inline constexpr unsigned " << b.upper << "_COUNT = " << b.count << ";\n"
+          << "constexpr std::uint32_t " << b.name << "_reg(unsigned i, std::uint32_t reg) { return " << b.upper
+          << "_BASE + i * " << b.upper << "_STRIDE + reg; }\n";
+        for (const auto& r : b.regs) {
+            o << "inline constexpr std::uint32_t " << b.prefix << "REG_" << upper(r.name) << " = " << h(r.offset, 2) << ";\n";
+            o << "inline constexpr std::uint32_t " << b.prefix << "REG_" << upper(r.name) << "_RESET = " << h(r.reset, 8)
+              << ";\n";
+            emit_fields(upper(r.name), r.fields);
+        }
+        for (const auto& c : b.counters) {
+            o << "inline constexpr std::uint32_t " << b.prefix << "REG_" << upper(c.name) << "_LO = " << h(c.offset, 2)
+              << ";\n";
+            o << "inline constexpr std::uint32_t " << b.prefix << "REG_" << upper(c.name) << "_HI = " << h(c.offset + 4, 2)
+              << ";\n";
+        }
     }
     o << "\n// Descriptor fields: bit positions in the 128-bit descriptor (w1 bit n is bit 64 + n)\n"
       << "inline constexpr unsigned DESC_BYTES = 16;\n";
@@ -331,8 +372,10 @@ std::string emit_hpp(const RegMap& m) {
     };
     emit_table("GLOBAL_REGS", m.globals);
     emit_counters("GLOBAL_COUNTERS", m.global_counters);
-    emit_table("QUEUE_REGS", m.queue_regs);
-    emit_counters("QUEUE_COUNTERS", m.queue_counters);
+    for (const auto& b : m.blocks) {
+        emit_table((b.upper + "_REGS").c_str(), b.regs);
+        emit_counters((b.upper + "_COUNTERS").c_str(), b.counters);
+    }
     o << "\n}  // namespace nicsim::regs\n";
     return o.str();
 }
@@ -375,15 +418,16 @@ std::string emit_md(const RegMap& m) {
     for (const auto& c : m.global_counters)
         o << "| " << h(c.offset, 4) << " | `" << c.name << "` | " << (c.drop ? "yes" : "") << " | "
           << md_escape(c.desc) << " |\n";
-    o << "\n## Per-queue registers\n\nQueue `q`'s block starts at " << h(m.queue_base, 4) << " + q × "
-      << h(m.queue_stride, 4) << " (up to " << m.max_queues
-      << " queues; blocks of queues beyond `NumQueues` read 0).\n\n"
-      << "| offset | name | access | reset | description |\n|---|---|---|---|---|\n";
-    for (const auto& r : m.queue_regs)
-        o << "| " << h(r.offset, 2) << " | `" << r.name << "` | " << r.access << " | " << h(r.reset, 8) << " | "
-          << md_escape(r.desc) << fields_md(r.fields) << " |\n";
-    for (const auto& c : m.queue_counters)
-        o << "| " << h(c.offset, 2) << " | `" << c.name << "` | ro (64-bit) | `0` | " << md_escape(c.desc) << " |\n";
+    for (const auto& b : m.blocks) {
+        o << "\n## Per-" << b.name << " registers\n\n" << md_escape(b.desc) << (b.desc.empty() ? "" : " ")
+          << "Block `i` starts at " << h(b.base, 4) << " + i × " << h(b.stride, 4) << " (up to " << b.count << ").\n\n"
+          << "| offset | name | access | reset | description |\n|---|---|---|---|---|\n";
+        for (const auto& r : b.regs)
+            o << "| " << h(r.offset, 2) << " | `" << r.name << "` | " << r.access << " | " << h(r.reset, 8) << " | "
+              << md_escape(r.desc) << fields_md(r.fields) << " |\n";
+        for (const auto& c : b.counters)
+            o << "| " << h(c.offset, 2) << " | `" << c.name << "` | ro (64-bit) | `0` | " << md_escape(c.desc) << " |\n";
+    }
     o << "\n## Descriptors\n\nEach descriptor is 16 bytes: two little-endian 64-bit words. Bits 63:0 are "
          "the first word, bits 127:64 the second.\n";
     for (const auto& d : m.descriptors) {

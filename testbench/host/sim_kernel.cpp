@@ -145,8 +145,12 @@ void SimKernel::request_irq(unsigned vector, unsigned core, driver::IrqHandler& 
 }
 
 void SimKernel::deliver_irq(unsigned vector) {
-    if (vector >= irq_routes_.size() || irq_routes_[vector].second == nullptr)
-        throw std::logic_error("interrupt on vector " + std::to_string(vector) + " with no handler requested");
+    if (vector >= irq_routes_.size() || irq_routes_[vector].second == nullptr) {
+        // Nobody requested it (a vector that fired before the driver set it up): Linux
+        // counts these as spurious and carries on.
+        ++spurious_irqs_;
+        return;
+    }
     Core& core = *cores_[irq_routes_[vector].first];
     core.irqs.push_back(vector);
     ++irq_count_;

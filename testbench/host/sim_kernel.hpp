@@ -67,6 +67,7 @@ public:
     CpuTimeSplit time_split(unsigned core) const;
     CpuTimeSplit time_split() const;
     std::uint64_t irq_count() const { return irq_count_; }
+    std::uint64_t spurious_irqs() const { return spurious_irqs_; }
     std::uint64_t steps() const { return steps_; }
     const CostTable& costs() const { return costs_; }
 
@@ -89,6 +90,7 @@ private:
     bool in_step_ = false;
     std::uint64_t step_charge_ps_ = 0;
     std::uint64_t irq_count_ = 0;
+    std::uint64_t spurious_irqs_ = 0;
     std::uint64_t steps_ = 0;
 };
 

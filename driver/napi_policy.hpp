@@ -1,0 +1,54 @@
+// The `napi` receive policy (Linux NAPI): the interrupt only schedules a poll; the poll
+// processes up to `weight` packets per call from the softirq, cleans the TX ring, and when it
+// finds less work than its budget it completes and re-arms the vector. Under overload the
+// vector stays masked, the softirq's budget bounds each round, and the excess waits in the
+// ring until the NIC drops it there, where dropping costs the host nothing.
+//
+// Queue i uses vector i for both its RX and TX causes; vector i is affine to core
+// i % cores. The NIC masks a vector itself when it fires, so the handler needs no MMIO.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "kernel.hpp"
+#include "net_rx_softirq.hpp"
+#include "nic_driver.hpp"
+#include "packet_handler.hpp"
+#include "rx_policy.hpp"
+
+namespace nicsim::driver {
+
+struct NapiConfig {
+    NetRxBudget budget;   // netdev_budget, netdev_budget_usecs, weight
+    Coalesce coalesce;    // per-vector moderation
+};
+
+class NapiPolicy final : public RxPolicy {
+public:
+    NapiPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& handler, NapiConfig config);
+    ~NapiPolicy() override;
+
+    std::string name() const override { return "napi"; }
+    void start() override;
+
+    std::uint64_t polls() const;
+    std::uint64_t rearms() const;
+
+private:
+    class QueueNapi;
+
+    Kernel& kernel_;
+    NicDriver& nic_;
+    PacketHandler& handler_;
+    NapiConfig config_;
+    std::vector<std::unique_ptr<NetRxSoftirq>> softirqs_;  // one per core
+    std::vector<std::unique_ptr<QueueNapi>> queues_;
+};
+
+// Programs queue q's RX and TX causes onto `vector` and the vector's moderation.
+void program_vector(NicDriver& nic, unsigned queue, unsigned vector, const Coalesce& coalesce);
+// Re-arms (unmasks) a vector with one register write.
+void rearm_vector(NicDriver& nic, unsigned vector);
+
+}  // namespace nicsim::driver

@@ -1,0 +1,46 @@
+// Where every offered packet ended: delivered (with its latency) or dropped at a named place.
+// The conservation invariant is checked against it: offered = delivered + drops + in flight.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace nicsim::apps {
+
+// Host-side places a packet can die (the NIC's own drop reasons are its counters).
+enum class HostDrop : unsigned { tx_ring, socket_queue, corrupt, count_ };
+
+inline constexpr std::array<std::string_view, static_cast<unsigned>(HostDrop::count_)> host_drop_names{
+    "tx_ring",       // forwarding found the transmit ring full
+    "socket_queue",  // the user-level consumer's queue was full
+    "corrupt",       // a frame whose contents did not survive (a model bug if ever non-zero)
+};
+
+class DeliveryLedger {
+public:
+    void delivered(std::uint64_t send_ps, std::uint64_t at_ps) {
+        ++delivered_;
+        latencies_ps_.push_back(at_ps - send_ps);
+    }
+    void dropped(HostDrop where) { ++drops_[static_cast<unsigned>(where)]; }
+
+    std::uint64_t delivered_count() const { return delivered_; }
+    std::uint64_t drops(HostDrop where) const { return drops_[static_cast<unsigned>(where)]; }
+    std::uint64_t total_drops() const {
+        std::uint64_t sum = 0;
+        for (auto d : drops_) sum += d;
+        return sum;
+    }
+    // Latency percentile in picoseconds (p in 0..1); sorts a copy.
+    std::uint64_t latency_percentile(double p) const;
+    std::uint64_t latency_max() const;
+
+private:
+    std::uint64_t delivered_ = 0;
+    std::array<std::uint64_t, static_cast<unsigned>(HostDrop::count_)> drops_{};
+    std::vector<std::uint64_t> latencies_ps_;
+};
+
+}  // namespace nicsim::apps

@@ -1,0 +1,188 @@
+#include "cosim_run.hpp"
+
+#include <systemc>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <iomanip>
+#include <memory>
+#include <ostream>
+#include <stdexcept>
+
+#include "constant_rate_source.hpp"
+#include "delivery_ledger.hpp"
+#include "forward_app.hpp"
+#include "napi_policy.hpp"
+#include "nic_driver.hpp"
+#include "nic_platform.hpp"
+#include "sim_kernel.hpp"
+#include "sink_app.hpp"
+#include "wire_monitor.hpp"
+
+namespace nicsim {
+namespace {
+
+constexpr std::uint64_t ps_per_us = 1'000'000;
+// The driver probes at time 0; traffic starts once the rings are surely up.
+constexpr std::uint64_t traffic_start_ps = 20 * ps_per_us;
+// How much simulated time passes between checks for the end of the run.
+constexpr std::uint64_t check_interval_ps = 100 * ps_per_us;
+
+std::string nic_drop_key(std::string_view counter) {
+    // rx_no_desc_drops -> drop_nic_no_desc, rx_runt -> drop_nic_runt
+    std::string name(counter);
+    if (name.rfind("rx_", 0) == 0) name = name.substr(3);
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, "_drops") == 0) name.resize(name.size() - 6);
+    return "drop_nic_" + name;
+}
+
+}  // namespace
+
+double RunResult::get(const std::string& name) const {
+    for (const auto& [k, v] : numbers)
+        if (k == name) return v;
+    throw std::out_of_range("no result named " + name);
+}
+
+bool RunResult::conserved() const {
+    double drops = 0;
+    for (const auto& [k, v] : numbers)
+        if (k.rfind("drop_", 0) == 0) drops += v;
+    return get("offered_pkts") == get("delivered_pkts") + drops + get("in_flight_pkts") && get("in_flight_pkts") == 0;
+}
+
+RunResult run_cosim(const RunConfig& config) {
+    validate(config);
+    const auto wall_start = std::chrono::steady_clock::now();
+
+    host::SimKernel kernel("host", config.cores, config.costs);
+    traffic::ConstantRateSource traffic(config.load_pps, config.packets, config.size, config.flows, config.seed,
+                                        traffic_start_ps);
+    apps::DeliveryLedger ledger;
+    apps::WireMonitor wire(ledger, config.app == "forward");
+    platform::NicPlatform nic_platform("nic", kernel, config.platform, traffic, wire);
+
+    driver::NicDriver nic(nic_platform, config.driver);
+    nic.probe();
+
+    std::unique_ptr<apps::ForwardApp> forward;
+    std::unique_ptr<apps::SinkApp> sink;
+    driver::PacketHandler* handler = nullptr;
+    if (config.app == "forward") {
+        forward = std::make_unique<apps::ForwardApp>(kernel, nic, config.costs, ledger);
+        handler = forward.get();
+    } else {
+        // The consumer runs on the last core: with one core it shares it with the kernel.
+        sink = std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue, config.cores - 1);
+        handler = sink.get();
+    }
+    driver::NapiPolicy policy(kernel, nic, *handler, config.napi);
+    policy.start();
+
+    auto nic_drops = [&] {
+        std::vector<std::pair<std::string, double>> drops;
+        for (const auto& c : nic.read_counters())
+            if (c.drop) drops.emplace_back(nic_drop_key(c.name), static_cast<double>(c.value));
+        return drops;
+    };
+    auto accounted = [&] {
+        double sum = static_cast<double>(ledger.delivered_count() + ledger.total_drops());
+        for (const auto& [k, v] : nic_drops()) sum += v;
+        return sum;
+    };
+
+    const auto offer_end_ps =
+        traffic_start_ps + static_cast<std::uint64_t>(static_cast<double>(config.packets) / config.load_pps * 1e12);
+    const auto deadline_ps = offer_end_ps + static_cast<std::uint64_t>(config.drain_timeout_us * ps_per_us);
+    bool drained = false;
+    while (sc_core::sc_time_stamp().value() < deadline_ps) {
+        sc_core::sc_start(sc_core::sc_time::from_value(check_interval_ps));
+        if (!nic_platform.traffic_exhausted()) continue;
+        // Cheap test first: the ledger alone cannot exceed what was offered.
+        if (static_cast<double>(ledger.delivered_count() + ledger.total_drops()) > static_cast<double>(config.packets))
+            break;
+        if (accounted() >= static_cast<double>(nic_platform.frames_offered())) {
+            drained = true;
+            break;
+        }
+    }
+
+    RunResult r;
+    r.policy = policy.name();
+    r.app = config.app;
+    r.drained = drained;
+    const double sim_ps = static_cast<double>(sc_core::sc_time_stamp().value());
+    const auto offered = static_cast<double>(nic_platform.frames_offered());
+    const double offer_seconds = offered / config.load_pps;
+    const auto delivered = static_cast<double>(ledger.delivered_count());
+    auto& n = r.numbers;
+    n.emplace_back("offered_pps", config.load_pps);
+    n.emplace_back("offered_pkts", offered);
+    n.emplace_back("delivered_pkts", delivered);
+    n.emplace_back("delivered_pps", offer_seconds > 0 ? delivered / offer_seconds : 0);
+    const auto drops = nic_drops();
+    double drop_sum = static_cast<double>(ledger.total_drops());
+    for (const auto& [k, v] : drops) drop_sum += v;
+    n.emplace_back("in_flight_pkts", offered - delivered - drop_sum);
+    for (const auto& d : drops) n.push_back(d);
+    for (unsigned i = 0; i < apps::host_drop_names.size(); ++i)
+        n.emplace_back("drop_" + std::string(apps::host_drop_names[i]),
+                       static_cast<double>(ledger.drops(static_cast<apps::HostDrop>(i))));
+    n.emplace_back("irq_count", static_cast<double>(kernel.irq_count()));
+    const auto split = kernel.time_split();
+    const auto total = static_cast<double>(split.total());
+    auto fraction = [&](std::uint64_t ps) { return total > 0 ? static_cast<double>(ps) / total : 0.0; };
+    n.emplace_back("cpu_hardirq", fraction(split.hardirq_ps));
+    n.emplace_back("cpu_softirq", fraction(split.softirq_ps));
+    n.emplace_back("cpu_kthread", fraction(split.kthread_ps));
+    n.emplace_back("cpu_user", fraction(split.user_ps));
+    n.emplace_back("cpu_idle", fraction(split.idle_ps));
+    n.emplace_back("lat_p50_us", static_cast<double>(ledger.latency_percentile(0.50)) / 1e6);
+    n.emplace_back("lat_p99_us", static_cast<double>(ledger.latency_percentile(0.99)) / 1e6);
+    n.emplace_back("lat_max_us", static_cast<double>(ledger.latency_max()) / 1e6);
+    n.emplace_back("napi_polls", static_cast<double>(policy.polls()));
+    n.emplace_back("napi_rearms", static_cast<double>(policy.rearms()));
+    n.emplace_back("spurious_irqs", static_cast<double>(kernel.spurious_irqs()));
+    n.emplace_back("dma_faults", static_cast<double>(nic_platform.dma_faults()));
+    n.emplace_back("axi_violations", static_cast<double>(nic_platform.axi_violations()));
+    n.emplace_back("sim_ns", std::round(sim_ps / 1000.0));
+    n.emplace_back("nic_cycles", static_cast<double>(nic_platform.nic_cycles()));
+    n.emplace_back("seed", static_cast<double>(config.seed));
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    n.emplace_back("wall_s", wall);
+    return r;
+}
+
+void print_json(std::ostream& out, const RunResult& r) {
+    nlohmann::ordered_json j;
+    j["policy"] = r.policy;
+    j["app"] = r.app;
+    for (const auto& [k, v] : r.numbers) {
+        if (v == std::floor(v) && std::fabs(v) < 9e15) j[k] = static_cast<long long>(v);
+        else j[k] = v;
+    }
+    j["drained"] = r.drained;
+    out << j.dump() << "\n";
+}
+
+void print_summary(std::ostream& out, const RunConfig& c, const RunResult& r) {
+    const auto flags = out.flags();
+    const auto precision = out.precision();
+    out << "nicsim run: policy " << r.policy << ", app " << r.app << ", " << c.packets << " packets of " << c.size
+        << " bytes at " << c.load_pps << " packets/s, " << c.driver.queues << " queue(s), " << c.cores
+        << " core(s), seed " << c.seed << "\n";
+    for (const auto& [k, v] : r.numbers) {
+        out << "  " << std::left << std::setw(22) << k;
+        if (v == std::floor(v) && std::fabs(v) < 9e15) out << static_cast<long long>(v);
+        else out << std::fixed << std::setprecision(4) << v << std::defaultfloat;
+        out << "\n";
+    }
+    out << "  " << std::left << std::setw(22) << "conservation"
+        << (r.conserved() ? "ok (offered = delivered + drops, nothing in flight)" : "VIOLATED") << "\n";
+    out.flags(flags);
+    out.precision(precision);
+}
+
+}  // namespace nicsim

@@ -1,0 +1,37 @@
+// One co-simulation run: the Verilated NIC, the simulated host (CPUs, driver, receive
+// policy, application) and a traffic source, on one SystemC time base, until every offered
+// packet is delivered or dropped somewhere named.
+//
+// SystemC elaborates once per process, so a process does one run (the sweep runs points in
+// separate processes).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "run_config.hpp"
+
+namespace nicsim {
+
+// The results, as named values in report order; what `nicsim run --json` prints.
+struct RunResult {
+    std::vector<std::pair<std::string, double>> numbers;
+    std::string policy;
+    std::string app;
+    bool drained = false;  // every offered packet accounted for before the drain timeout
+
+    double get(const std::string& name) const;
+    // offered = delivered + every drop + in flight, and nothing in flight after drain.
+    bool conserved() const;
+};
+
+RunResult run_cosim(const RunConfig& config);
+
+// One JSON object, keys in report order. Byte-identical for the same configuration and seed
+// except `wall_s` and the rates derived from it.
+void print_json(std::ostream& out, const RunResult& result);
+void print_summary(std::ostream& out, const RunConfig& config, const RunResult& result);
+
+}  // namespace nicsim

@@ -1,0 +1,121 @@
+#include "nic_platform.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "rtl_nic.hpp"
+#include "test_frame.hpp"
+
+namespace nicsim::platform {
+
+struct NicPlatform::Impl {
+    Impl(const tb::HarnessOptions& options, const std::string& trace) : nic(options, trace) {}
+    RtlNic nic;
+    std::vector<std::uint8_t> frame;  // reused for every frame built
+};
+
+namespace {
+
+tb::HarnessOptions harness_options(const PlatformConfig& c) {
+    if (c.clock_mhz < 1 || c.clock_mhz > 1000)
+        throw std::invalid_argument("clock_mhz = " + std::to_string(c.clock_mhz) + ": must be in 1..1000");
+    tb::HarnessOptions o;
+    // SimControl needs an even period in ps; round the requested clock to the nearest one.
+    const auto half = static_cast<std::uint64_t>(std::llround(1e6 / c.clock_mhz / 2.0));
+    o.sim.clock_period_ps = 2 * std::max<std::uint64_t>(1, half);
+    const double ns_per_cycle = static_cast<double>(o.sim.clock_period_ps) / 1000.0;
+    o.dma.latency_cycles = std::max<unsigned>(1, static_cast<unsigned>(std::llround(c.dma_latency_ns / ns_per_cycle)));
+    return o;
+}
+
+}  // namespace
+
+NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& kernel, PlatformConfig config,
+                         traffic::TrafficSource& traffic, WireObserver& wire)
+    : sc_core::sc_module(name), kernel_(kernel), config_(config), traffic_(traffic), wire_(wire) {
+    if (!(config.quantum_ns >= 1 && config.quantum_ns <= 1e6))
+        throw std::invalid_argument("quantum_ns = " + std::to_string(config.quantum_ns) + ": must be in 1..1000000");
+    const auto options = harness_options(config);
+    period_ps_ = options.sim.clock_period_ps;
+    impl_ = std::make_unique<Impl>(options, config.trace_path);
+    kernel_.set_before_step([this](std::uint64_t now) { sync_to(now); });
+    SC_THREAD(quantum_loop);
+}
+
+NicPlatform::~NicPlatform() = default;
+
+void NicPlatform::quantum_loop() {
+    const auto quantum = sc_core::sc_time::from_value(static_cast<std::uint64_t>(config_.quantum_ns * 1000.0));
+    for (;;) {
+        wait(quantum);
+        sync_to(now_ps());
+    }
+}
+
+void NicPlatform::sync_to(std::uint64_t time_ps) {
+    RtlNic& nic = impl_->nic;
+    const std::uint64_t target_cycle = time_ps / period_ps_;
+    if (nic.cycle() >= target_cycle) return;
+
+    // Put every frame due before the target on the wire model; AxisSource holds each until
+    // its cycle, so the wire carries them at their exact send times.
+    while (!traffic_done_) {
+        if (!have_pending_frame_) {
+            if (!traffic_.next(pending_frame_)) {
+                traffic_done_ = true;
+                break;
+            }
+            have_pending_frame_ = true;
+        }
+        const std::uint64_t cycle = (pending_frame_.send_ps + period_ps_ - 1) / period_ps_;
+        if (cycle > target_cycle) break;
+        tb::TestFrameSpec spec;
+        spec.size = pending_frame_.size;
+        spec.src_port = static_cast<std::uint16_t>(1024 + pending_frame_.flow % 60000);
+        spec.src_ip = 0x0A000001u + pending_frame_.flow / 60000;
+        tb::build_test_frame(spec, {pending_frame_.sequence, pending_frame_.send_ps}, impl_->frame);
+        nic.offer(impl_->frame, cycle);
+        ++frames_offered_;
+        have_pending_frame_ = false;
+    }
+
+    nic.run(target_cycle - nic.cycle());
+
+    // Frames the NIC transmitted, stamped with the time their last beat left.
+    auto& sent = nic.transmitted();
+    while (!sent.empty()) {
+        const auto& f = sent.front();
+        wire_.on_wire_out(f.data.data(), f.data.size(), (f.last_beat_cycle + 1) * period_ps_);
+        sent.pop_front();
+    }
+    // Interrupts raised since the last sync reach the CPUs now (at most one quantum late).
+    auto& pulses = nic.irq_pulses();
+    for (const auto& p : pulses) kernel_.deliver_irq(p.vector);
+    pulses.clear();
+}
+
+std::uint32_t NicPlatform::mmio_read32(std::uint32_t offset) {
+    sync_to(now_ps());
+    kernel_.charge_ps(host::to_ps(kernel_.costs().mmio_read_ns));
+    return impl_->nic.mmio_read32(offset);
+}
+
+void NicPlatform::mmio_write32(std::uint32_t offset, std::uint32_t value) {
+    sync_to(now_ps());
+    kernel_.charge_ps(host::to_ps(kernel_.costs().mmio_write_ns));
+    impl_->nic.mmio_write32(offset, value);
+}
+
+driver::DmaBuffer NicPlatform::dma_alloc(std::size_t size, std::size_t align, driver::DmaDirection dir) {
+    return impl_->nic.memory().alloc(size, align, dir);
+}
+
+void NicPlatform::dma_free(const driver::DmaBuffer& buffer) { impl_->nic.memory().free(buffer); }
+
+std::uint64_t NicPlatform::nic_cycles() const { return impl_->nic.cycle(); }
+std::uint64_t NicPlatform::dma_faults() const { return impl_->nic.memory().faults().size(); }
+std::uint64_t NicPlatform::axi_violations() const { return impl_->nic.axi_violations(); }
+std::uint64_t NicPlatform::irq_pulses() const { return impl_->nic.irq_count(); }
+
+}  // namespace nicsim::platform

@@ -1,0 +1,184 @@
+#include "run_config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+#include "line_rate.hpp"
+
+namespace nicsim {
+namespace {
+
+std::string format_number(double v) {
+    std::ostringstream os;
+    if (v == std::floor(v) && std::fabs(v) < 1e15) os << static_cast<long long>(v);
+    else os << v;
+    return os.str();
+}
+
+std::string range_text(const Knob& k) {
+    if (k.type == Knob::Type::text) {
+        std::string s;
+        for (const auto& c : k.choices) s += (s.empty() ? "" : ", ") + c;
+        return "one of " + s;
+    }
+    return (k.type == Knob::Type::integer ? "an integer in " : "a number in ") + format_number(k.min) + ".." +
+           format_number(k.max);
+}
+
+[[noreturn]] void bad_value(const Knob& k, const std::string& value) {
+    throw std::invalid_argument(k.key + " = " + value + ": must be " + range_text(k));
+}
+
+double parse_number(const Knob& k, const std::string& text) {
+    double v = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc{} || ptr != end || !std::isfinite(v)) bad_value(k, text);
+    if (k.type == Knob::Type::integer && v != std::floor(v)) bad_value(k, text);
+    if (v < k.min || v > k.max) bad_value(k, text);
+    return v;
+}
+
+template <class T>
+Knob integer_knob(std::string key, std::string help, T& field, double min, double max) {
+    Knob k{std::move(key), std::move(help), Knob::Type::integer, min, max, {}, {}, {}};
+    k.set = [k, &field](const std::string& text) { field = static_cast<T>(parse_number(k, text)); };
+    k.get = [&field] { return std::to_string(field); };
+    return k;
+}
+
+Knob real_knob(std::string key, std::string help, double& field, double min, double max) {
+    Knob k{std::move(key), std::move(help), Knob::Type::real, min, max, {}, {}, {}};
+    k.set = [k, &field](const std::string& text) { field = parse_number(k, text); };
+    k.get = [&field] { return format_number(field); };
+    return k;
+}
+
+Knob text_knob(std::string key, std::string help, std::string& field, std::vector<std::string> choices) {
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}};
+    k.set = [k, &field](const std::string& text) {
+        if (std::find(k.choices.begin(), k.choices.end(), text) == k.choices.end()) bad_value(k, text);
+        field = text;
+    };
+    k.get = [&field] { return field; };
+    return k;
+}
+
+const Knob* find_knob(const std::vector<Knob>& knobs, const std::string& key) {
+    for (const auto& k : knobs)
+        if (k.key == key) return &k;
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<Knob> make_knobs(RunConfig& c) {
+    constexpr double u32 = std::numeric_limits<std::uint32_t>::max();
+    auto& costs = c.costs;
+    return {
+        text_knob("policy", "Receive policy", c.policy, {"napi"}),
+        text_knob("app", "What the host does with each packet", c.app, {"forward", "sink"}),
+        real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
+        integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
+        integer_knob("size", "Frame size in bytes without FCS", c.size, 60, 9018),
+        integer_knob("flows", "Distinct flows (5-tuples)", c.flows, 1, 1e6),
+        integer_knob("queues", "NIC queues the driver uses", c.driver.queues, 1, 16),
+        integer_knob("cores", "Simulated CPU cores", c.cores, 1, 16),
+        integer_knob("seed", "Random seed", c.seed, 0, 9007199254740992.0),
+        real_knob("link-gbps", "Ethernet link speed; the load may not exceed its line rate", c.link_gbps, 0.001, 400),
+        integer_knob("rx", "RX ring size (ethtool -G rx), a power of two", c.driver.rx_ring_size, 8, 4096),
+        integer_knob("tx", "TX ring size (ethtool -G tx), a power of two", c.driver.tx_ring_size, 8, 4096),
+        integer_knob("rx-buf-size", "RX buffer bytes, a multiple of 8", c.driver.rx_buffer_size, 64, 16384),
+        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off)", c.napi.coalesce.rx_usecs, 0, u32),
+        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off)", c.napi.coalesce.rx_frames, 0, u32),
+        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off)", c.napi.coalesce.tx_usecs, 0, u32),
+        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off)", c.napi.coalesce.tx_frames, 0, u32),
+        integer_knob("napi-weight", "Packets per NAPI poll (NAPI_POLL_WEIGHT)", c.napi.budget.weight, 1, 4096),
+        integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.napi.budget.packets, 1, 1e6),
+        integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.napi.budget.time_us, 1, 1e9),
+        integer_knob("sink-queue", "Socket queue of the sink process, packets", c.sink_queue, 1, 1e7),
+        integer_knob("clock-mhz", "NIC clock", c.platform.clock_mhz, 1, 1000),
+        integer_knob("dma-latency-ns", "Host memory latency seen by the NIC", c.platform.dma_latency_ns, 0, 1e6),
+        real_knob("quantum-ns", "Longest the NIC may lag host time", c.platform.quantum_ns, 1, 1e6),
+        real_knob("drain-timeout-us", "Time allowed after the last frame for the system to drain", c.drain_timeout_us, 1,
+                  1e9),
+        real_knob("cost-irq-entry-ns", "CPU cost: interrupt entry", costs.irq_entry_ns, 0, 1e9),
+        real_knob("cost-irq-exit-ns", "CPU cost: interrupt exit", costs.irq_exit_ns, 0, 1e9),
+        real_knob("cost-rx-packet-ns", "CPU cost: per-packet receive protocol work", costs.rx_packet_ns, 0, 1e9),
+        real_knob("cost-forward-ns", "CPU cost: per-packet forwarding decision", costs.forward_ns, 0, 1e9),
+        real_knob("cost-tx-packet-ns", "CPU cost: per-packet transmit", costs.tx_packet_ns, 0, 1e9),
+        real_knob("cost-user-packet-ns", "CPU cost: per-packet user-level work", costs.user_packet_ns, 0, 1e9),
+        real_knob("cost-context-switch-ns", "CPU cost: context switch", costs.context_switch_ns, 0, 1e9),
+        real_knob("cost-mmio-read-ns", "CPU cost: MMIO read round trip", costs.mmio_read_ns, 0, 1e9),
+        real_knob("cost-mmio-write-ns", "CPU cost: MMIO (posted) write", costs.mmio_write_ns, 0, 1e9),
+        real_knob("cost-socket-enqueue-ns", "CPU cost: socket enqueue and wakeup", costs.socket_enqueue_ns, 0, 1e9),
+    };
+}
+
+void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std::string& value) {
+    const Knob* k = find_knob(knobs, key);
+    if (!k) throw std::invalid_argument("unknown key '" + key + "'");
+    k->set(value);
+}
+
+void load_config_file(const std::vector<Knob>& knobs, const std::string& path) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream os;
+        os << path << ":" << e.source().begin.line << ": " << e.description();
+        throw std::invalid_argument(os.str());
+    }
+    for (const auto& [key_view, node] : table) {
+        const std::string key(key_view.str());
+        const Knob* k = find_knob(knobs, key);
+        if (!k) throw std::invalid_argument(path + ": unknown key '" + key + "'");
+        std::string text;
+        if (k->type == Knob::Type::text) {
+            if (!node.is_string()) throw std::invalid_argument(path + ": " + key + ": must be a string, " + range_text(*k));
+            text = *node.value<std::string>();
+        } else if (node.is_integer()) {
+            text = std::to_string(*node.value<std::int64_t>());
+        } else if (node.is_floating_point() && k->type == Knob::Type::real) {
+            std::ostringstream os;
+            os.precision(17);
+            os << *node.value<double>();
+            text = os.str();
+        } else {
+            throw std::invalid_argument(path + ": " + key + ": must be " + range_text(*k));
+        }
+        try {
+            k->set(text);
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(path + ": " + e.what());
+        }
+    }
+}
+
+void validate(const RunConfig& c) {
+    const double line_rate = line_rate_pps(c.link_gbps, c.size);
+    if (c.load_pps > line_rate) {
+        std::ostringstream os;
+        os << "load = " << format_number(c.load_pps) << ": must be at most " << format_number(std::floor(line_rate))
+           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for " << c.size
+           << "-byte frames";
+        throw std::invalid_argument(os.str());
+    }
+    auto power_of_two = [](unsigned v) { return v != 0 && (v & (v - 1)) == 0; };
+    if (!power_of_two(c.driver.rx_ring_size))
+        throw std::invalid_argument("rx = " + std::to_string(c.driver.rx_ring_size) + ": must be a power of two in 8..4096");
+    if (!power_of_two(c.driver.tx_ring_size))
+        throw std::invalid_argument("tx = " + std::to_string(c.driver.tx_ring_size) + ": must be a power of two in 8..4096");
+    if (c.driver.rx_buffer_size % 8 != 0)
+        throw std::invalid_argument("rx-buf-size = " + std::to_string(c.driver.rx_buffer_size) +
+                                    ": must be a multiple of 8 in 64..16384");
+}
+
+}  // namespace nicsim

@@ -1,0 +1,62 @@
+// Everything a co-simulation run can be told, and the one table of knobs that gives each
+// setting its TOML key, its command-line flag (--KEY), its type and its legal range. A
+// configuration file and the flags go through the same checks: an unknown key, a wrong type
+// or a value out of range is an error naming the key and what it accepts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cost_table.hpp"
+#include "napi_policy.hpp"
+#include "nic_driver.hpp"
+#include "nic_platform.hpp"
+
+namespace nicsim {
+
+struct RunConfig {
+    std::string policy = "napi";
+    std::string app = "forward";
+    double load_pps = 100'000;
+    std::uint64_t packets = 2000;
+    unsigned size = 60;
+    unsigned flows = 1;
+    unsigned cores = 1;
+    std::uint64_t seed = 1;
+    double link_gbps = 10;
+    unsigned sink_queue = 256;           // the user-level consumer's socket queue, packets
+    double drain_timeout_us = 100'000;   // how long after the last frame the run may take to drain
+    driver::DriverConfig driver;
+    driver::NapiConfig napi;
+    host::CostTable costs;
+    platform::PlatformConfig platform;
+};
+
+struct Knob {
+    std::string key;
+    std::string help;
+    enum class Type { integer, real, text } type;
+    double min = 0;
+    double max = 0;
+    std::vector<std::string> choices;  // for text knobs
+    std::function<void(const std::string&)> set;  // parses and stores a checked value
+    std::function<std::string()> get;            // the current value, for --help and reports
+};
+
+// The knobs, bound to `config`'s fields.
+std::vector<Knob> make_knobs(RunConfig& config);
+
+// Applies one value (from a file or a flag); throws std::invalid_argument naming the key,
+// the value and the allowed range.
+void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std::string& value);
+
+// Reads a TOML file of knob keys; throws std::invalid_argument naming the file, key and
+// problem.
+void load_config_file(const std::vector<Knob>& knobs, const std::string& path);
+
+// Checks that involve several knobs (the load against the line rate, queues against cores).
+void validate(const RunConfig& config);
+
+}  // namespace nicsim
