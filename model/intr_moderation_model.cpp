@@ -145,12 +145,10 @@ void IntrModerationModel::advance_quiet(std::uint64_t cycles) {
     }
     const std::uint64_t c = cycles_per_us();
     if (prescaler_ >= c) {
+        // cycles_per_us was lowered below the prescaler: the first step wraps it.
         prescaler_ = 0;
         ++usecs_;
         --cycles;
-        if (usecs_ == usecs_max_) {
-            return;
-        }
     }
     // Steps until the counter saturates (it reaches usecs_max_ with the prescaler at 0).
     const std::uint64_t to_saturation = (std::uint64_t{usecs_max_} - usecs_) * c - prescaler_;

@@ -19,15 +19,7 @@ verilate(intr_moderation_rtl
 # Verilator's headers are not written for our warning set: consumers see them as system headers.
 set_target_properties(intr_moderation_rtl PROPERTIES SYSTEM TRUE)
 
-# C++ reference models (no Verilator dependency; usable as fast models).
-add_library(nicsim_model STATIC ${PROJECT_SOURCE_DIR}/model/intr_moderation_model.cpp)
-add_library(nicsim::model ALIAS nicsim_model)
-target_include_directories(nicsim_model PUBLIC ${PROJECT_SOURCE_DIR}/model)
-target_link_libraries(nicsim_model PUBLIC nicsim::options PRIVATE nicsim::warnings)
-
-add_executable(test_intr_moderation
-  ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/intr_moderation_main.cpp)
+add_executable(test_intr_moderation ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp)
 target_link_libraries(test_intr_moderation PRIVATE
-  intr_moderation_rtl nicsim::model Catch2::Catch2 nicsim::options nicsim::warnings)
+  nicsim_catch_main intr_moderation_rtl nicsim::model nicsim::warnings)
 catch_discover_tests(test_intr_moderation PROPERTIES LABELS rtl)

@@ -1,6 +1,6 @@
-# Runs nicsim twice with one seed and compares the output, wall-clock lines removed.
+# Runs nicsim loopback twice with one seed and compares the output, wall-clock lines removed.
 foreach(i 1 2)
-  execute_process(COMMAND "${NICSIM}" run --packets 300 --flows 8 --queues 2 --seed 42
+  execute_process(COMMAND "${NICSIM}" loopback --packets 300 --flows 8 --queues 2 --seed 42
     OUTPUT_VARIABLE out_${i} RESULT_VARIABLE rc_${i})
   if(NOT rc_${i} EQUAL 0)
     message(FATAL_ERROR "nicsim run failed (${rc_${i}}):\n${out_${i}}")
