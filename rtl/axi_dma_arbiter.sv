@@ -2,23 +2,28 @@
 //
 // Shares one AXI4 master among several DMA engines.
 //
-// The read channel (AR/R) and the write channel (AW/W/B) are arbitrated independently,
-// round-robin. A read grant covers one transaction, from AR to the R beat with rlast. A write
-// grant lasts while the granted engine has write bursts in flight (it may issue the next AW
-// before earlier responses return); it passes on when the engine's last outstanding B has been
-// delivered. Responses are therefore always for the granted engine and need no ID routing. Every channel passes through a skid
-// buffer on the master side, so all m_axi_* outputs (including rready and bready) come from
-// registers. Bursts are INCR with 8-byte beats (awsize/arsize = 3). Write data is released only
-// after the slave has accepted the write address, so W never precedes AW on the master port.
+// Every AR and every AW is arbitrated on its own, round-robin among the engines requesting, so
+// the engines' transactions interleave freely and each engine may keep many bursts in flight.
+// The master has no ID signals: the slave answers each channel in order. The arbiter therefore
+// remembers, in issue order, which engine each transaction came from (one small FIFO for R
+// routing, one for the order of W bursts, one for B routing) and steers responses and write
+// data by the FIFO heads. Write data is released only after the slave has accepted the burst's
+// address, so W never precedes AW on the master port.
 //
-// Engines must hold their AxVALID until accepted (AXI rule), issue one read at a time, and keep
-// at most 15 write bursts outstanding.
+// Every channel passes through a skid buffer on the master side, so all m_axi_* outputs
+// (including rready and bready) come from registers. Bursts are INCR with 8-byte beats
+// (awsize/arsize = 3).
+//
+// Engines must hold their AxVALID until accepted (AXI rule) and send the W beats of their
+// bursts in the order of their AWs.
 
 `default_nettype none
 
 module axi_dma_arbiter #(
   // Number of DMA engines sharing the master (1..8).
-  parameter int unsigned NumPorts = 2
+  parameter int unsigned NumPorts       = 2,
+  // Transactions in flight per channel (power of two, 2..256).
+  parameter int unsigned MaxOutstanding = 32
 ) (
   input  wire logic                     clk_i,
   input  wire logic                     rst_ni,
@@ -77,6 +82,10 @@ module axi_dma_arbiter #(
   if (NumPorts < 1 || NumPorts > 8) begin : gen_num_ports_check
     $fatal(1, "%m: NumPorts (%0d) must be in 1..8", NumPorts);
   end
+  if (MaxOutstanding < 2 || MaxOutstanding > 256 ||
+      (MaxOutstanding & (MaxOutstanding - 1)) != 0) begin : gen_max_outstanding_check
+    $fatal(1, "%m: MaxOutstanding (%0d) must be a power of two in 2..256", MaxOutstanding);
+  end
 
   localparam int unsigned PortW      = (NumPorts > 1) ? $clog2(NumPorts) : 1;
   localparam logic [2:0]  SIZE_8B    = 3'd3;
@@ -84,6 +93,7 @@ module axi_dma_arbiter #(
   localparam int unsigned AxW        = 64 + 8;       // {addr, len}
   localparam int unsigned WW         = 64 + 8 + 1;   // {data, strb, last}
   localparam int unsigned RW         = 64 + 2 + 1;   // {data, resp, last}
+  localparam int unsigned CountW     = $clog2(MaxOutstanding) + 1;
 
   // Round-robin pick: the first requester at or after `start`.
   function automatic logic [PortW-1:0] rr_pick(logic [NumPorts-1:0] req, logic [PortW-1:0] start);
@@ -109,48 +119,54 @@ module axi_dma_arbiter #(
   endfunction
 
   // ------------------------------------------------------------------ read channel
-  logic             rd_busy_q, rd_busy_d;
-  logic [PortW-1:0] rd_grant_q, rd_grant_d;
   logic [PortW-1:0] rd_rr_q, rd_rr_d;
-  logic             ar_done_q, ar_done_d;
-
-  logic             ar_s_valid, ar_s_ready;
+  logic [PortW-1:0] ar_pick;
+  logic             ar_s_valid, ar_s_ready, ar_take;
   logic [AxW-1:0]   ar_s_data, ar_m_data;
   logic             r_m_valid, r_m_ready;
   logic [RW-1:0]    r_m_data;
+  logic             rid_wr_ready, rid_valid, rid_pop;
+  logic [PortW-1:0] rid_port;
+  logic [CountW-1:0] rid_count;
 
+  // The blocks below are split by signal group so that no ready depends on a valid through a
+  // shared process (which Verilator would report as a combinational loop).
   always_comb begin
-    rd_busy_d  = rd_busy_q;
-    rd_grant_d = rd_grant_q;
-    rd_rr_d    = rd_rr_q;
-    ar_done_d  = ar_done_q;
-
-    ar_s_valid      = 1'b0;
-    ar_s_data       = {s_axi_araddr_i[rd_grant_q], s_axi_arlen_i[rd_grant_q]};
+    rd_rr_d         = rd_rr_q;
+    ar_pick         = rr_pick(s_axi_arvalid_i, rd_rr_q);
+    ar_s_valid      = (s_axi_arvalid_i != '0) && rid_wr_ready;
+    ar_s_data       = {s_axi_araddr_i[ar_pick], s_axi_arlen_i[ar_pick]};
     s_axi_arready_o = '0;
-    s_axi_rvalid_o  = '0;
-    r_m_ready       = 1'b0;
-
-    if (!rd_busy_q) begin
-      if (s_axi_arvalid_i != '0) begin
-        rd_busy_d  = 1'b1;
-        rd_grant_d = rr_pick(s_axi_arvalid_i, rd_rr_q);
-        ar_done_d  = 1'b0;
-      end
-    end else begin
-      ar_s_valid                  = !ar_done_q && s_axi_arvalid_i[rd_grant_q];
-      s_axi_arready_o[rd_grant_q] = !ar_done_q && ar_s_ready;
-      if (ar_s_valid && ar_s_ready) begin
-        ar_done_d = 1'b1;
-      end
-      s_axi_rvalid_o[rd_grant_q] = r_m_valid;
-      r_m_ready                  = s_axi_rready_i[rd_grant_q];
-      if (r_m_valid && r_m_ready && r_m_data[0]) begin
-        rd_busy_d = 1'b0;
-        rd_rr_d   = rr_next(rd_grant_q);
-      end
+    s_axi_arready_o[ar_pick] = ar_s_ready && rid_wr_ready;
+    ar_take         = ar_s_valid && ar_s_ready;
+    if (ar_take) begin
+      rd_rr_d = rr_next(ar_pick);
     end
   end
+
+  // R beats go to the engine of the oldest read in flight.
+  always_comb begin
+    s_axi_rvalid_o           = '0;
+    s_axi_rvalid_o[rid_port] = r_m_valid && rid_valid;
+  end
+  assign r_m_ready = rid_valid && s_axi_rready_i[rid_port];
+  assign rid_pop   = r_m_valid && r_m_ready && r_m_data[0];
+
+  sync_fifo #(
+    .Width (PortW),
+    .Depth (MaxOutstanding)
+  ) u_rid_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (ar_take),
+    .wr_ready_o (rid_wr_ready),
+    .wr_data_i  (ar_pick),
+    .rd_valid_o (rid_valid),
+    .rd_ready_i (rid_pop),
+    .rd_data_o  (rid_port),
+    .count_o    (rid_count)
+  );
 
   skid_buffer #(
     .Width (AxW)
@@ -187,65 +203,89 @@ module axi_dma_arbiter #(
   assign s_axi_rlast_o   = r_m_data[0];
 
   // ------------------------------------------------------------------ write channel
-  // A write grant lasts while the granted engine has bursts in flight, so an engine may keep
-  // several bursts outstanding (responses come back in order, no IDs are needed). The grant
-  // passes on when the response that empties the engine's count is delivered.
-  logic             wr_busy_q, wr_busy_d;
-  logic [PortW-1:0] wr_grant_q, wr_grant_d;
   logic [PortW-1:0] wr_rr_q, wr_rr_d;
-  logic [3:0]       b_out_q, b_out_d;       // AWs taken from the engine, B not yet returned
-  logic [3:0]       aw_pend_q, aw_pend_d;   // AWs accepted by the slave, W not all passed
-
-  logic             aw_s_valid, aw_s_ready;
+  logic [PortW-1:0] aw_pick;
+  logic             aw_s_valid, aw_s_ready, aw_take;
   logic [AxW-1:0]   aw_s_data, aw_m_data;
-  logic             w_s_valid, w_s_ready;
+  logic             w_s_valid, w_s_ready, w_last_take;
   logic [WW-1:0]    w_s_data, w_m_data;
-  logic             b_m_valid, b_m_ready;
+  logic             b_m_valid, b_m_ready, b_give;
   logic [1:0]       b_m_data;
-  logic             aw_take, w_last_take, b_give;
+  logic             wid_wr_ready, wid_valid;
+  logic [PortW-1:0] wid_port;
+  logic [CountW-1:0] wid_count;
+  logic             bid_wr_ready, bid_valid;
+  logic [PortW-1:0] bid_port;
+  logic [CountW-1:0] bid_count;
+  // AWs the slave has accepted whose W beats have not all passed yet.
+  logic [CountW-1:0] aw_pend_q, aw_pend_d;
+  logic             w_open;
 
   always_comb begin
-    wr_busy_d  = wr_busy_q;
-    wr_grant_d = wr_grant_q;
-    wr_rr_d    = wr_rr_q;
-
-    aw_s_valid      = 1'b0;
-    aw_s_data       = {s_axi_awaddr_i[wr_grant_q], s_axi_awlen_i[wr_grant_q]};
-    w_s_valid       = 1'b0;
-    w_s_data        = {s_axi_wdata_i[wr_grant_q], s_axi_wstrb_i[wr_grant_q],
-                       s_axi_wlast_i[wr_grant_q]};
+    wr_rr_d         = wr_rr_q;
+    aw_pick         = rr_pick(s_axi_awvalid_i, wr_rr_q);
+    aw_s_valid      = (s_axi_awvalid_i != '0) && wid_wr_ready && bid_wr_ready;
+    aw_s_data       = {s_axi_awaddr_i[aw_pick], s_axi_awlen_i[aw_pick]};
     s_axi_awready_o = '0;
-    s_axi_wready_o  = '0;
-    s_axi_bvalid_o  = '0;
-    b_m_ready       = 1'b0;
-
-    if (!wr_busy_q) begin
-      if (s_axi_awvalid_i != '0) begin
-        wr_busy_d  = 1'b1;
-        wr_grant_d = rr_pick(s_axi_awvalid_i, wr_rr_q);
-      end
-    end else begin
-      aw_s_valid                  = s_axi_awvalid_i[wr_grant_q];
-      s_axi_awready_o[wr_grant_q] = aw_s_ready;
-      // W beats are released once the slave has taken their AW, so they never precede it.
-      w_s_valid                  = (aw_pend_q != 4'd0) && s_axi_wvalid_i[wr_grant_q];
-      s_axi_wready_o[wr_grant_q] = (aw_pend_q != 4'd0) && w_s_ready;
-      s_axi_bvalid_o[wr_grant_q] = b_m_valid;
-      b_m_ready                  = s_axi_bready_i[wr_grant_q];
-    end
-
-    aw_take     = aw_s_valid && aw_s_ready;
-    w_last_take = w_s_valid && w_s_ready && s_axi_wlast_i[wr_grant_q];
-    b_give      = b_m_valid && b_m_ready;
-
-    b_out_d   = b_out_q + {3'b000, aw_take} - {3'b000, b_give};
-    aw_pend_d = aw_pend_q + {3'b000, m_axi_awvalid_o && m_axi_awready_i} - {3'b000, w_last_take};
-
-    if (wr_busy_q && b_give && b_out_d == 4'd0) begin
-      wr_busy_d = 1'b0;
-      wr_rr_d   = rr_next(wr_grant_q);
+    s_axi_awready_o[aw_pick] = aw_s_ready && wid_wr_ready && bid_wr_ready;
+    aw_take         = aw_s_valid && aw_s_ready;
+    if (aw_take) begin
+      wr_rr_d = rr_next(aw_pick);
     end
   end
+
+  // W beats come from the engine of the oldest burst whose data is not all sent, once the
+  // slave has its address.
+  assign w_open = wid_valid && (aw_pend_q != '0);
+  always_comb begin
+    s_axi_wready_o           = '0;
+    s_axi_wready_o[wid_port] = w_open && w_s_ready;
+  end
+  assign w_s_valid   = w_open && s_axi_wvalid_i[wid_port];
+  assign w_s_data    = {s_axi_wdata_i[wid_port], s_axi_wstrb_i[wid_port], s_axi_wlast_i[wid_port]};
+  assign w_last_take = w_s_valid && w_s_ready && s_axi_wlast_i[wid_port];
+  assign aw_pend_d   = aw_pend_q + CountW'(m_axi_awvalid_o && m_axi_awready_i)
+                                 - CountW'(w_last_take);
+
+  // B goes to the engine of the oldest write in flight.
+  always_comb begin
+    s_axi_bvalid_o           = '0;
+    s_axi_bvalid_o[bid_port] = b_m_valid && bid_valid;
+  end
+  assign b_m_ready = bid_valid && s_axi_bready_i[bid_port];
+  assign b_give    = b_m_valid && b_m_ready;
+
+  sync_fifo #(
+    .Width (PortW),
+    .Depth (MaxOutstanding)
+  ) u_wid_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (aw_take),
+    .wr_ready_o (wid_wr_ready),
+    .wr_data_i  (aw_pick),
+    .rd_valid_o (wid_valid),
+    .rd_ready_i (w_last_take),
+    .rd_data_o  (wid_port),
+    .count_o    (wid_count)
+  );
+
+  sync_fifo #(
+    .Width (PortW),
+    .Depth (MaxOutstanding)
+  ) u_bid_fifo (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .flush_i    (1'b0),
+    .wr_valid_i (aw_take),
+    .wr_ready_o (bid_wr_ready),
+    .wr_data_i  (aw_pick),
+    .rd_valid_o (bid_valid),
+    .rd_ready_i (b_give),
+    .rd_data_o  (bid_port),
+    .count_o    (bid_count)
+  );
 
   skid_buffer #(
     .Width (AxW)
@@ -298,27 +338,19 @@ module axi_dma_arbiter #(
   // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      rd_busy_q  <= 1'b0;
-      rd_grant_q <= '0;
-      rd_rr_q    <= '0;
-      ar_done_q  <= 1'b0;
-      wr_busy_q  <= 1'b0;
-      wr_grant_q <= '0;
-      wr_rr_q    <= '0;
-      b_out_q    <= '0;
-      aw_pend_q  <= '0;
+      rd_rr_q   <= '0;
+      wr_rr_q   <= '0;
+      aw_pend_q <= '0;
     end else begin
-      rd_busy_q  <= rd_busy_d;
-      rd_grant_q <= rd_grant_d;
-      rd_rr_q    <= rd_rr_d;
-      ar_done_q  <= ar_done_d;
-      wr_busy_q  <= wr_busy_d;
-      wr_grant_q <= wr_grant_d;
-      wr_rr_q    <= wr_rr_d;
-      b_out_q    <= b_out_d;
-      aw_pend_q  <= aw_pend_d;
+      rd_rr_q   <= rd_rr_d;
+      wr_rr_q   <= wr_rr_d;
+      aw_pend_q <= aw_pend_d;
     end
   end
+
+  // The FIFO fill levels are not needed: the ready outputs already bound the transactions.
+  logic unused_counts;
+  assign unused_counts = ^{rid_count, wid_count, bid_count};
 
 endmodule
 

@@ -3,10 +3,10 @@
 // nicsim NIC top level. Port names and widths are the contract in docs/architecture.md; the bus
 // ports carry Alex Forencich's names without _i/_o suffixes because the contract spells them so.
 //
-//   s_axil_*   --> nic_regs (register file, ring state, statistics)
-//   s_axis_rx  --> rx_frame_buffer --> rx_dma --\
-//                                                axi_dma_arbiter --> m_axi_*
-//   m_axis_tx  <-- tx_frame_buffer <-- tx_dma --/
+//   s_axil_*  --> nic_regs (register file, ring state, statistics)
+//   s_axis_rx --> rx_frame_buffer --> rx_dma (AW/W/B) -------------------+
+//                 rx_desc_prefetch (AR/R), descriptors to rx_dma --------+--> axi_dma_arbiter
+//   m_axis_tx <-- tx_frame_buffer <-- tx_dma (AR/R, AW/W/B) -------------+      --> m_axi_*
 //
 // Frame classification seam: rx_frame_buffer samples a queue index, an RSS hash and an RSS type
 // with each frame's last beat and hands them to rx_dma with the frame. For now every frame goes
@@ -112,8 +112,9 @@ module nic_top
 
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
   localparam int unsigned RingIdxW  = 12;
-  // Blocks that report global counter increments: rx_frame_buffer, rx_dma, tx_dma.
-  localparam int unsigned NumCntSrc = 3;
+  // Blocks that report global counter increments: rx_frame_buffer, rx_dma, rx_desc_prefetch,
+  // tx_dma.
+  localparam int unsigned NumCntSrc = 4;
   localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
 
   // ------------------------------------------------------------------ nets
@@ -161,16 +162,42 @@ module nic_top
   logic [63:0]                         txb_wr_data;
   logic [15:0]                         txb_commit_len, txb_free_words;
 
-  // Engine ports of the arbiter: 0 = rx_dma, 1 = tx_dma.
-  localparam int unsigned PORT_RX = 0;
-  localparam int unsigned PORT_TX = 1;
-  logic [1:0][63:0] dma_awaddr, dma_wdata, dma_araddr;
-  logic [1:0][7:0]  dma_awlen, dma_wstrb, dma_arlen;
-  logic [1:0]       dma_awvalid, dma_awready, dma_wlast, dma_wvalid, dma_wready;
-  logic [1:0]       dma_bvalid, dma_bready, dma_arvalid, dma_arready, dma_rvalid, dma_rready;
-  logic [1:0]       dma_bresp, dma_rresp;
-  logic [63:0]      dma_rdata;
-  logic             dma_rlast;
+  // rx_desc_prefetch -> rx_dma
+  logic                                desc_req, desc_valid, desc_err, desc_pop;
+  logic [3:0]                          desc_req_q;
+  logic [RingIdxW-1:0]                 desc_req_idx;
+  logic [63:0]                         desc_buf_addr;
+
+  // Engine ports of the arbiter: rx_dma writes only, rx_desc_prefetch reads only, tx_dma both.
+  localparam int unsigned NumDmaPorts = 3;
+  localparam int unsigned PORT_RX     = 0;
+  localparam int unsigned PORT_RXDESC = 1;
+  localparam int unsigned PORT_TX     = 2;
+  logic [NumDmaPorts-1:0][63:0] dma_awaddr, dma_wdata, dma_araddr;
+  logic [NumDmaPorts-1:0][7:0]  dma_awlen, dma_wstrb, dma_arlen;
+  logic [NumDmaPorts-1:0]       dma_awvalid, dma_awready, dma_wlast, dma_wvalid, dma_wready;
+  logic [NumDmaPorts-1:0]       dma_bvalid, dma_bready, dma_arvalid, dma_arready;
+  logic [NumDmaPorts-1:0]       dma_rvalid, dma_rready;
+  logic [1:0]                   dma_bresp, dma_rresp;
+  logic [63:0]                  dma_rdata;
+  logic                         dma_rlast;
+
+  // Channels a port does not use.
+  assign dma_araddr[PORT_RX]     = '0;
+  assign dma_arlen[PORT_RX]      = '0;
+  assign dma_arvalid[PORT_RX]    = 1'b0;
+  assign dma_rready[PORT_RX]     = 1'b0;
+  assign dma_awaddr[PORT_RXDESC] = '0;
+  assign dma_awlen[PORT_RXDESC]  = '0;
+  assign dma_awvalid[PORT_RXDESC] = 1'b0;
+  assign dma_wdata[PORT_RXDESC]  = '0;
+  assign dma_wstrb[PORT_RXDESC]  = '0;
+  assign dma_wlast[PORT_RXDESC]  = 1'b0;
+  assign dma_wvalid[PORT_RXDESC] = 1'b0;
+  assign dma_bready[PORT_RXDESC] = 1'b0;
+  logic unused_dma_ports;
+  assign unused_dma_ports = ^{dma_arready[PORT_RX], dma_rvalid[PORT_RX], dma_awready[PORT_RXDESC],
+                              dma_wready[PORT_RXDESC], dma_bvalid[PORT_RXDESC]};
 
   // ------------------------------------------------------------------ register file
   nic_regs #(
@@ -280,6 +307,13 @@ module nic_top
     .word_valid_i      (buf_word_valid),
     .word_ready_o      (buf_word_ready),
     .word_data_i       (buf_word_data),
+    .desc_req_o        (desc_req),
+    .desc_req_q_o      (desc_req_q),
+    .desc_req_idx_o    (desc_req_idx),
+    .desc_valid_i      (desc_valid),
+    .desc_buf_addr_i   (desc_buf_addr),
+    .desc_err_i        (desc_err),
+    .desc_pop_o        (desc_pop),
     .rx_base_i         (rx_base),
     .rx_len_mask_i     (rx_len_mask),
     .rx_head_i         (rx_head),
@@ -307,16 +341,39 @@ module nic_top
     .m_axi_wready_i    (dma_wready[PORT_RX]),
     .m_axi_bresp_i     (dma_bresp),
     .m_axi_bvalid_i    (dma_bvalid[PORT_RX]),
-    .m_axi_bready_o    (dma_bready[PORT_RX]),
-    .m_axi_araddr_o    (dma_araddr[PORT_RX]),
-    .m_axi_arlen_o     (dma_arlen[PORT_RX]),
-    .m_axi_arvalid_o   (dma_arvalid[PORT_RX]),
-    .m_axi_arready_i   (dma_arready[PORT_RX]),
-    .m_axi_rdata_i     (dma_rdata),
-    .m_axi_rresp_i     (dma_rresp),
-    .m_axi_rlast_i     (dma_rlast),
-    .m_axi_rvalid_i    (dma_rvalid[PORT_RX]),
-    .m_axi_rready_o    (dma_rready[PORT_RX])
+    .m_axi_bready_o    (dma_bready[PORT_RX])
+  );
+
+  rx_desc_prefetch #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW),
+    .Depth       (8)
+  ) u_rx_desc_prefetch (
+    .clk_i           (clk_i),
+    .rst_ni          (rst_ni),
+    .rx_base_i       (rx_base),
+    .rx_len_mask_i   (rx_len_mask),
+    .rx_tail_i       (rx_tail),
+    .rx_active_i     (rx_active),
+    .rx_reset_i      (rx_reset),
+    .req_valid_i     (desc_req),
+    .req_q_i         (desc_req_q),
+    .req_idx_i       (desc_req_idx),
+    .desc_valid_o    (desc_valid),
+    .desc_buf_addr_o (desc_buf_addr),
+    .desc_err_o      (desc_err),
+    .desc_pop_i      (desc_pop),
+    .gcnt_inc_o      (gcnt_inc[2]),
+    .m_axi_araddr_o  (dma_araddr[PORT_RXDESC]),
+    .m_axi_arlen_o   (dma_arlen[PORT_RXDESC]),
+    .m_axi_arvalid_o (dma_arvalid[PORT_RXDESC]),
+    .m_axi_arready_i (dma_arready[PORT_RXDESC]),
+    .m_axi_rdata_i   (dma_rdata),
+    .m_axi_rresp_i   (dma_rresp),
+    .m_axi_rlast_i   (dma_rlast),
+    .m_axi_rvalid_i  (dma_rvalid[PORT_RXDESC]),
+    .m_axi_rready_o  (dma_rready[PORT_RXDESC])
   );
 
   // ------------------------------------------------------------------ transmit path
@@ -338,7 +395,7 @@ module nic_top
     .status_set_o      (tx_status_set),
     .status_set_q_o    (tx_status_set_q),
     .status_set_bits_o (tx_status_set_bits),
-    .gcnt_inc_o        (gcnt_inc[2]),
+    .gcnt_inc_o        (gcnt_inc[3]),
     .q_done_o          (txq_done),
     .q_done_q_o        (txq_done_q),
     .q_done_bytes_o    (txq_done_bytes),
@@ -394,7 +451,8 @@ module nic_top
 
   // ------------------------------------------------------------------ DMA master
   axi_dma_arbiter #(
-    .NumPorts (2)
+    .NumPorts       (NumDmaPorts),
+    .MaxOutstanding (32)
   ) u_axi_dma_arbiter (
     .clk_i           (clk_i),
     .rst_ni          (rst_ni),

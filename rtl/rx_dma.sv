@@ -1,33 +1,37 @@
 // Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
 //
 // Receive DMA engine: moves the frame at the head of rx_frame_buffer into host memory through
-// the posted buffers of its queue's RX ring.
+// the posted buffers of its queue's RX ring. Descriptors come from rx_desc_prefetch; this engine
+// only writes (AW/W/B).
 //
 // Per frame:
 //  1. If the queue is not active (disabled or stopped on an error), drop it (rx_queue_off_drops).
 //  2. If the ring holds fewer than ceil(len / rx_buf_size) free descriptors, drop it
 //     (rx_no_desc_drops); nothing is written to host memory. The check is done without a
-//     divider as len <= free * rx_buf_size.
-//  3. For each buffer: fetch the 16-byte descriptor at base + head * 16 (one 2-beat burst, or
-//     two 1-beat bursts when MaxBurstLen is 1, as for the write-back); a
-//     buffer address that is not 8-byte aligned sets rx_status.buf_misaligned. Write the
-//     buffer's bytes in INCR bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a
-//     4 KiB boundary, last beat's wstrb from the byte count). Up to MaxWrOutstanding bursts are
-//     in flight: the next address is issued while the previous burst's data is still streaming.
-//     Once every burst of the buffer has its response, write the descriptor back (rss_hash,
-//     rss_type, length, DD, EOP on the last buffer, errors 0), wait for its response, and
-//     advance the head. So a descriptor is only marked done after its data is acknowledged.
-//  4. On success count rx_q_frames and rx_q_bytes for the queue.
-// An error response (SLVERR/DECERR) on any read or write sets rx_status.dma_fault and
-// status.dma_error (through the dma_errors increment), counts rx_dma_error_drops once and
-// dma_errors once per failed burst, and discards the rest of the frame. A misaligned buffer counts
-// rx_dma_error_drops. In both cases the head does not move past the failing descriptor.
+//     divider, as len <= free * rx_buf_size.
+//  3. For each buffer: take its descriptor; a read error sets rx_status.dma_fault, a buffer
+//     address that is not 8-byte aligned sets rx_status.buf_misaligned. Write the buffer's bytes
+//     in INCR bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a 4 KiB
+//     boundary, last beat's wstrb from the byte count), up to 16 bursts in flight. Once every
+//     earlier write has its response, write the descriptor back (rss_hash, rss_type, length,
+//     DD, EOP on the last buffer, errors 0; one 2-beat burst, or two 1-beat bursts when
+//     MaxBurstLen is 1). So DD is only written after the buffer's data is acknowledged.
+//  4. The write-back is posted: the engine goes on with the next buffer or frame, and when the
+//     write-back's response arrives the head advances; for the frame's last buffer rx_q_frames
+//     and rx_q_bytes then count the frame. At most one write-back is pending (the next one is
+//     only issued after all earlier responses), so heads advance in order.
+// An error response (SLVERR/DECERR) on a data or write-back burst counts dma_errors (per failed
+// burst) and sets rx_status.dma_fault (so status.dma_error); the frame is counted once in
+// rx_dma_error_drops and the rest of it is discarded. A misaligned buffer counts
+// rx_dma_error_drops. In both cases the head does not move past the failing descriptor. If the
+// failed write-back is the last one of a frame the engine has already moved past, a following
+// frame of the same queue is abandoned (rx_queue_off_drops).
 //
 // Queue disabled mid-frame: the engine completes the AXI bursts already issued, then abandons
-// the frame (no further bursts, descriptor fetches, write-backs or head updates) and counts it
-// in rx_queue_off_drops. Buffers of that frame already written are never handed back.
-//
-// Reads (descriptor fetches) are one at a time.
+// the frame (no further bursts, write-backs or head updates) and counts it in
+// rx_queue_off_drops. Buffers of that frame already written are never handed back. A pending
+// write-back of a disabled queue still completes (and counts its frame if it was the last) but
+// does not move the head.
 
 `default_nettype none
 
@@ -64,6 +68,15 @@ module rx_dma
   input  wire logic [NumQueues-1:0]                    rx_active_i,
   input  wire logic [NumQueues-1:0]                    rx_reset_i,
 
+  // Descriptors (rx_desc_prefetch).
+  output logic                                         desc_req_o,
+  output logic [3:0]                                   desc_req_q_o,
+  output logic [RingIdxW-1:0]                          desc_req_idx_o,
+  input  wire logic                                    desc_valid_i,
+  input  wire logic [63:0]                             desc_buf_addr_i,
+  input  wire logic                                    desc_err_i,
+  output logic                                         desc_pop_o,
+
   // Ring updates (to nic_regs).
   output logic                                         head_adv_o,
   output logic [3:0]                                   head_adv_q_o,
@@ -77,7 +90,8 @@ module rx_dma
   output logic [3:0]                                   q_done_q_o,
   output logic [15:0]                                  q_done_bytes_o,
 
-  // AXI4 master (INCR bursts of 8-byte beats; size and burst type are fixed by the arbiter).
+  // AXI4 master, write channels only (INCR bursts of 8-byte beats; the arbiter fixes size and
+  // burst type).
   output logic [63:0]                                  m_axi_awaddr_o,
   output logic [7:0]                                   m_axi_awlen_o,
   output logic                                         m_axi_awvalid_o,
@@ -89,16 +103,7 @@ module rx_dma
   input  wire logic                                    m_axi_wready_i,
   input  wire logic [1:0]                              m_axi_bresp_i,
   input  wire logic                                    m_axi_bvalid_i,
-  output logic                                         m_axi_bready_o,
-  output logic [63:0]                                  m_axi_araddr_o,
-  output logic [7:0]                                   m_axi_arlen_o,
-  output logic                                         m_axi_arvalid_o,
-  input  wire logic                                    m_axi_arready_i,
-  input  wire logic [63:0]                             m_axi_rdata_i,
-  input  wire logic [1:0]                              m_axi_rresp_i,
-  input  wire logic                                    m_axi_rlast_i,
-  input  wire logic                                    m_axi_rvalid_i,
-  output logic                                         m_axi_rready_o
+  output logic                                         m_axi_bready_o
 );
 
   if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
@@ -111,27 +116,28 @@ module rx_dma
     $fatal(1, "%m: RingIdxW (%0d) must be in 3..12", RingIdxW);
   end
 
-  localparam int unsigned QueueW = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
-  localparam int unsigned HashW  = DESC_RX_WB_RSS_HASH_WIDTH;
-  localparam int unsigned TypeW  = DESC_RX_WB_RSS_TYPE_WIDTH;
+  localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+  localparam int unsigned HashW     = DESC_RX_WB_RSS_HASH_WIDTH;
+  localparam int unsigned TypeW     = DESC_RX_WB_RSS_TYPE_WIDTH;
   localparam logic [12:0] MAX_BURST = 13'(MaxBurstLen);
-  // Descriptors move as one 2-beat burst, or as two 1-beat bursts when MaxBurstLen is 1.
-  localparam bit          DESC_SPLIT = (MaxBurstLen < 2);
-  // Data bursts in flight (issued, response pending) at most.
-  localparam logic [2:0]  MAX_WR_OUTSTANDING = 3'd4;
-  localparam logic [7:0]  DESC_AXLEN = DESC_SPLIT ? 8'd0 : 8'd1;
+  // Write-backs are one 2-beat burst, or two 1-beat bursts when MaxBurstLen is 1.
+  localparam bit          WB_SPLIT  = (MaxBurstLen < 2);
+  localparam logic [7:0]  WB_AWLEN  = WB_SPLIT ? 8'd0 : 8'd1;
+  localparam logic [1:0]  WB_BURSTS = WB_SPLIT ? 2'd2 : 2'd1;
+  // Bursts in flight at most: enough to cover the round trip of a host memory behind PCIe
+  // (~125 cycles) at full rate. Equals the burst-length FIFO depth.
+  localparam int unsigned WrOutstanding = 16;
+  localparam int unsigned WrOutW        = $clog2(WrOutstanding) + 1;
+  localparam logic [WrOutW-1:0] MAX_WR_OUTSTANDING = WrOutW'(WrOutstanding);
 
-  typedef enum logic [3:0] {
+  typedef enum logic [2:0] {
     ST_IDLE,
-    ST_CHECK,       // queue state and free-descriptor check
-    ST_DESC_AR,     // issue the descriptor read
-    ST_DESC_R,      // receive the descriptor
-    ST_DESC_CHECK,  // validate the buffer address, set up the buffer
-    ST_DATA,        // write the buffer: issue bursts, send beats, collect responses
-    ST_WB_AW,       // issue the descriptor write-back
+    ST_CHECK,   // queue state and free-descriptor check
+    ST_DESC,    // take the buffer's descriptor
+    ST_DATA,    // write the buffer: issue bursts, send beats; also drains before stopping
+    ST_WB_AW,   // issue the descriptor write-back (posted)
     ST_WB_W,
-    ST_WB_B,
-    ST_FINISH       // release the frame, count, report
+    ST_FINISH   // release the frame, count drops
   } state_e;
 
   typedef enum logic [2:0] {
@@ -142,6 +148,7 @@ module rx_dma
     FIN_FAULT
   } finish_e;
 
+  // Frame being processed.
   state_e               state_q, state_d;
   finish_e              fin_q, fin_d;
   logic [QueueW-1:0]    q_q, q_d;
@@ -150,44 +157,57 @@ module rx_dma
   logic [TypeW-1:0]     type_q, type_d;
   logic [63:0]          base_q, base_d;
   logic [RingIdxW-1:0]  mask_q, mask_d;
-  logic [RingIdxW-1:0]  idx_q, idx_d;
+  logic [RingIdxW-1:0]  idx_q, idx_d;          // descriptor of the current buffer
   logic [15:0]          bs_q, bs_d;
-  logic [15:0]          off_q, off_d;         // frame bytes placed in earlier buffers
-  logic [15:0]          blen_q, blen_d;       // frame bytes for the current buffer
+  logic [15:0]          off_q, off_d;          // frame bytes placed in earlier buffers
+  logic [15:0]          blen_q, blen_d;        // frame bytes for the current buffer
   logic [63:0]          aw_addr_q, aw_addr_d;  // address of the next data burst
   logic [12:0]          aw_left_q, aw_left_d;  // buffer beats not yet covered by a burst
   logic [12:0]          w_left_q, w_left_d;    // buffer beats not yet sent
   logic [8:0]           w_cnt_q, w_cnt_d;      // beats sent in the current burst
-  logic [2:0]           b_out_q, b_out_d;      // bursts issued and not yet answered
-  logic                 werr_q, werr_d;        // error response on a data burst
-  logic                 rbeat_q, rbeat_d;     // descriptor read beat index
-  logic [127:0]         desc_q, desc_d;       // descriptor as fetched
-  logic [1:0]           wb_sent_q, wb_sent_d; // write-back beats sent
-  logic                 err_q, err_d;         // error response seen in the current read burst
-  logic                 abort_q, abort_d;     // queue was disabled during this frame
+  logic                 werr_q, werr_d;        // a write of this frame failed
+  logic                 wb_half_q, wb_half_d;  // second half of a split write-back
+  logic                 abort_q, abort_d;      // this frame is abandoned
 
-  logic                 arvalid_q, arvalid_d;
-  logic [63:0]          araddr_q, araddr_d;
+  // All write bursts: in flight from address acceptance to response.
+  logic [WrOutW-1:0]    b_out_q, b_out_d;
+
+  // The pending (posted) write-back.
+  logic                 pend_valid_q, pend_valid_d;
+  logic [QueueW-1:0]    pend_q_q, pend_q_d;
+  logic [RingIdxW-1:0]  pend_idx_q, pend_idx_d;
+  logic [15:0]          pend_len_q, pend_len_d;    // frame length
+  logic                 pend_last_q, pend_last_d;  // the frame's last buffer
+  logic                 pend_cur_q, pend_cur_d;    // of the frame still being processed
+  logic                 pend_off_q, pend_off_d;    // its queue was disabled meanwhile
+  logic [1:0]           pend_b_q, pend_b_d;        // write-back responses still due
+  logic                 pend_err_q, pend_err_d;
+
   logic                 awvalid_q, awvalid_d;
   logic [63:0]          awaddr_q, awaddr_d;
   logic [7:0]           awlen_q, awlen_d;
 
+  // Registered reports to nic_regs.
   logic                 head_adv_q, head_adv_d;
+  logic [QueueW-1:0]    head_adv_id_q, head_adv_id_d;
   logic                 status_set_q, status_set_d;
+  logic [QueueW-1:0]    status_id_q, status_id_d;
   logic [31:0]          status_bits_q, status_bits_d;
   logic [NUM_GCNT-1:0]  gcnt_inc_q, gcnt_inc_d;
   logic                 q_done_q, q_done_d;
+  logic [QueueW-1:0]    q_done_id_q, q_done_id_d;
+  logic [15:0]          q_done_bytes_q, q_done_bytes_d;
 
   // Burst-length FIFO between the address and data sides of the data phase.
-  logic       blq_push, blq_pop, blq_valid, blq_wr_ready;
-  logic [8:0] blq_len;
-  logic [2:0] blq_count;
+  logic              blq_push, blq_pop, blq_valid, blq_wr_ready;
+  logic [8:0]        blq_len;
+  logic [WrOutW-1:0] blq_count;
 
-  // Selected queue's configuration.
+  // ------------------------------------------------------------------ queue configuration
   logic [63:0]          sel_base;
-  logic [RingIdxW-1:0]  sel_mask, sel_head, sel_tail, sel_free;
+  logic [RingIdxW-1:0]  sel_mask, sel_head, sel_tail, start_idx, sel_free;
   logic [15:0]          sel_bs;
-  logic                 sel_active, sel_reset;
+  logic                 sel_active, sel_reset, pend_reset;
   logic [27:0]          free_bytes;
 
   always_comb begin
@@ -198,6 +218,7 @@ module rx_dma
     sel_bs     = '0;
     sel_active = 1'b0;
     sel_reset  = 1'b0;
+    pend_reset = 1'b0;
     for (int unsigned i = 0; i < NumQueues; i++) begin
       if (q_q == QueueW'(i)) begin
         sel_base   = rx_base_i[i];
@@ -208,21 +229,24 @@ module rx_dma
         sel_active = rx_active_i[i];
         sel_reset  = rx_reset_i[i];
       end
+      if (pend_q_q == QueueW'(i)) begin
+        pend_reset = rx_reset_i[i];
+      end
     end
-    sel_free   = (sel_tail - sel_head) & sel_mask;
+    // The frame starts after the pending write-back's descriptor if that is of the same queue:
+    // the head in nic_regs only moves when the write-back's response arrives.
+    start_idx  = (pend_valid_q && !pend_off_q && pend_q_q == q_q) ?
+                 ((pend_idx_q + 1'b1) & sel_mask) : sel_head;
+    sel_free   = (sel_tail - start_idx) & sel_mask;
     free_bytes = 28'(sel_free) * 28'(sel_bs);
   end
 
-  // Descriptor write-back image and helpers.
+  // ------------------------------------------------------------------ helpers
   logic [127:0] wb_desc;
   logic [63:0]  desc_addr;
   logic [15:0]  remaining;
   logic [12:0]  to_4k, burst;
   logic         last_buf;
-  logic         w_fire, r_fire;
-  logic [63:0]  buf_addr;
-
-  assign buf_addr = desc_q[DESC_RX_READ_BUF_ADDR_LSB +: DESC_RX_READ_BUF_ADDR_WIDTH];
 
   always_comb begin
     last_buf = (off_q + blen_q) == len_q;
@@ -230,8 +254,8 @@ module rx_dma
     wb_desc[DESC_RX_WB_RSS_HASH_LSB +: DESC_RX_WB_RSS_HASH_WIDTH] = hash_q;
     wb_desc[DESC_RX_WB_RSS_TYPE_LSB +: DESC_RX_WB_RSS_TYPE_WIDTH] = type_q;
     wb_desc[DESC_RX_WB_LENGTH_LSB +: DESC_RX_WB_LENGTH_WIDTH]     = blen_q;
-    wb_desc[DESC_RX_WB_DD_LSB]                                    = 1'b1;
-    wb_desc[DESC_RX_WB_EOP_LSB]                                   = last_buf;
+    wb_desc[DESC_RX_WB_DD_LSB +: DESC_RX_WB_DD_WIDTH]             = 1'b1;
+    wb_desc[DESC_RX_WB_EOP_LSB +: DESC_RX_WB_EOP_WIDTH]           = last_buf;
     wb_desc[DESC_RX_WB_ERRORS_LSB +: DESC_RX_WB_ERRORS_WIDTH]     = '0;
 
     desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
@@ -247,7 +271,7 @@ module rx_dma
     end
   end
 
-  // Byte strobe for the last beat of a buffer holding `bytes` bytes.
+  // Byte strobe for the last beat of a buffer holding `bytes` (mod 8) bytes.
   function automatic logic [7:0] last_strb(logic [2:0] bytes);
     logic [7:0] s;
     case (bytes)
@@ -263,67 +287,123 @@ module rx_dma
     return s;
   endfunction
 
+  // ------------------------------------------------------------------ next state
+  logic b_fire, b_err, wb_done, cmpl_report, w_fire;
+
   always_comb begin
-    state_d       = state_q;
-    fin_d         = fin_q;
-    q_d           = q_q;
-    len_d         = len_q;
-    hash_d        = hash_q;
-    type_d        = type_q;
-    base_d        = base_q;
-    mask_d        = mask_q;
-    idx_d         = idx_q;
-    bs_d          = bs_q;
-    off_d         = off_q;
-    blen_d        = blen_q;
-    aw_addr_d     = aw_addr_q;
-    aw_left_d     = aw_left_q;
-    w_left_d      = w_left_q;
-    w_cnt_d       = w_cnt_q;
-    b_out_d       = b_out_q;
-    werr_d        = werr_q;
-    blq_push      = 1'b0;
-    blq_pop       = 1'b0;
-    rbeat_d       = rbeat_q;
-    desc_d        = desc_q;
-    wb_sent_d     = wb_sent_q;
-    err_d         = err_q;
-    abort_d       = abort_q || (state_q != ST_IDLE && sel_reset);
-    arvalid_d     = arvalid_q;
-    araddr_d      = araddr_q;
-    awvalid_d     = awvalid_q;
-    awaddr_d      = awaddr_q;
-    awlen_d       = awlen_q;
-    head_adv_d    = 1'b0;
-    status_set_d  = 1'b0;
-    status_bits_d = status_bits_q;
-    gcnt_inc_d    = '0;
-    q_done_d      = 1'b0;
+    state_d        = state_q;
+    fin_d          = fin_q;
+    q_d            = q_q;
+    len_d          = len_q;
+    hash_d         = hash_q;
+    type_d         = type_q;
+    base_d         = base_q;
+    mask_d         = mask_q;
+    idx_d          = idx_q;
+    bs_d           = bs_q;
+    off_d          = off_q;
+    blen_d         = blen_q;
+    aw_addr_d      = aw_addr_q;
+    aw_left_d      = aw_left_q;
+    w_left_d       = w_left_q;
+    w_cnt_d        = w_cnt_q;
+    werr_d         = werr_q;
+    wb_half_d      = wb_half_q;
+    abort_d        = abort_q || (state_q != ST_IDLE && sel_reset);
+    b_out_d        = b_out_q;
+    pend_valid_d   = pend_valid_q;
+    pend_q_d       = pend_q_q;
+    pend_idx_d     = pend_idx_q;
+    pend_len_d     = pend_len_q;
+    pend_last_d    = pend_last_q;
+    pend_cur_d     = pend_cur_q;
+    pend_off_d     = pend_off_q || (pend_valid_q && pend_reset);
+    pend_b_d       = pend_b_q;
+    pend_err_d     = pend_err_q;
+    awvalid_d      = awvalid_q;
+    awaddr_d       = awaddr_q;
+    awlen_d        = awlen_q;
+    head_adv_d     = 1'b0;
+    head_adv_id_d  = head_adv_id_q;
+    status_set_d   = 1'b0;
+    status_id_d    = status_id_q;
+    status_bits_d  = status_bits_q;
+    gcnt_inc_d     = '0;
+    q_done_d       = 1'b0;
+    q_done_id_d    = q_done_id_q;
+    q_done_bytes_d = q_done_bytes_q;
+    blq_push       = 1'b0;
+    blq_pop        = 1'b0;
+    cmpl_report    = 1'b0;
 
     frame_done_o   = 1'b0;
     word_ready_o   = 1'b0;
+    desc_pop_o     = 1'b0;
     m_axi_wvalid_o = 1'b0;
     m_axi_wdata_o  = word_data_i;
     m_axi_wstrb_o  = 8'hFF;
     m_axi_wlast_o  = 1'b0;
-    m_axi_bready_o = 1'b0;
-    m_axi_rready_o = 1'b0;
     w_fire         = 1'b0;
-    r_fire         = 1'b0;
 
-    if (arvalid_q && m_axi_arready_i) begin
-      arvalid_d = 1'b0;
-    end
     if (awvalid_q && m_axi_awready_i) begin
       awvalid_d = 1'b0;
     end
 
+    // ---------------------------------------------------------------- responses
+    // In order: the pending write-back's responses come first (nothing was in flight when it
+    // was issued), then those of data bursts issued after it.
+    m_axi_bready_o = (b_out_q != '0);
+    b_fire         = m_axi_bvalid_i && m_axi_bready_o;
+    b_err          = m_axi_bresp_i[1];
+    wb_done        = 1'b0;
+    b_out_d        = b_out_q + WrOutW'(awvalid_q && m_axi_awready_i) - WrOutW'(b_fire);
+    if (b_fire) begin
+      gcnt_inc_d[GCNT_DMA_ERRORS] = b_err;
+      if (pend_b_q != 2'd0) begin
+        pend_b_d   = pend_b_q - 2'd1;
+        pend_err_d = pend_err_q || b_err;
+        if (pend_b_q == 2'd1) begin
+          wb_done      = 1'b1;
+          pend_valid_d = 1'b0;
+        end
+      end else if (b_err) begin
+        werr_d = 1'b1;  // a data burst of the current frame
+      end
+    end
+    if (wb_done) begin
+      if (!pend_err_d) begin
+        head_adv_d     = !pend_off_d;
+        head_adv_id_d  = pend_q_q;
+        q_done_d       = pend_last_q;
+        q_done_id_d    = pend_q_q;
+        q_done_bytes_d = pend_len_q;
+      end else begin
+        cmpl_report   = 1'b1;
+        status_set_d  = 1'b1;
+        status_id_d   = pend_q_q;
+        status_bits_d = '0;
+        status_bits_d[RX_STATUS_DMA_FAULT_LSB] = 1'b1;
+        if (pend_cur_q && !pend_last_q) begin
+          werr_d = 1'b1;  // a write-back of the frame in progress: it fails as a whole
+        end else begin
+          // The frame was already released. If this was its last write-back it has not been
+          // counted yet: count it now. Stop a following frame of the same queue.
+          gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS] = pend_last_q;
+          if (state_q != ST_IDLE && q_q == pend_q_q) begin
+            abort_d = 1'b1;
+          end
+        end
+      end
+    end
+
+    // ---------------------------------------------------------------- frame state machine
     unique case (state_q)
       ST_IDLE: begin
         abort_d = 1'b0;
-        // Wait while a head or status update of the previous frame is still on its way to
-        // nic_regs, so the checks see the updated ring state.
-        if (frame_valid_i && !head_adv_q && !status_set_q) begin
+        werr_d  = 1'b0;
+        // Wait while a head or status update is on its way to nic_regs, so the checks see the
+        // updated ring state.
+        if (frame_valid_i && !head_adv_q && !status_set_q && !wb_done) begin
           q_d     = frame_queue_i;
           len_d   = frame_len_i;
           hash_d  = frame_rss_hash_i;
@@ -335,72 +415,45 @@ module rx_dma
       ST_CHECK: begin
         base_d = sel_base;
         mask_d = sel_mask;
-        idx_d  = sel_head;
+        idx_d  = start_idx;
         bs_d   = sel_bs;
         off_d  = '0;
-        if (!sel_active) begin
+        if (!sel_active || abort_d) begin
           fin_d   = FIN_QUEUE_OFF;
           state_d = ST_FINISH;
         end else if (28'(len_q) > free_bytes) begin
           fin_d   = FIN_NO_DESC;
           state_d = ST_FINISH;
         end else begin
-          rbeat_d = 1'b0;
-          err_d   = 1'b0;
-          state_d = ST_DESC_AR;
+          state_d = ST_DESC;
         end
       end
 
-      ST_DESC_AR: begin
-        if (abort_q) begin
-          fin_d   = FIN_QUEUE_OFF;
-          state_d = ST_FINISH;
-        end else begin
-          arvalid_d = 1'b1;
-          araddr_d  = desc_addr + (rbeat_q ? 64'd8 : 64'd0);
-          state_d   = ST_DESC_R;
-        end
-      end
-
-      ST_DESC_R: begin
-        m_axi_rready_o = !arvalid_q;
-        r_fire         = m_axi_rvalid_i && !arvalid_q;
-        if (r_fire) begin
-          if (!rbeat_q) begin
-            desc_d[63:0] = m_axi_rdata_i;
-          end else begin
-            desc_d[127:64] = m_axi_rdata_i;
-          end
-          rbeat_d = 1'b1;
-          err_d   = err_q || m_axi_rresp_i[1];
-          if (m_axi_rlast_i) begin
-            gcnt_inc_d[GCNT_DMA_ERRORS] = err_d;
-            // Both words in (or an error): check. Else fetch the second of two 1-beat bursts.
-            state_d = (rbeat_q || err_d) ? ST_DESC_CHECK : ST_DESC_AR;
-          end
-        end
-      end
-
-      ST_DESC_CHECK: begin
+      ST_DESC: begin
         blen_d    = (remaining > bs_q) ? bs_q : remaining;
         aw_left_d = 13'((32'(blen_d) + 32'd7) >> 3);
         w_left_d  = aw_left_d;
-        aw_addr_d = buf_addr;
+        aw_addr_d = desc_buf_addr_i;
         w_cnt_d   = '0;
-        werr_d    = 1'b0;
-        if (err_q) begin
-          fin_d   = FIN_FAULT;
-          state_d = ST_FINISH;
-        end else if (buf_addr[2:0] != 3'd0) begin
-          fin_d   = FIN_MISALIGNED;
-          state_d = ST_FINISH;
-        end else begin
-          state_d = ST_DATA;
+        if (abort_q || werr_q) begin
+          aw_left_d = '0;
+          state_d   = ST_DATA;  // drain, then finish
+        end else if (desc_valid_i) begin
+          desc_pop_o = 1'b1;
+          if (desc_err_i) begin
+            fin_d   = FIN_FAULT;
+            state_d = ST_FINISH;
+          end else if (desc_buf_addr_i[2:0] != 3'd0) begin
+            fin_d   = FIN_MISALIGNED;
+            state_d = ST_FINISH;
+          end else begin
+            state_d = ST_DATA;
+          end
         end
       end
 
       ST_DATA: begin
-        // Issue: the next burst of the buffer, unless stopping (abort or error).
+        // Issue: the next burst of the buffer, unless stopping.
         if (!awvalid_q && aw_left_q != 13'd0 && !abort_q && !werr_q &&
             b_out_q < MAX_WR_OUTSTANDING) begin
           awvalid_d = 1'b1;
@@ -426,14 +479,8 @@ module rx_dma
             w_cnt_d = w_cnt_q + 9'd1;
           end
         end
-        // Responses.
-        m_axi_bready_o = (b_out_q != 3'd0);
-        if (m_axi_bvalid_i && m_axi_bready_o && m_axi_bresp_i[1]) begin
-          werr_d                      = 1'b1;
-          gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
-        end
-        // Done when nothing is left to issue, send or hear back.
-        if (!awvalid_q && !blq_valid && b_out_q == 3'd0 &&
+        // Done when nothing is left to issue or send and every earlier write is answered.
+        if (!awvalid_q && !blq_valid && b_out_q == '0 &&
             (aw_left_q == 13'd0 || abort_q || werr_q)) begin
           if (werr_q) begin
             fin_d   = FIN_FAULT;
@@ -442,106 +489,106 @@ module rx_dma
             fin_d   = FIN_QUEUE_OFF;
             state_d = ST_FINISH;
           end else begin
-            wb_sent_d = 2'd0;
+            wb_half_d = 1'b0;
             state_d   = ST_WB_AW;
           end
         end
       end
 
       ST_WB_AW: begin
-        if (abort_q) begin
-          fin_d   = FIN_QUEUE_OFF;
-          state_d = ST_FINISH;
+        if (abort_q || werr_q) begin
+          aw_left_d = '0;
+          state_d   = ST_DATA;  // drain, then finish
         end else begin
           awvalid_d = 1'b1;
-          awaddr_d  = desc_addr + ((wb_sent_q != 2'd0) ? 64'd8 : 64'd0);
-          awlen_d   = DESC_AXLEN;
-          state_d   = ST_WB_W;
+          awaddr_d  = desc_addr + (wb_half_q ? 64'd8 : 64'd0);
+          awlen_d   = WB_AWLEN;
+          if (!wb_half_q) begin
+            // Nothing else is in flight now: this write-back's responses come next.
+            pend_valid_d = 1'b1;
+            pend_q_d     = q_q;
+            pend_idx_d   = idx_q;
+            pend_len_d   = len_q;
+            pend_last_d  = last_buf;
+            pend_cur_d   = 1'b1;
+            pend_off_d   = 1'b0;
+            pend_b_d     = WB_BURSTS;
+            pend_err_d   = 1'b0;
+          end
+          state_d = ST_WB_W;
         end
       end
 
       ST_WB_W: begin
         m_axi_wvalid_o = !awvalid_q;
-        m_axi_wdata_o  = wb_sent_q[0] ? wb_desc[127:64] : wb_desc[63:0];
+        m_axi_wdata_o  = (wb_half_q || !WB_SPLIT && w_cnt_q[0]) ? wb_desc[127:64] : wb_desc[63:0];
         m_axi_wstrb_o  = 8'hFF;
-        m_axi_wlast_o  = DESC_SPLIT || (wb_sent_q == 2'd1);
+        m_axi_wlast_o  = WB_SPLIT || w_cnt_q[0];
         w_fire         = m_axi_wvalid_o && m_axi_wready_i;
         if (w_fire) begin
-          wb_sent_d = wb_sent_q + 2'd1;
+          w_cnt_d = w_cnt_q + 9'd1;
           if (m_axi_wlast_o) begin
-            state_d = ST_WB_B;
-          end
-        end
-      end
-
-      ST_WB_B: begin
-        m_axi_bready_o = 1'b1;
-        if (m_axi_bvalid_i) begin
-          if (m_axi_bresp_i[1]) begin
-            gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
-            fin_d                       = FIN_FAULT;
-            state_d                     = ST_FINISH;
-          end else if (wb_sent_q != 2'd2) begin
-            state_d = ST_WB_AW;  // second half of a split write-back
-          end else begin
-            head_adv_d = 1'b1;
-            idx_d      = (idx_q + 1'b1) & mask_q;
-            off_d      = off_q + blen_q;
-            if (last_buf) begin
-              fin_d   = FIN_OK;
-              state_d = ST_FINISH;
+            w_cnt_d = '0;
+            if (WB_SPLIT && !wb_half_q) begin
+              wb_half_d = 1'b1;
+              state_d   = ST_WB_AW;
             end else begin
-              rbeat_d = 1'b0;
-              err_d   = 1'b0;
-              state_d = ST_DESC_AR;
+              // Posted: go on with the next buffer, or release the frame.
+              idx_d = (idx_q + 1'b1) & mask_q;
+              off_d = off_q + blen_q;
+              if (last_buf) begin
+                fin_d   = FIN_OK;
+                state_d = ST_FINISH;
+              end else begin
+                state_d = ST_DESC;
+              end
             end
           end
         end
       end
 
       ST_FINISH: begin
-        frame_done_o  = 1'b1;
-        status_bits_d = '0;
-        unique case (fin_q)
-          FIN_OK: begin
-            q_done_d = 1'b1;
-          end
-          FIN_QUEUE_OFF: begin
-            gcnt_inc_d[GCNT_RX_QUEUE_OFF_DROPS] = 1'b1;
-          end
-          FIN_NO_DESC: begin
-            gcnt_inc_d[GCNT_RX_NO_DESC_DROPS] = 1'b1;
-          end
-          FIN_MISALIGNED: begin
-            gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]           = 1'b1;
-            status_set_d                                  = 1'b1;
-            status_bits_d[RX_STATUS_BUF_MISALIGNED_LSB]   = 1'b1;
-          end
-          default: begin  // FIN_FAULT (dma_errors was counted per failed transaction)
-            gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]           = 1'b1;
-            status_set_d                                  = 1'b1;
-            status_bits_d[RX_STATUS_DMA_FAULT_LSB]        = 1'b1;
-          end
-        endcase
-        state_d = ST_IDLE;
+        // A write-back failure reported this cycle has the status and counter ports.
+        if (!cmpl_report) begin
+          frame_done_o = 1'b1;
+          pend_cur_d   = 1'b0;
+          unique case (fin_q)
+            FIN_OK: ;  // counted when its last write-back is answered
+            FIN_QUEUE_OFF: begin
+              gcnt_inc_d[GCNT_RX_QUEUE_OFF_DROPS] = 1'b1;
+            end
+            FIN_NO_DESC: begin
+              gcnt_inc_d[GCNT_RX_NO_DESC_DROPS] = 1'b1;
+            end
+            FIN_MISALIGNED: begin
+              gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]         = 1'b1;
+              status_set_d                                = 1'b1;
+              status_id_d                                 = q_q;
+              status_bits_d                               = '0;
+              status_bits_d[RX_STATUS_BUF_MISALIGNED_LSB] = 1'b1;
+            end
+            default: begin  // FIN_FAULT (dma_errors was counted per failed burst)
+              gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]    = 1'b1;
+              status_set_d                           = 1'b1;
+              status_id_d                            = q_q;
+              status_bits_d                          = '0;
+              status_bits_d[RX_STATUS_DMA_FAULT_LSB] = 1'b1;
+            end
+          endcase
+          state_d = ST_IDLE;
+        end
       end
 
       default: begin
         state_d = ST_IDLE;
       end
     endcase
-
-    // Data bursts in flight: counted from address acceptance to response.
-    if (state_q == ST_DATA) begin
-      b_out_d = b_out_q + {2'b00, awvalid_q && m_axi_awready_i}
-                        - {2'b00, m_axi_bvalid_i && m_axi_bready_o};
-    end
   end
 
   // Lengths of issued data bursts whose beats are not all sent yet, oldest first.
   sync_fifo #(
     .Width (9),
-    .Depth (4)
+    .Depth (WrOutstanding)
   ) u_burst_len_fifo (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
@@ -555,102 +602,118 @@ module rx_dma
     .count_o    (blq_count)
   );
 
+  // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q       <= ST_IDLE;
-      fin_q         <= FIN_OK;
-      q_q           <= '0;
-      len_q         <= '0;
-      hash_q        <= '0;
-      type_q        <= '0;
-      base_q        <= '0;
-      mask_q        <= '0;
-      idx_q         <= '0;
-      bs_q          <= '0;
-      off_q         <= '0;
-      blen_q        <= '0;
-      aw_addr_q     <= '0;
-      aw_left_q     <= '0;
-      w_left_q      <= '0;
-      w_cnt_q       <= '0;
-      b_out_q       <= '0;
-      werr_q        <= 1'b0;
-      rbeat_q       <= 1'b0;
-      desc_q        <= '0;
-      wb_sent_q     <= '0;
-      err_q         <= 1'b0;
-      abort_q       <= 1'b0;
-      arvalid_q     <= 1'b0;
-      araddr_q      <= '0;
-      awvalid_q     <= 1'b0;
-      awaddr_q      <= '0;
-      awlen_q       <= '0;
-      head_adv_q    <= 1'b0;
-      status_set_q  <= 1'b0;
-      status_bits_q <= '0;
-      gcnt_inc_q    <= '0;
-      q_done_q      <= 1'b0;
+      state_q        <= ST_IDLE;
+      fin_q          <= FIN_OK;
+      q_q            <= '0;
+      len_q          <= '0;
+      hash_q         <= '0;
+      type_q         <= '0;
+      base_q         <= '0;
+      mask_q         <= '0;
+      idx_q          <= '0;
+      bs_q           <= '0;
+      off_q          <= '0;
+      blen_q         <= '0;
+      aw_addr_q      <= '0;
+      aw_left_q      <= '0;
+      w_left_q       <= '0;
+      w_cnt_q        <= '0;
+      werr_q         <= 1'b0;
+      wb_half_q      <= 1'b0;
+      abort_q        <= 1'b0;
+      b_out_q        <= '0;
+      pend_valid_q   <= 1'b0;
+      pend_q_q       <= '0;
+      pend_idx_q     <= '0;
+      pend_len_q     <= '0;
+      pend_last_q    <= 1'b0;
+      pend_cur_q     <= 1'b0;
+      pend_off_q     <= 1'b0;
+      pend_b_q       <= '0;
+      pend_err_q     <= 1'b0;
+      awvalid_q      <= 1'b0;
+      awaddr_q       <= '0;
+      awlen_q        <= '0;
+      head_adv_q     <= 1'b0;
+      head_adv_id_q  <= '0;
+      status_set_q   <= 1'b0;
+      status_id_q    <= '0;
+      status_bits_q  <= '0;
+      gcnt_inc_q     <= '0;
+      q_done_q       <= 1'b0;
+      q_done_id_q    <= '0;
+      q_done_bytes_q <= '0;
     end else begin
-      state_q       <= state_d;
-      fin_q         <= fin_d;
-      q_q           <= q_d;
-      len_q         <= len_d;
-      hash_q        <= hash_d;
-      type_q        <= type_d;
-      base_q        <= base_d;
-      mask_q        <= mask_d;
-      idx_q         <= idx_d;
-      bs_q          <= bs_d;
-      off_q         <= off_d;
-      blen_q        <= blen_d;
-      aw_addr_q     <= aw_addr_d;
-      aw_left_q     <= aw_left_d;
-      w_left_q      <= w_left_d;
-      w_cnt_q       <= w_cnt_d;
-      b_out_q       <= b_out_d;
-      werr_q        <= werr_d;
-      rbeat_q       <= rbeat_d;
-      desc_q        <= desc_d;
-      wb_sent_q     <= wb_sent_d;
-      err_q         <= err_d;
-      abort_q       <= abort_d;
-      arvalid_q     <= arvalid_d;
-      araddr_q      <= araddr_d;
-      awvalid_q     <= awvalid_d;
-      awaddr_q      <= awaddr_d;
-      awlen_q       <= awlen_d;
-      head_adv_q    <= head_adv_d;
-      status_set_q  <= status_set_d;
-      status_bits_q <= status_bits_d;
-      gcnt_inc_q    <= gcnt_inc_d;
-      q_done_q      <= q_done_d;
+      state_q        <= state_d;
+      fin_q          <= fin_d;
+      q_q            <= q_d;
+      len_q          <= len_d;
+      hash_q         <= hash_d;
+      type_q         <= type_d;
+      base_q         <= base_d;
+      mask_q         <= mask_d;
+      idx_q          <= idx_d;
+      bs_q           <= bs_d;
+      off_q          <= off_d;
+      blen_q         <= blen_d;
+      aw_addr_q      <= aw_addr_d;
+      aw_left_q      <= aw_left_d;
+      w_left_q       <= w_left_d;
+      w_cnt_q        <= w_cnt_d;
+      werr_q         <= werr_d;
+      wb_half_q      <= wb_half_d;
+      abort_q        <= abort_d;
+      b_out_q        <= b_out_d;
+      pend_valid_q   <= pend_valid_d;
+      pend_q_q       <= pend_q_d;
+      pend_idx_q     <= pend_idx_d;
+      pend_len_q     <= pend_len_d;
+      pend_last_q    <= pend_last_d;
+      pend_cur_q     <= pend_cur_d;
+      pend_off_q     <= pend_off_d;
+      pend_b_q       <= pend_b_d;
+      pend_err_q     <= pend_err_d;
+      awvalid_q      <= awvalid_d;
+      awaddr_q       <= awaddr_d;
+      awlen_q        <= awlen_d;
+      head_adv_q     <= head_adv_d;
+      head_adv_id_q  <= head_adv_id_d;
+      status_set_q   <= status_set_d;
+      status_id_q    <= status_id_d;
+      status_bits_q  <= status_bits_d;
+      gcnt_inc_q     <= gcnt_inc_d;
+      q_done_q       <= q_done_d;
+      q_done_id_q    <= q_done_id_d;
+      q_done_bytes_q <= q_done_bytes_d;
     end
   end
+
+  // ------------------------------------------------------------------ outputs
+  assign desc_req_o     = (state_q == ST_DESC);
+  assign desc_req_q_o   = 4'(q_q);
+  assign desc_req_idx_o = idx_q;
 
   assign m_axi_awaddr_o  = awaddr_q;
   assign m_axi_awlen_o   = awlen_q;
   assign m_axi_awvalid_o = awvalid_q;
-  assign m_axi_araddr_o  = araddr_q;
-  assign m_axi_arlen_o   = DESC_AXLEN;  // descriptor fetches only
-  assign m_axi_arvalid_o = arvalid_q;
 
   assign head_adv_o        = head_adv_q;
-  assign head_adv_q_o      = 4'(q_q);
+  assign head_adv_q_o      = 4'(head_adv_id_q);
   assign status_set_o      = status_set_q;
-  assign status_set_q_o    = 4'(q_q);
+  assign status_set_q_o    = 4'(status_id_q);
   assign status_set_bits_o = status_bits_q;
   assign gcnt_inc_o        = gcnt_inc_q;
   assign q_done_o          = q_done_q;
-  assign q_done_q_o        = 4'(q_q);
-  assign q_done_bytes_o    = len_q;
+  assign q_done_q_o        = 4'(q_done_id_q);
+  assign q_done_bytes_o    = q_done_bytes_q;
 
   // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
   logic unused_resp;
-  assign unused_resp = ^{m_axi_bresp_i[0], m_axi_rresp_i[0]};
-  // Of the posted descriptor only buf_addr is used; the rest is overwritten by the write-back.
-  logic unused_desc;
-  assign unused_desc = ^desc_q;
-  // The issue limit (MAX_WR_OUTSTANDING <= FIFO depth) guarantees room in the burst FIFO.
+  assign unused_resp = m_axi_bresp_i[0];
+  // The issue limit (MAX_WR_OUTSTANDING = FIFO depth) guarantees room in the burst FIFO.
   logic unused_blq;
   assign unused_blq = ^{blq_wr_ready, blq_count};
 

@@ -10,7 +10,8 @@
 //     tx_status.oversize; buffer address not 8-byte aligned -> tx_status.buf_misaligned. The
 //     queue stops and the head does not advance.
 //  3. Wait until tx_frame_buffer has room for the whole frame, then read the buffer in INCR
-//     bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a 4 KiB boundary) into it.
+//     bursts of 8-byte beats (at most MaxBurstLen beats, never crossing a 4 KiB boundary) into it,
+//     with up to 16 bursts in flight.
 //  4. Write w1 of the descriptor back with dd set (other w1 bits, including the length, as read).
 //  5. Commit the frame to tx_frame_buffer (it then leaves on the MAC output), advance the head,
 //     and count tx_q_frames / tx_q_bytes.
@@ -108,6 +109,12 @@ module tx_dma
   // Descriptors are fetched as one 2-beat burst, or as two 1-beat bursts when MaxBurstLen is 1.
   localparam bit          DESC_SPLIT = (MaxBurstLen < 2);
   localparam logic [7:0]  DESC_ARLEN = DESC_SPLIT ? 8'd0 : 8'd1;
+  // Data bursts in flight at most: enough to cover the round trip of a host memory behind PCIe
+  // (~125 cycles) at full rate. Room for the whole frame is reserved first, so every beat that
+  // comes back can be taken at once.
+  localparam int unsigned RdOutstanding = 16;
+  localparam int unsigned RdOutW        = $clog2(RdOutstanding) + 1;
+  localparam logic [RdOutW-1:0] MAX_RD_OUTSTANDING = RdOutW'(RdOutstanding);
   // The hardware ceiling on frame length is the reset value of max_frame_len (9018).
   localparam logic [15:0] MAX_FRAME_LEN =
       16'(REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH]);
@@ -118,8 +125,7 @@ module tx_dma
     ST_DESC_R,
     ST_DESC_CHECK,
     ST_WAIT_ROOM,
-    ST_DATA_AR,
-    ST_DATA_R,
+    ST_DATA,        // read the buffer: issue bursts, take beats
     ST_WB_AW,
     ST_WB_W,
     ST_WB_B,
@@ -141,9 +147,12 @@ module tx_dma
   logic [QIdxW-1:0]     rr_q, rr_d;           // first queue to consider next
   logic [63:0]          base_q, base_d;
   logic [RingIdxW-1:0]  idx_q, idx_d;
-  logic [63:0]          baddr_q, baddr_d;     // next read address in the buffer
+  logic [63:0]          ar_addr_q, ar_addr_d;      // address of the next data burst
+  logic [12:0]          ar_left_q, ar_left_d;      // frame beats not yet requested
+  logic [RdOutW-1:0]    r_out_q, r_out_d;          // data bursts requested, not all received
+  logic                 burst_err_q, burst_err_d;  // error response in the current R burst
   logic [127:0]         desc_q, desc_d;       // descriptor as fetched
-  logic [12:0]          beats_left_q, beats_left_d;
+  logic [12:0]          beats_left_q, beats_left_d;  // frame beats not yet received
   logic                 rbeat_q, rbeat_d;
   logic                 err_q, err_d;
   logic                 abort_q, abort_d;
@@ -219,8 +228,8 @@ module tx_dma
     desc_done = desc_q;
     desc_done[DESC_TX_DD_LSB +: DESC_TX_DD_WIDTH] = 1'b1;
     w1_done   = desc_done[127:64];
-    to_4k = (13'h1000 - {1'b0, baddr_q[11:0]}) >> 3;
-    burst = beats_left_q;
+    to_4k = (13'h1000 - {1'b0, ar_addr_q[11:0]}) >> 3;
+    burst = ar_left_q;
     if (burst > MAX_BURST) begin
       burst = MAX_BURST;
     end
@@ -237,7 +246,10 @@ module tx_dma
     rr_d          = rr_q;
     base_d        = base_q;
     idx_d         = idx_q;
-    baddr_d       = baddr_q;
+    ar_addr_d     = ar_addr_q;
+    ar_left_d     = ar_left_q;
+    r_out_d       = r_out_q;
+    burst_err_d   = burst_err_q;
     desc_d        = desc_q;
     beats_left_d  = beats_left_q;
     rbeat_d       = rbeat_q;
@@ -319,7 +331,10 @@ module tx_dma
 
       ST_DESC_CHECK: begin
         beats_left_d = 13'((32'(len) + 32'd7) >> 3);
-        baddr_d      = buf_addr;
+        ar_left_d    = beats_left_d;
+        ar_addr_d    = buf_addr;
+        r_out_d      = '0;
+        burst_err_d  = 1'b0;
         if (err_q) begin
           fin_d   = FIN_FAULT;
           state_d = ST_FINISH;
@@ -343,40 +358,44 @@ module tx_dma
           fin_d   = FIN_ABORT;
           state_d = ST_FINISH;
         end else if (buf_frame_slot_i && buf_free_words_i >= {3'b000, beats_left_q}) begin
-          state_d = ST_DATA_AR;
+          state_d = ST_DATA;
         end
       end
 
-      ST_DATA_AR: begin
-        if (abort_q) begin
-          fin_d   = FIN_ABORT;
-          state_d = ST_FINISH;
-        end else begin
+      ST_DATA: begin
+        // Issue: the next burst of the buffer, unless stopping (abort or error).
+        if (!arvalid_q && ar_left_q != 13'd0 && !abort_q && !err_q &&
+            r_out_q < MAX_RD_OUTSTANDING) begin
           arvalid_d = 1'b1;
-          araddr_d  = baddr_q;
+          araddr_d  = ar_addr_q;
           arlen_d   = 8'(burst - 13'd1);
-          state_d   = ST_DATA_R;
+          ar_addr_d = ar_addr_q + {48'd0, burst, 3'b000};
+          ar_left_d = ar_left_q - burst;
         end
-      end
-
-      ST_DATA_R: begin
-        // Room for the whole frame was reserved: every beat is accepted at once.
-        m_axi_rready_o = !arvalid_q;
-        if (m_axi_rvalid_i && !arvalid_q) begin
+        // Take the beats of the bursts in flight, in order.
+        m_axi_rready_o = (r_out_q != '0);
+        if (m_axi_rvalid_i && m_axi_rready_o) begin
           buf_wr_valid_o = (beats_left_q != 13'd0);
           beats_left_d   = (beats_left_q != 13'd0) ? beats_left_q - 13'd1 : 13'd0;
-          baddr_d        = baddr_q + 64'd8;
-          err_d          = err_q || m_axi_rresp_i[1];
+          burst_err_d    = burst_err_q || m_axi_rresp_i[1];
           if (m_axi_rlast_i) begin
-            if (err_d) begin
+            burst_err_d = 1'b0;
+            if (burst_err_q || m_axi_rresp_i[1]) begin
               gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
-              fin_d                       = FIN_FAULT;
-              state_d                     = ST_FINISH;
-            end else if (beats_left_d == 13'd0) begin
-              state_d = ST_WB_AW;
-            end else begin
-              state_d = ST_DATA_AR;
+              err_d                       = 1'b1;
             end
+          end
+        end
+        // Done when nothing is left to request or to receive.
+        if (!arvalid_q && r_out_q == '0 && (ar_left_q == 13'd0 || abort_q || err_q)) begin
+          if (err_q) begin
+            fin_d   = FIN_FAULT;
+            state_d = ST_FINISH;
+          end else if (abort_q) begin
+            fin_d   = FIN_ABORT;
+            state_d = ST_FINISH;
+          end else begin
+            state_d = ST_WB_AW;
           end
         end
       end
@@ -450,6 +469,12 @@ module tx_dma
         state_d = ST_IDLE;
       end
     endcase
+
+    // Data bursts in flight: counted from address acceptance to the last beat.
+    if (state_q == ST_DATA) begin
+      r_out_d = r_out_q + RdOutW'(arvalid_q && m_axi_arready_i)
+                        - RdOutW'(m_axi_rvalid_i && m_axi_rready_o && m_axi_rlast_i);
+    end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -460,7 +485,10 @@ module tx_dma
       rr_q          <= '0;
       base_q        <= '0;
       idx_q         <= '0;
-      baddr_q       <= '0;
+      ar_addr_q     <= '0;
+      ar_left_q     <= '0;
+      r_out_q       <= '0;
+      burst_err_q   <= 1'b0;
       desc_q        <= '0;
       beats_left_q  <= '0;
       rbeat_q       <= 1'b0;
@@ -483,7 +511,10 @@ module tx_dma
       rr_q          <= rr_d;
       base_q        <= base_d;
       idx_q         <= idx_d;
-      baddr_q       <= baddr_d;
+      ar_addr_q     <= ar_addr_d;
+      ar_left_q     <= ar_left_d;
+      r_out_q       <= r_out_d;
+      burst_err_q   <= burst_err_d;
       desc_q        <= desc_d;
       beats_left_q  <= beats_left_d;
       rbeat_q       <= rbeat_d;

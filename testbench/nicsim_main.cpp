@@ -4,17 +4,23 @@
 //                 the co-simulation: RTL NIC, simulated host, driver policy, application
 //   nicsim loopback [options]
 //                 RTL NIC and a polling driver only, no host model: for RTL debugging
+//   nicsim bench [--packets N] [--json]
+//                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <exception>
 #include <iostream>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
 #include "cosim_run.hpp"
+#include "line_rate.hpp"
 #include "rtl_run.hpp"
 
 namespace {
@@ -97,6 +103,46 @@ int do_loopback(const nicsim::tb::RtlRunOptions& options) {
     return 0;
 }
 
+struct BenchCommand {
+    std::uint64_t packets = 200'000;
+    bool json = false;
+};
+
+void add_bench_command(CLI::App& app, BenchCommand& cmd) {
+    auto* bench = app.add_subcommand("bench", "Measure simulation speed: 64-byte frames at 10 Gb/s line rate");
+    bench->add_option("--packets", cmd.packets, "Packets to offer")->capture_default_str()->check(CLI::Range(1000, 100'000'000));
+    bench->add_flag("--json", cmd.json, "Print one JSON object");
+}
+
+int do_bench(const BenchCommand& cmd) {
+    nicsim::RunConfig c;
+    c.size = 60;
+    c.load_pps = std::floor(nicsim::line_rate_pps(c.link_gbps, c.size));
+    c.packets = cmd.packets;
+    c.platform.clock_mhz = 250;
+    c.platform.trace_path.clear();
+    const auto r = nicsim::run_cosim(c);
+    const double wall = r.get("wall_s");
+    nlohmann::ordered_json j;
+    j["offered_pps"] = c.load_pps;
+    j["packets"] = c.packets;
+    j["nic_cycles"] = static_cast<long long>(r.get("nic_cycles"));
+    j["sim_ns"] = static_cast<long long>(r.get("sim_ns"));
+    j["wall_s"] = wall;
+    j["nic_cycles_per_s"] = r.get("nic_cycles") / wall;
+    j["sim_pkts_per_s"] = r.get("offered_pkts") / wall;
+    j["slowdown_vs_real_time"] = wall / (r.get("sim_ns") * 1e-9);
+    j["delivered_pkts"] = static_cast<long long>(r.get("delivered_pkts"));
+    if (cmd.json) {
+        std::cout << j.dump() << "\n";
+    } else {
+        std::cout << "nicsim bench: " << c.packets << " packets of 60 bytes at " << c.load_pps
+                  << " packets/s (10 Gb/s line rate), NIC at 250 MHz, tracing off\n";
+        for (const auto& [k, v] : j.items()) std::cout << "  " << k << " " << v << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,6 +152,8 @@ int main(int argc, char** argv) {
     add_run_command(app, run);
     nicsim::tb::RtlRunOptions loopback;
     add_loopback_command(app, loopback);
+    BenchCommand bench;
+    add_bench_command(app, bench);
 
     try {
         app.parse(argc, argv);
@@ -116,6 +164,7 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
         if (app.got_subcommand("loopback")) return do_loopback(loopback);
+        if (app.got_subcommand("bench")) return do_bench(bench);
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;
