@@ -62,6 +62,18 @@ public:
     virtual ThreadId create_thread(const std::string& name, ExecLevel level, unsigned core, Runnable& body) = 0;
     // Makes the thread runnable (wake_up_process); harmless if it is already.
     virtual void wake(ThreadId thread) = 0;
+
+    // CPU time the thread has run so far (as sum_exec_runtime), in nanoseconds.
+    virtual std::uint64_t thread_cpu_ns(ThreadId thread) const = 0;
+
+    // A one-shot kernel timer: after `delay_ns`, `action` is raised as a softirq on `core`
+    // (timer softirq). Each call arms a new timer.
+    virtual void start_timer(unsigned core, std::uint64_t delay_ns, Runnable& action) = 0;
+
+    // Code the core's idle loop runs before idling (Mogul & Ramakrishnan re-enable input
+    // there). Its time counts as idle time; if it returns true the core schedules again
+    // instead of idling. nullptr removes it.
+    virtual void set_idle_hook(unsigned core, Runnable* action) = 0;
 };
 
 }  // namespace nicsim::driver

@@ -1,5 +1,6 @@
 #include "napi_policy.hpp"
 
+#include "net_dim.hpp"
 #include "nic_regs.hpp"
 
 namespace nicsim::driver {
@@ -18,30 +19,50 @@ void rearm_vector(NicDriver& nic, unsigned vector) {
     nic.device().mmio_write32(regs::REG_INTR_MASK_CLEAR, 1u << vector);
 }
 
+void mask_vectors(NicDriver& nic, std::uint32_t vectors) { nic.device().mmio_write32(regs::REG_INTR_MASK_SET, vectors); }
+
 class NapiPolicy::QueueNapi final : public NapiInstance, public IrqHandler {
 public:
     QueueNapi(NapiPolicy& policy, unsigned queue, NetRxSoftirq& softirq)
         : policy_(policy), queue_(queue), softirq_(softirq) {}
 
-    void handle_irq(unsigned) override { softirq_.schedule(*this); }
+    void handle_irq(unsigned) override {
+        ++irqs_;
+        softirq_.schedule(*this);
+    }
 
     unsigned poll(unsigned budget) override {
         ++polls_;
         NicDriver& nic = policy_.nic_;
+        Kernel& kernel = policy_.kernel_;
         const unsigned done = nic.rx(queue_).poll(budget, [&](const RxFrameView& frame) {
+            kernel.charge_ps(policy_.costs_.rx_ps);
+            bytes_ += frame.length;
             policy_.handler_.receive(queue_, frame);
         });
-        nic.tx(queue_).reclaim();
+        packets_ += done;
+        kernel.charge_ps(policy_.costs_.tx_complete_ps * nic.tx(queue_).reclaim());
         if (done < budget) {
-            // napi_complete_done: out of work, so interrupts may come again.
+            // napi_complete_done: out of work, so interrupts may come again. net_dim
+            // samples here, once per completed poll, as drivers call it.
+            if (dim_ && dim_->update({kernel.now_ns(), packets_, bytes_, irqs_})) {
+                Coalesce c = policy_.config_.coalesce;
+                c.rx_usecs = dim_->profile().usecs;
+                c.rx_frames = dim_->profile().frames;
+                program_vector(nic, queue_, queue_, c);
+            }
             ++rearms_;
             rearm_vector(nic, queue_);
         }
         return done;
     }
 
+    std::unique_ptr<NetDim> dim_;
     std::uint64_t polls_ = 0;
     std::uint64_t rearms_ = 0;
+    std::uint64_t irqs_ = 0;
+    std::uint64_t packets_ = 0;
+    std::uint64_t bytes_ = 0;
 
 private:
     NapiPolicy& policy_;
@@ -49,8 +70,8 @@ private:
     NetRxSoftirq& softirq_;
 };
 
-NapiPolicy::NapiPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& handler, NapiConfig config)
-    : kernel_(kernel), nic_(nic), handler_(handler), config_(config) {}
+NapiPolicy::NapiPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& handler, DriverCosts costs, NapiConfig config)
+    : kernel_(kernel), nic_(nic), handler_(handler), costs_(costs), config_(config) {}
 
 NapiPolicy::~NapiPolicy() = default;
 
@@ -60,22 +81,29 @@ void NapiPolicy::start() {
     for (unsigned q = 0; q < nic_.queues(); ++q) {
         const unsigned core = q % kernel_.num_cores();
         queues_.push_back(std::make_unique<QueueNapi>(*this, q, *softirqs_[core]));
-        program_vector(nic_, q, q, config_.coalesce);
+        Coalesce c = config_.coalesce;
+        if (config_.dim) {
+            queues_.back()->dim_ = std::make_unique<NetDim>();
+            c.rx_usecs = queues_.back()->dim_->profile().usecs;
+            c.rx_frames = queues_.back()->dim_->profile().frames;
+        }
+        program_vector(nic_, q, q, c);
         kernel_.request_irq(q, core, *queues_.back());
     }
     for (unsigned q = 0; q < nic_.queues(); ++q) rearm_vector(nic_, q);
 }
 
-std::uint64_t NapiPolicy::polls() const {
-    std::uint64_t n = 0;
-    for (const auto& q : queues_) n += q->polls_;
-    return n;
-}
-
-std::uint64_t NapiPolicy::rearms() const {
-    std::uint64_t n = 0;
-    for (const auto& q : queues_) n += q->rearms_;
-    return n;
+std::vector<NamedCount> NapiPolicy::stats() const {
+    std::uint64_t polls = 0, rearms = 0, exhausted = 0, changes = 0;
+    for (const auto& q : queues_) {
+        polls += q->polls_;
+        rearms += q->rearms_;
+        if (q->dim_) changes += q->dim_->profile_changes();
+    }
+    for (const auto& s : softirqs_) exhausted += s->budget_exhausted();
+    std::vector<NamedCount> out{{"napi_polls", polls}, {"napi_rearms", rearms}, {"softirq_budget_exhausted", exhausted}};
+    if (config_.dim) out.emplace_back("dim_profile_changes", changes);
+    return out;
 }
 
 }  // namespace nicsim::driver

@@ -1,11 +1,15 @@
-// The `napi` receive policy (Linux NAPI): the interrupt only schedules a poll; the poll
-// processes up to `weight` packets per call from the softirq, cleans the TX ring, and when it
-// finds less work than its budget it completes and re-arms the vector. Under overload the
-// vector stays masked, the softirq's budget bounds each round, and the excess waits in the
-// ring until the NIC drops it there, where dropping costs the host nothing.
+// The `napi` and `napi-dim` receive policies (Linux NAPI): the interrupt only schedules a
+// poll; the poll processes up to `weight` packets per call from the NET_RX softirq, cleans
+// the TX ring, and when it finds less work than its budget it completes and re-arms the
+// vector. Under overload the vector stays masked, the softirq's budget bounds each round,
+// ksoftirqd takes over the excess work, and packets the host cannot take wait in the ring
+// until the NIC drops them there, where dropping costs the host nothing.
 //
-// Queue i uses vector i for both its RX and TX causes; vector i is affine to core
-// i % cores. The NIC masks a vector itself when it fires, so the handler needs no MMIO.
+// `napi-dim` adds dynamic interrupt moderation (net_dim.hpp): each vector's rx-usecs and
+// rx-frames follow the traffic.
+//
+// Queue i uses vector i for its RX and TX causes; vector i is affine to core i % cores. The
+// NIC masks a vector itself when it fires, so the interrupt handler needs no MMIO.
 #pragma once
 
 #include <memory>
@@ -21,19 +25,18 @@ namespace nicsim::driver {
 
 struct NapiConfig {
     NetRxBudget budget;   // netdev_budget, netdev_budget_usecs, weight
-    Coalesce coalesce;    // per-vector moderation
+    Coalesce coalesce;    // per-vector moderation (the starting point, with dim)
+    bool dim = false;     // napi-dim
 };
 
 class NapiPolicy final : public RxPolicy {
 public:
-    NapiPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& handler, NapiConfig config);
+    NapiPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& handler, DriverCosts costs, NapiConfig config);
     ~NapiPolicy() override;
 
-    std::string name() const override { return "napi"; }
+    std::string name() const override { return config_.dim ? "napi-dim" : "napi"; }
     void start() override;
-
-    std::uint64_t polls() const;
-    std::uint64_t rearms() const;
+    std::vector<NamedCount> stats() const override;
 
 private:
     class QueueNapi;
@@ -41,6 +44,7 @@ private:
     Kernel& kernel_;
     NicDriver& nic_;
     PacketHandler& handler_;
+    DriverCosts costs_;
     NapiConfig config_;
     std::vector<std::unique_ptr<NetRxSoftirq>> softirqs_;  // one per core
     std::vector<std::unique_ptr<QueueNapi>> queues_;
@@ -50,5 +54,7 @@ private:
 void program_vector(NicDriver& nic, unsigned queue, unsigned vector, const Coalesce& coalesce);
 // Re-arms (unmasks) a vector with one register write.
 void rearm_vector(NicDriver& nic, unsigned vector);
+// Masks vectors; used by policies that run without interrupts.
+void mask_vectors(NicDriver& nic, std::uint32_t vectors);
 
 }  // namespace nicsim::driver

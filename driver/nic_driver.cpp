@@ -35,8 +35,9 @@ void NicDriver::shutdown() {
 }
 
 bool NicDriver::transmit(unsigned queue, std::span<const std::uint8_t> frame) {
+    // No implicit reclaim here: freeing completed slots is transmit-complete processing,
+    // which each receive policy schedules (and may starve) on its own.
     TxRing& ring = tx(queue);
-    ring.reclaim();
     if (!ring.enqueue(frame)) return false;
     ring.kick();
     return true;

@@ -52,7 +52,8 @@ public:
     unsigned queues() const { return config_.queues; }
     unsigned device_queues() const { return device_queues_; }
 
-    // Enqueues and kicks one frame; false when the ring is full.
+    // Enqueues and kicks one frame; false when the ring is full (completed slots are only
+    // freed by TxRing::reclaim, which the caller schedules).
     bool transmit(unsigned queue, std::span<const std::uint8_t> frame);
 
     std::uint32_t rx_status(unsigned queue);

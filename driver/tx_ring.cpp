@@ -51,9 +51,13 @@ void TxRing::kick() {
     device_.mmio_write32(regs::queue_reg(queue_, regs::QREG_TX_TAIL), kicked_tail_);
 }
 
-unsigned TxRing::reclaim() {
+bool TxRing::has_completions() const {
+    return in_flight_ > 0 && tx_done(load_descriptor(descriptor(next_to_clean_)));
+}
+
+unsigned TxRing::reclaim(unsigned max) {
     unsigned done = 0;
-    while (in_flight_ > 0 && tx_done(load_descriptor(descriptor(next_to_clean_)))) {
+    while (done < max && has_completions()) {
         store_descriptor(descriptor(next_to_clean_), DescriptorWords{});
         next_to_clean_ = (next_to_clean_ + 1) & (size_ - 1);
         --in_flight_;

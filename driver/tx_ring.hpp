@@ -28,8 +28,10 @@ public:
     bool enqueue(std::span<const std::uint8_t> frame);
     // Writes the tail register (the doorbell) if frames were enqueued since the last kick.
     void kick();
-    // Frees the slots of frames the NIC has completed (DD set); returns how many.
-    unsigned reclaim();
+    // Frees the slots of up to `max` frames the NIC has completed (DD set); returns how many.
+    unsigned reclaim(unsigned max = ~0u);
+    // True when the oldest frame in flight has completed.
+    bool has_completions() const;
 
     unsigned in_flight() const { return in_flight_; }
     unsigned free_slots() const { return size_ - 1 - in_flight_; }

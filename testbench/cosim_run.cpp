@@ -12,9 +12,10 @@
 #include <stdexcept>
 
 #include "constant_rate_source.hpp"
+#include "cpu_hog.hpp"
 #include "delivery_ledger.hpp"
 #include "forward_app.hpp"
-#include "napi_policy.hpp"
+#include "policy_factory.hpp"
 #include "nic_driver.hpp"
 #include "nic_platform.hpp"
 #include "sim_kernel.hpp"
@@ -70,6 +71,7 @@ RunResult run_cosim(const RunConfig& config) {
     std::unique_ptr<apps::ForwardApp> forward;
     std::unique_ptr<apps::SinkApp> sink;
     driver::PacketHandler* handler = nullptr;
+    driver::ConsumerQueue* consumer = nullptr;
     if (config.app == "forward") {
         forward = std::make_unique<apps::ForwardApp>(kernel, nic, config.costs, ledger);
         handler = forward.get();
@@ -77,9 +79,17 @@ RunResult run_cosim(const RunConfig& config) {
         // The consumer runs on the last core: with one core it shares it with the kernel.
         sink = std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue, config.cores - 1);
         handler = sink.get();
+        consumer = sink.get();
     }
-    driver::NapiPolicy policy(kernel, nic, *handler, config.napi);
-    policy.start();
+    std::unique_ptr<apps::CpuHog> hog;
+    if (config.hog) hog = std::make_unique<apps::CpuHog>(kernel, 0);
+    driver::DriverCosts driver_costs;
+    driver_costs.rx_ps = host::to_ps(config.costs.driver_rx_ns);
+    driver_costs.tx_complete_ps = host::to_ps(config.costs.tx_complete_ns);
+    driver_costs.poll_empty_ps = host::to_ps(config.costs.poll_empty_ns);
+    const auto policy =
+        driver::make_policy(config.policy, kernel, nic, *handler, consumer, driver_costs, config.policies);
+    policy->start();
 
     auto nic_drops = [&] {
         std::vector<std::pair<std::string, double>> drops;
@@ -87,8 +97,13 @@ RunResult run_cosim(const RunConfig& config) {
             if (c.drop) drops.emplace_back(nic_drop_key(c.name), static_cast<double>(c.value));
         return drops;
     };
+    auto policy_drops = [&] {
+        std::uint64_t sum = 0;
+        for (const auto& [k, v] : policy->drops()) sum += v;
+        return sum;
+    };
     auto accounted = [&] {
-        double sum = static_cast<double>(ledger.delivered_count() + ledger.total_drops());
+        double sum = static_cast<double>(ledger.delivered_count() + ledger.total_drops() + policy_drops());
         for (const auto& [k, v] : nic_drops()) sum += v;
         return sum;
     };
@@ -101,7 +116,8 @@ RunResult run_cosim(const RunConfig& config) {
         sc_core::sc_start(sc_core::sc_time::from_value(check_interval_ps));
         if (!nic_platform.traffic_exhausted()) continue;
         // Cheap test first: the ledger alone cannot exceed what was offered.
-        if (static_cast<double>(ledger.delivered_count() + ledger.total_drops()) > static_cast<double>(config.packets))
+        if (static_cast<double>(ledger.delivered_count() + ledger.total_drops() + policy_drops()) >
+            static_cast<double>(config.packets))
             break;
         if (accounted() >= static_cast<double>(nic_platform.frames_offered())) {
             drained = true;
@@ -110,7 +126,7 @@ RunResult run_cosim(const RunConfig& config) {
     }
 
     RunResult r;
-    r.policy = policy.name();
+    r.policy = policy->name();
     r.app = config.app;
     r.drained = drained;
     const double sim_ps = static_cast<double>(sc_core::sc_time_stamp().value());
@@ -123,10 +139,18 @@ RunResult run_cosim(const RunConfig& config) {
     n.emplace_back("delivered_pkts", delivered);
     n.emplace_back("delivered_pps", offer_seconds > 0 ? delivered / offer_seconds : 0);
     const auto drops = nic_drops();
-    double drop_sum = static_cast<double>(ledger.total_drops());
+    double drop_sum = static_cast<double>(ledger.total_drops() + policy_drops());
     for (const auto& [k, v] : drops) drop_sum += v;
     n.emplace_back("in_flight_pkts", offered - delivered - drop_sum);
     for (const auto& d : drops) n.push_back(d);
+    // Every host-side place a packet can die appears in every report, with 0 where this
+    // policy has no such place, so results of different policies line up column by column.
+    auto policy_drop = [&](const std::string& where) {
+        for (const auto& [k, v] : policy->drops())
+            if (k == where) return static_cast<double>(v);
+        return 0.0;
+    };
+    n.emplace_back("drop_ipintrq", policy_drop("ipintrq"));
     for (unsigned i = 0; i < apps::host_drop_names.size(); ++i)
         n.emplace_back("drop_" + std::string(apps::host_drop_names[i]),
                        static_cast<double>(ledger.drops(static_cast<apps::HostDrop>(i))));
@@ -142,8 +166,9 @@ RunResult run_cosim(const RunConfig& config) {
     n.emplace_back("lat_p50_us", static_cast<double>(ledger.latency_percentile(0.50)) / 1e6);
     n.emplace_back("lat_p99_us", static_cast<double>(ledger.latency_percentile(0.99)) / 1e6);
     n.emplace_back("lat_max_us", static_cast<double>(ledger.latency_max()) / 1e6);
-    n.emplace_back("napi_polls", static_cast<double>(policy.polls()));
-    n.emplace_back("napi_rearms", static_cast<double>(policy.rearms()));
+    n.emplace_back("sink_queue_max", sink ? static_cast<double>(sink->max_queue_length()) : 0.0);
+    n.emplace_back("hog_cpu", hog && sim_ps > 0 ? static_cast<double>(hog->cpu_ns()) * 1000.0 / sim_ps : 0.0);
+    for (const auto& [k, v] : policy->stats()) n.emplace_back(k, static_cast<double>(v));
     n.emplace_back("spurious_irqs", static_cast<double>(kernel.spurious_irqs()));
     n.emplace_back("dma_faults", static_cast<double>(nic_platform.dma_faults()));
     n.emplace_back("axi_violations", static_cast<double>(nic_platform.axi_violations()));

@@ -82,7 +82,7 @@ std::vector<Knob> make_knobs(RunConfig& c) {
     constexpr double u32 = std::numeric_limits<std::uint32_t>::max();
     auto& costs = c.costs;
     return {
-        text_knob("policy", "Receive policy", c.policy, {"napi"}),
+        text_knob("policy", "Receive policy", c.policy, driver::policy_names()),
         text_knob("app", "What the host does with each packet", c.app, {"forward", "sink"}),
         real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
         integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
@@ -95,14 +95,28 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         integer_knob("rx", "RX ring size (ethtool -G rx), a power of two", c.driver.rx_ring_size, 8, 4096),
         integer_knob("tx", "TX ring size (ethtool -G tx), a power of two", c.driver.tx_ring_size, 8, 4096),
         integer_knob("rx-buf-size", "RX buffer bytes, a multiple of 8", c.driver.rx_buffer_size, 64, 16384),
-        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off)", c.napi.coalesce.rx_usecs, 0, u32),
-        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off)", c.napi.coalesce.rx_frames, 0, u32),
-        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off)", c.napi.coalesce.tx_usecs, 0, u32),
-        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off)", c.napi.coalesce.tx_frames, 0, u32),
-        integer_knob("napi-weight", "Packets per NAPI poll (NAPI_POLL_WEIGHT)", c.napi.budget.weight, 1, 4096),
-        integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.napi.budget.packets, 1, 1e6),
-        integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.napi.budget.time_us, 1, 1e9),
+        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off)", c.policies.napi.coalesce.rx_usecs, 0, u32),
+        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off)", c.policies.napi.coalesce.rx_frames, 0, u32),
+        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off)", c.policies.napi.coalesce.tx_usecs, 0, u32),
+        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off)", c.policies.napi.coalesce.tx_frames, 0, u32),
+        integer_knob("napi-weight", "Packets per NAPI poll (NAPI_POLL_WEIGHT)", c.policies.napi.budget.weight, 1, 4096),
+        integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.policies.napi.budget.packets, 1, 1e6),
+        integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.policies.napi.budget.time_us, 1, 1e9),
         integer_knob("sink-queue", "Socket queue of the sink process, packets", c.sink_queue, 1, 1e7),
+        integer_knob("hog", "1: a CPU-bound user process competes on core 0", c.hog, 0, 1),
+        integer_knob("ipintrq-len", "bsd-interrupt: IP input queue length (IFQ_MAXLEN)", c.policies.bsd.ipintrq_len, 1,
+                     1e6),
+        integer_knob("quota", "poll-*: packets per source per turn", c.policies.polling.quota, 1, 1e6),
+        real_knob("high-watermark", "poll-feedback: stop input above this fraction of the consumer queue",
+                  c.policies.polling.high_watermark, 0.01, 1),
+        real_knob("low-watermark", "poll-feedback: resume input at this fraction", c.policies.polling.low_watermark, 0,
+                  0.99),
+        integer_knob("feedback-timeout-us", "poll-feedback: resume input after this long regardless",
+                     c.policies.polling.feedback_timeout_us, 1, 1e9),
+        real_knob("cpu-limit", "poll-cpulimit: fraction of a core receive processing may use per period",
+                  c.policies.polling.cpu_limit, 0, 1),
+        integer_knob("cpu-period-us", "poll-cpulimit: the period of the CPU limit", c.policies.polling.cpu_period_us, 100,
+                     1e9),
         integer_knob("clock-mhz", "NIC clock", c.platform.clock_mhz, 1, 1000),
         integer_knob("dma-latency-ns", "Host memory latency seen by the NIC", c.platform.dma_latency_ns, 0, 1e6),
         real_knob("quantum-ns", "Longest the NIC may lag host time", c.platform.quantum_ns, 1, 1e6),
@@ -110,7 +124,10 @@ std::vector<Knob> make_knobs(RunConfig& c) {
                   1e9),
         real_knob("cost-irq-entry-ns", "CPU cost: interrupt entry", costs.irq_entry_ns, 0, 1e9),
         real_knob("cost-irq-exit-ns", "CPU cost: interrupt exit", costs.irq_exit_ns, 0, 1e9),
-        real_knob("cost-rx-packet-ns", "CPU cost: per-packet receive protocol work", costs.rx_packet_ns, 0, 1e9),
+        real_knob("cost-driver-rx-ns", "CPU cost: per-packet driver receive work", costs.driver_rx_ns, 0, 1e9),
+        real_knob("cost-rx-packet-ns", "CPU cost: per-packet IP/UDP input", costs.rx_packet_ns, 0, 1e9),
+        real_knob("cost-tx-complete-ns", "CPU cost: per-packet transmit completion", costs.tx_complete_ns, 0, 1e9),
+        real_knob("cost-poll-empty-ns", "CPU cost: a poll that finds nothing", costs.poll_empty_ns, 0, 1e9),
         real_knob("cost-forward-ns", "CPU cost: per-packet forwarding decision", costs.forward_ns, 0, 1e9),
         real_knob("cost-tx-packet-ns", "CPU cost: per-packet transmit", costs.tx_packet_ns, 0, 1e9),
         real_knob("cost-user-packet-ns", "CPU cost: per-packet user-level work", costs.user_packet_ns, 0, 1e9),
@@ -176,6 +193,10 @@ void validate(const RunConfig& c) {
         throw std::invalid_argument("rx = " + std::to_string(c.driver.rx_ring_size) + ": must be a power of two in 8..4096");
     if (!power_of_two(c.driver.tx_ring_size))
         throw std::invalid_argument("tx = " + std::to_string(c.driver.tx_ring_size) + ": must be a power of two in 8..4096");
+    if (c.policies.polling.low_watermark >= c.policies.polling.high_watermark)
+        throw std::invalid_argument("low-watermark = " + format_number(c.policies.polling.low_watermark) +
+                                    ": must be below high-watermark (" +
+                                    format_number(c.policies.polling.high_watermark) + ")");
     if (c.driver.rx_buffer_size % 8 != 0)
         throw std::invalid_argument("rx-buf-size = " + std::to_string(c.driver.rx_buffer_size) +
                                     ": must be a multiple of 8 in 64..16384");

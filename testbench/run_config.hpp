@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cost_table.hpp"
-#include "napi_policy.hpp"
+#include "policy_factory.hpp"
 #include "nic_driver.hpp"
 #include "nic_platform.hpp"
 
@@ -27,9 +27,10 @@ struct RunConfig {
     std::uint64_t seed = 1;
     double link_gbps = 10;
     unsigned sink_queue = 256;           // the user-level consumer's socket queue, packets
+    unsigned hog = 0;                    // 1: a CPU-bound user process runs on core 0
     double drain_timeout_us = 100'000;   // how long after the last frame the run may take to drain
     driver::DriverConfig driver;
-    driver::NapiConfig napi;
+    driver::PolicyConfig policies;
     host::CostTable costs;
     platform::PlatformConfig platform;
 };

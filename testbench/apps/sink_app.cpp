@@ -39,7 +39,21 @@ bool SinkApp::run_step() {
     kernel_.charge_ps(user_ps_);
     // Consumed when this step's work is done.
     ledger_.delivered(send_ps, kernel_.now_ns() * 1000 + user_ps_);
+    if (notify_ && queue_.size() <= notify_mark_) {
+        auto drained = std::move(notify_);
+        notify_ = nullptr;
+        drained();
+    }
     return !queue_.empty();
+}
+
+void SinkApp::notify_when_at_most(unsigned mark, std::function<void()> drained) {
+    if (queue_.size() <= mark) {
+        drained();
+        return;
+    }
+    notify_mark_ = mark;
+    notify_ = std::move(drained);
 }
 
 }  // namespace nicsim::apps

@@ -6,16 +6,18 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <vector>
 
 #include "cost_table.hpp"
 #include "delivery_ledger.hpp"
 #include "kernel.hpp"
 #include "packet_handler.hpp"
+#include "rx_policy.hpp"
 
 namespace nicsim::apps {
 
-class SinkApp final : public driver::PacketHandler, public driver::Runnable {
+class SinkApp final : public driver::PacketHandler, public driver::Runnable, public driver::ConsumerQueue {
 public:
     SinkApp(driver::Kernel& kernel, const host::CostTable& costs, DeliveryLedger& ledger, unsigned queue_capacity,
             unsigned core);
@@ -25,8 +27,11 @@ public:
     // The user process: one packet per step.
     bool run_step() override;
 
-    std::size_t queue_length() const { return queue_.size(); }
-    unsigned capacity() const { return capacity_; }
+    // driver::ConsumerQueue: what poll-feedback watches.
+    unsigned length() const override { return static_cast<unsigned>(queue_.size()); }
+    unsigned capacity() const override { return capacity_; }
+    void notify_when_at_most(unsigned mark, std::function<void()> drained) override;
+
     std::size_t max_queue_length() const { return max_length_; }
 
 private:
@@ -38,6 +43,8 @@ private:
     driver::ThreadId thread_;
     std::deque<std::uint64_t> queue_;  // send times of the queued packets
     std::size_t max_length_ = 0;
+    unsigned notify_mark_ = 0;
+    std::function<void()> notify_;
     std::vector<std::uint8_t> frame_;
 };
 

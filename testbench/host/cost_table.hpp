@@ -10,7 +10,10 @@ namespace nicsim::host {
 struct CostTable {
     double irq_entry_ns = 500;          // hardware interrupt entry: vector, save state, handler dispatch
     double irq_exit_ns = 300;           // interrupt exit: EOI, restore, softirq check
-    double rx_packet_ns = 250;          // per received packet: driver RX + IP/UDP input
+    double driver_rx_ns = 100;          // per received packet: the driver's descriptor and buffer work
+    double rx_packet_ns = 250;          // per received packet: IP/UDP input
+    double tx_complete_ns = 50;         // per transmitted packet: reclaiming its descriptor
+    double poll_empty_ns = 50;          // a poll of the rings that finds nothing
     double forward_ns = 150;            // per forwarded packet: route lookup, header rewrite
     double tx_packet_ns = 200;          // per transmitted packet: qdisc + driver xmit
     double user_packet_ns = 1000;       // per packet the user-level consumer handles

@@ -34,11 +34,15 @@ struct SimKernel::Thread {
     unsigned core;
     driver::Runnable* body;
     bool queued = false;
+    std::uint64_t cpu_ps = 0;
 };
 
 // What a core is doing: a step in progress, or one preempted and waiting to resume.
+constexpr driver::ThreadId no_thread = ~0u;
+
 struct Exec {
     unsigned prio = no_work;
+    driver::ThreadId thread = no_thread;  // the thread whose step this is, if any
     ExecLevel accounted_as = ExecLevel::user;
     std::uint64_t remaining_ps = 0;  // for a preempted step
     std::uint64_t end_ps = 0;        // for the running step
@@ -59,6 +63,7 @@ struct SimKernel::Core {
     CpuTimeSplit split;
     Ksoftirqd* ksoftirqd = nullptr;
     driver::ThreadId ksoftirqd_thread = 0;
+    driver::Runnable* idle_hook = nullptr;
 
     unsigned best_pending_prio() const {
         unsigned best = no_work;
@@ -123,7 +128,42 @@ SimKernel::SimKernel(const sc_core::sc_module_name& name, unsigned cores, const 
         options.set_sensitivity(&cores_[i]->wake);
         sc_core::sc_spawn([this, i] { schedule(i); }, ("core" + std::to_string(i)).c_str(), &options);
     }
+    sc_core::sc_spawn_options timer_options;
+    timer_options.spawn_method();
+    timer_options.dont_initialize();
+    timer_options.set_sensitivity(&timer_event_);
+    sc_core::sc_spawn([this] { fire_timers(); }, "timers", &timer_options);
 }
+
+void SimKernel::start_timer(unsigned core, std::uint64_t delay_ns, driver::Runnable& action) {
+    if (core >= cores_.size()) throw std::invalid_argument("start_timer: core " + std::to_string(core) + " does not exist");
+    const std::uint64_t expiry = now_ps() + delay_ns * 1000;
+    const bool earliest = timers_.empty() || expiry < timers_.begin()->first;
+    timers_.emplace(expiry, std::make_pair(core, &action));
+    // sc_event keeps the earlier of two pending notifications, so re-notifying is safe.
+    if (earliest) timer_event_.notify(sc_core::sc_time::from_value(expiry - now_ps()));
+}
+
+void SimKernel::fire_timers() {
+    const std::uint64_t now = now_ps();
+    while (!timers_.empty() && timers_.begin()->first <= now) {
+        const auto [core, action] = timers_.begin()->second;
+        timers_.erase(timers_.begin());
+        raise_softirq(core, *action);
+    }
+    if (!timers_.empty()) timer_event_.notify(sc_core::sc_time::from_value(timers_.begin()->first - now));
+}
+
+std::uint64_t SimKernel::thread_cpu_ns(driver::ThreadId id) const {
+    const Thread& t = *threads_.at(id);
+    std::uint64_t ps = t.cpu_ps;
+    // Include the running step's time so far.
+    const Core& core = *cores_[t.core];
+    if (core.busy && core.current.thread == id) ps += now_ps() - core.last_account_ps;
+    return ps / 1000;
+}
+
+void SimKernel::set_idle_hook(unsigned core, driver::Runnable* action) { cores_.at(core)->idle_hook = action; }
 
 SimKernel::~SimKernel() {
     for (auto& core : cores_) delete core->ksoftirqd;
@@ -195,6 +235,7 @@ void SimKernel::account(Core& core, std::uint64_t now) {
         core.split.idle_ps += elapsed;
         return;
     }
+    if (core.current.thread != no_thread) threads_[core.current.thread]->cpu_ps += elapsed;
     switch (core.current.accounted_as) {
         case ExecLevel::hardirq: core.split.hardirq_ps += elapsed; break;
         case ExecLevel::softirq: core.split.softirq_ps += elapsed; break;
@@ -222,7 +263,16 @@ void SimKernel::schedule(unsigned index) {
     }
 
     while (!core.busy) {
-        const unsigned best = core.best_pending_prio();
+        unsigned best = core.best_pending_prio();
+        if (best == no_work && core.idle_hook) {
+            // The idle loop's own code: it may find something to do (re-enable input).
+            current_core_ = core.index;
+            in_step_ = true;
+            step_charge_ps_ = 0;
+            const bool again = core.idle_hook->run_step();
+            in_step_ = false;
+            if (again) best = core.best_pending_prio();
+        }
         if (best == no_work) {
             sc_core::next_trigger(core.wake);
             return;
@@ -280,6 +330,7 @@ bool SimKernel::start_next_step(Core& core, unsigned prio, std::uint64_t now) {
         if (core.last_thread != id) step_charge_ps_ += to_ps(costs_.context_switch_ns);
         core.last_thread = id;
         exec.accounted_as = t.accounted_as;
+        exec.thread = id;
         if (t.body->run_step() && !t.queued) {
             t.queued = true;
             queue.push_back(id);

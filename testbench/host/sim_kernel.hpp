@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,9 @@ public:
     driver::ThreadId create_thread(const std::string& name, driver::ExecLevel level, unsigned core,
                                    driver::Runnable& body) override;
     void wake(driver::ThreadId thread) override;
+    std::uint64_t thread_cpu_ns(driver::ThreadId thread) const override;
+    void start_timer(unsigned core, std::uint64_t delay_ns, driver::Runnable& action) override;
+    void set_idle_hook(unsigned core, driver::Runnable* action) override;
 
     // Platform side: the device raised interrupt `vector` (an MSI-X message).
     void deliver_irq(unsigned vector);
@@ -77,6 +81,7 @@ private:
     class Ksoftirqd;
 
     void schedule(unsigned core);
+    void fire_timers();
     void account(Core& core, std::uint64_t now_ps);
     bool start_next_step(Core& core, unsigned index, std::uint64_t now_ps);
     std::uint64_t now_ps() const;
@@ -85,6 +90,9 @@ private:
     std::vector<std::unique_ptr<Core>> cores_;
     std::vector<std::unique_ptr<Thread>> threads_;
     std::vector<std::pair<unsigned, driver::IrqHandler*>> irq_routes_;  // by vector
+    // Armed timers by expiry time; equal times fire in the order they were armed.
+    std::multimap<std::uint64_t, std::pair<unsigned, driver::Runnable*>> timers_;
+    sc_core::sc_event timer_event_;
     std::function<void(std::uint64_t)> before_step_;
     unsigned current_core_ = 0;
     bool in_step_ = false;
