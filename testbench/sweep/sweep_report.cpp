@@ -1,0 +1,245 @@
+#include "sweep_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace nicsim::sweep {
+namespace {
+
+double number(const nlohmann::ordered_json& j, const std::string& key) {
+    if (!j.contains(key) || !j[key].is_number()) return 0;
+    return j[key].get<double>();
+}
+
+// A label per plotted line: the policy, and the application when it is not forwarding.
+std::string label(const PointResult& r) {
+    std::string l = r.point.policy;
+    if (r.json.contains("app") && r.json["app"] != "forward") l += " (" + r.json["app"].get<std::string>() + ")";
+    return l;
+}
+
+std::vector<std::string> columns(const std::vector<PointResult>& results) {
+    std::vector<std::string> cols;
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        for (const auto& [k, v] : r.json.items()) {
+            bool seen = false;
+            for (const auto& c : cols) seen = seen || c == k;
+            if (!seen) cols.push_back(k);
+        }
+    }
+    return cols;
+}
+
+std::string cell(const nlohmann::ordered_json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    if (v.is_number()) {
+        std::ostringstream os;
+        os << std::setprecision(9) << v.get<double>();
+        return os.str();
+    }
+    return "";
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error("cannot write " + path);
+    f << text;
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+}  // namespace
+
+std::vector<std::string> conservation_failures(const std::vector<PointResult>& results) {
+    std::vector<std::string> failures;
+    for (const auto& r : results) {
+        std::ostringstream os;
+        os << r.point.policy << " at " << r.point.load << " packets/s: ";
+        if (!r.finished) {
+            if (r.exit_status < 0 && r.error.empty()) continue;  // never ran (interrupted)
+            os << "the run failed (exit " << r.exit_status << "): " << r.error;
+            failures.push_back(os.str());
+            continue;
+        }
+        double drops = 0;
+        for (const auto& [k, v] : r.json.items())
+            if (k.rfind("drop_", 0) == 0 && v.is_number()) drops += v.get<double>();
+        const double offered = number(r.json, "offered_pkts");
+        const double delivered = number(r.json, "delivered_pkts");
+        const double in_flight = number(r.json, "in_flight_pkts");
+        if (offered != delivered + drops + in_flight || in_flight != 0) {
+            os << "offered " << offered << " != delivered " << delivered << " + drops " << drops << " + in flight "
+               << in_flight;
+            failures.push_back(os.str());
+        }
+    }
+    return failures;
+}
+
+void write_csv(const std::string& path, const std::vector<PointResult>& results) {
+    const auto cols = columns(results);
+    std::ostringstream out;
+    for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
+    out << "\n";
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            out << (i ? "," : "");
+            if (r.json.contains(cols[i])) out << cell(r.json[cols[i]]);
+        }
+        out << "\n";
+    }
+    write_file(path, out.str());
+}
+
+void write_json(const std::string& path, const std::vector<PointResult>& results) {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const auto& r : results)
+        if (r.finished) all.push_back(r.json);
+    write_file(path, all.dump(1) + "\n");
+}
+
+void write_plots(const std::string& dir, const std::string& title, const std::vector<PointResult>& results) {
+    // One data file per line label, rows in load order, with the columns the plots use.
+    static const std::vector<std::string> fields{"offered_pps", "delivered_pps", "cpu_hardirq", "cpu_softirq",
+                                                 "cpu_kthread", "cpu_user",      "cpu_idle",    "lat_p50_us",
+                                                 "lat_p99_us"};
+    std::vector<std::string> labels;
+    std::map<std::string, std::string> data;
+    std::vector<std::string> drop_fields;
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        for (const auto& [k, v] : r.json.items())
+            if (k.rfind("drop_", 0) == 0) {
+                bool seen = false;
+                for (const auto& d : drop_fields) seen = seen || d == k;
+                if (!seen) drop_fields.push_back(k);
+            }
+    }
+    // Only the places where something died are worth a line.
+    std::vector<std::string> live_drops;
+    for (const auto& d : drop_fields)
+        for (const auto& r : results)
+            if (r.finished && number(r.json, d) > 0) {
+                live_drops.push_back(d);
+                break;
+            }
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        const std::string l = label(r);
+        if (!data.count(l)) labels.push_back(l);
+        std::ostringstream row;
+        row << std::setprecision(9);
+        for (const auto& f : fields) row << number(r.json, f) << " ";
+        const double offered = number(r.json, "offered_pkts");
+        for (const auto& d : live_drops) row << (offered > 0 ? number(r.json, d) / offered : 0) << " ";
+        data[l] += row.str() + "\n";
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) write_file(dir + "/data_" + std::to_string(i) + ".dat", data[labels[i]]);
+
+    std::ostringstream gp;
+    gp << "# Generated by nicsim sweep; run `gnuplot plots.gp` in this folder to redraw.\n"
+       << "set datafile separator ' '\nset key outside right top\nset grid\n"
+       << "set style line 99 lc rgb '#999999' dt 2\n"
+       << "set format x '%.1s%c'\n";  // 800k, 1.2M: loads span orders of magnitude
+    auto plot_lines = [&](int ycol, const std::string& suffix, bool with_reference) {
+        gp << "plot ";
+        if (with_reference) gp << "x with lines ls 99 title 'offered', ";
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            gp << (i ? ", " : "") << quoted("data_" + std::to_string(i) + ".dat") << " using 1:" << ycol
+               << " with linespoints lw 2 title " << quoted(labels[i] + suffix);
+        gp << "\n";
+    };
+    for (const char* term : {"svg size 900,560 dynamic background rgb 'white'", "pngcairo size 900,560"}) {
+        const std::string ext = std::string(term).rfind("svg", 0) == 0 ? "svg" : "png";
+        gp << "set terminal " << term << "\nset output 'livelock." << ext << "'\n"
+           << "set title " << quoted(title + ": delivered vs offered load") << "\n"
+           << "set xlabel 'offered load (packets/s)'\nset ylabel 'delivered (packets/s)'\nset yrange [0:*]\n"
+           << "set format y '%.1s%c'\n";
+        plot_lines(2, "", true);
+    }
+    gp << "set terminal svg size 900,560 dynamic background rgb 'white'\nunset yrange\nset format y '%g'\n";
+    // CPU split: one panel per policy.
+    gp << "set output 'cpu.svg'\nset multiplot layout " << (labels.size() + 1) / 2 << ",2 title "
+       << quoted(title + ": where the CPU went") << "\nset yrange [0:1]\nset ylabel 'fraction of all cores'\n"
+       << "set xlabel 'offered load (packets/s)'\n";
+    static const char* cpu_names[] = {"hardirq", "softirq", "kthread", "user", "idle"};
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        gp << "set title " << quoted(labels[i]) << "\nplot ";
+        for (int c = 0; c < 5; ++c)
+            gp << (c ? ", " : "") << quoted("data_" + std::to_string(i) + ".dat") << " using 1:" << 3 + c
+               << " with linespoints title " << quoted(cpu_names[c]);
+        gp << "\n";
+    }
+    gp << "unset multiplot\nunset yrange\n";
+    // Latency.
+    gp << "set output 'latency.svg'\nset title " << quoted(title + ": latency (p50 solid, p99 dashed)")
+       << "\nset ylabel 'latency (us)'\nset logscale y\nplot ";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string f = quoted("data_" + std::to_string(i) + ".dat");
+        gp << (i ? ", " : "") << f << " using 1:($8>0?$8:1/0) with linespoints lw 2 lc " << i + 1 << " title "
+           << quoted(labels[i] + " p50") << ", " << f << " using 1:($9>0?$9:1/0) with linespoints dt 2 lc " << i + 1
+           << " title " << quoted(labels[i] + " p99");
+    }
+    gp << "\nunset logscale y\n";
+    // Drops: one panel per policy, a line per place packets died, as a fraction of offered.
+    gp << "set output 'drops.svg'\nset multiplot layout " << (labels.size() + 1) / 2 << ",2 title "
+       << quoted(title + ": where packets died (fraction of offered)") << "\nset yrange [0:1]\n"
+       << "set ylabel 'fraction of offered'\n";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        gp << "set title " << quoted(labels[i]) << "\n";
+        if (live_drops.empty()) {
+            gp << "plot 0 title 'no drops'\n";
+            continue;
+        }
+        gp << "plot ";
+        for (std::size_t d = 0; d < live_drops.size(); ++d)
+            gp << (d ? ", " : "") << quoted("data_" + std::to_string(i) + ".dat") << " using 1:" << 10 + d
+               << " with linespoints title " << quoted(live_drops[d].substr(5));
+        gp << "\n";
+    }
+    gp << "unset multiplot\n";
+    write_file(dir + "/plots.gp", gp.str());
+    const std::string cmd = "cd '" + dir + "' && gnuplot plots.gp 2> gnuplot.log";
+    if (std::system(cmd.c_str()) != 0) {
+        std::ifstream log(dir + "/gnuplot.log");
+        std::ostringstream msg;
+        msg << log.rdbuf();
+        throw std::runtime_error("gnuplot failed drawing the plots: " + msg.str());
+    }
+    std::remove((dir + "/gnuplot.log").c_str());
+}
+
+void print_table(std::ostream& out, const std::vector<PointResult>& results) {
+    out << "(nic drop, host drop: fraction of offered packets; cpu busy: fraction of all cores)\n";
+    out << std::left << std::setw(24) << "policy" << std::right << std::setw(12) << "offered/s" << std::setw(13)
+        << "delivered/s" << std::setw(11) << "nic drop" << std::setw(11) << "host drop" << std::setw(10) << "cpu busy"
+        << std::setw(11) << "p99 us" << "\n";
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        double nic = 0, host = 0;
+        for (const auto& [k, v] : r.json.items()) {
+            if (k.rfind("drop_nic_", 0) == 0) nic += v.get<double>();
+            else if (k.rfind("drop_", 0) == 0) host += v.get<double>();
+        }
+        const double offered = number(r.json, "offered_pkts");
+        out << std::left << std::setw(24) << label(r) << std::right << std::fixed << std::setprecision(0)
+            << std::setw(12) << number(r.json, "offered_pps") << std::setw(13) << number(r.json, "delivered_pps")
+            << std::setprecision(3) << std::setw(11) << (offered > 0 ? nic / offered : 0) << std::setw(11)
+            << (offered > 0 ? host / offered : 0) << std::setw(10) << 1.0 - number(r.json, "cpu_idle")
+            << std::setprecision(1) << std::setw(11) << number(r.json, "lat_p99_us") << "\n";
+        out << std::defaultfloat;
+    }
+}
+
+}  // namespace nicsim::sweep
