@@ -11,7 +11,6 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "constant_rate_source.hpp"
 #include "cpu_hog.hpp"
 #include "delivery_ledger.hpp"
 #include "forward_app.hpp"
@@ -59,8 +58,7 @@ RunResult run_cosim(const RunConfig& config) {
     const auto wall_start = std::chrono::steady_clock::now();
 
     host::SimKernel kernel("host", config.cores, config.costs);
-    traffic::ConstantRateSource traffic(config.load_pps, config.packets, config.size, config.flows, config.seed,
-                                        traffic_start_ps);
+    traffic::GeneratedSource traffic(generator_config(config, traffic_start_ps));
     apps::DeliveryLedger ledger;
     apps::WireMonitor wire(ledger, config.app == "forward");
     platform::NicPlatform nic_platform("nic", kernel, config.platform, traffic, wire);

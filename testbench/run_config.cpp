@@ -88,6 +88,15 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
         integer_knob("size", "Frame size in bytes without FCS", c.size, 60, 9018),
         integer_knob("flows", "Distinct flows (5-tuples)", c.flows, 1, 1e6),
+        text_knob("arrivals", "Arrival process", c.arrivals, {"constant", "poisson", "onoff"}),
+        real_knob("on-us", "onoff arrivals: burst length", c.on_us, 0.01, 1e9),
+        real_knob("off-us", "onoff arrivals: gap between bursts", c.off_us, 0, 1e9),
+        text_knob("sizes", "Frame sizes: fixed (--size), imix (60/590/1514 at 28:20:4), uniform", c.sizes,
+                  {"fixed", "imix", "uniform"}),
+        integer_knob("size-min", "uniform sizes: smallest frame", c.size_min, 60, 9018),
+        integer_knob("size-max", "uniform sizes: largest frame", c.size_max, 60, 9018),
+        text_knob("flow-popularity", "How frames pick their flow", c.flow_popularity, {"uniform", "zipf"}),
+        real_knob("zipf-s", "zipf flows: exponent s", c.zipf_s, 0, 10),
         integer_knob("queues", "NIC queues the driver uses", c.driver.queues, 1, 16),
         integer_knob("cores", "Simulated CPU cores", c.cores, 1, 16),
         integer_knob("seed", "Random seed", c.seed, 0, 9007199254740992.0),
@@ -179,13 +188,38 @@ void load_config_file(const std::vector<Knob>& knobs, const std::string& path) {
     }
 }
 
+traffic::GeneratorConfig generator_config(const RunConfig& c, std::uint64_t start_ps) {
+    traffic::GeneratorConfig g;
+    g.rate_pps = c.load_pps;
+    g.packets = c.packets;
+    g.arrivals = c.arrivals;
+    g.on_us = c.on_us;
+    g.off_us = c.off_us;
+    g.sizes = c.sizes;
+    g.size = c.size;
+    g.size_min = c.size_min;
+    g.size_max = c.size_max;
+    g.flows = c.flows;
+    g.flow_popularity = c.flow_popularity;
+    g.zipf_s = c.zipf_s;
+    g.seed = c.seed;
+    g.start_ps = start_ps;
+    return g;
+}
+
 void validate(const RunConfig& c) {
-    const double line_rate = line_rate_pps(c.link_gbps, c.size);
+    if (c.sizes == "uniform" && c.size_min > c.size_max)
+        throw std::invalid_argument("size-min = " + std::to_string(c.size_min) + ": must not exceed size-max (" +
+                                    std::to_string(c.size_max) + ")");
+    const double mean_size = traffic::mean_frame_size(generator_config(c, 0));
+    const double line_rate = line_rate_pps(c.link_gbps, static_cast<unsigned>(std::lround(mean_size)));
     if (c.load_pps > line_rate) {
         std::ostringstream os;
         os << "load = " << format_number(c.load_pps) << ": must be at most " << format_number(std::floor(line_rate))
-           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for " << c.size
-           << "-byte frames";
+           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for "
+           << (c.sizes == "fixed" ? std::to_string(c.size) + "-byte frames" : c.sizes + " frames (mean " +
+                                                                                   format_number(std::round(mean_size)) +
+                                                                                   " bytes)");
         throw std::invalid_argument(os.str());
     }
     auto power_of_two = [](unsigned v) { return v != 0 && (v & (v - 1)) == 0; };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cost_table.hpp"
+#include "generated_source.hpp"
 #include "policy_factory.hpp"
 #include "nic_driver.hpp"
 #include "nic_platform.hpp"
@@ -23,6 +24,14 @@ struct RunConfig {
     std::uint64_t packets = 2000;
     unsigned size = 60;
     unsigned flows = 1;
+    std::string arrivals = "constant";   // constant, poisson, onoff
+    double on_us = 100;                  // onoff: burst length
+    double off_us = 100;                 // onoff: gap length
+    std::string sizes = "fixed";         // fixed (size), imix, uniform (size-min..size-max)
+    unsigned size_min = 60;
+    unsigned size_max = 1514;
+    std::string flow_popularity = "uniform";  // uniform, zipf
+    double zipf_s = 1.0;
     unsigned cores = 1;
     std::uint64_t seed = 1;
     double link_gbps = 10;
@@ -56,6 +65,9 @@ void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std:
 // Reads a TOML file of knob keys; throws std::invalid_argument naming the file, key and
 // problem.
 void load_config_file(const std::vector<Knob>& knobs, const std::string& path);
+
+// The traffic generator's settings for this run, first frame at `start_ps`.
+traffic::GeneratorConfig generator_config(const RunConfig& config, std::uint64_t start_ps);
 
 // Checks that involve several knobs (the load against the line rate, queues against cores).
 void validate(const RunConfig& config);

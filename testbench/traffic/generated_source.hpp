@@ -1,0 +1,65 @@
+// The traffic generator: an arrival process, a size distribution and a flow popularity,
+// each chosen by name, all drawn from one seeded generator so a seed fixes every frame.
+//
+//   arrivals  constant   evenly spaced at the load
+//             poisson    exponential gaps with the load as mean rate
+//             onoff      bursts: on for on-us at the rate that gives the load on average,
+//                        then off for off-us
+//   sizes     fixed      every frame `size` bytes
+//             imix       60, 590 and 1514 bytes at 28:20:4
+//             uniform    uniform in size-min..size-max
+//   flows     uniform    each frame picks one of `flows` flows with equal probability
+//             zipf       flow k (1-based) with probability proportional to 1 / k^zipf-s
+#pragma once
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "traffic_source.hpp"
+
+namespace nicsim::traffic {
+
+struct GeneratorConfig {
+    double rate_pps = 100'000;
+    std::uint64_t packets = 1000;
+    std::string arrivals = "constant";
+    double on_us = 100;
+    double off_us = 100;
+    std::string sizes = "fixed";
+    unsigned size = 60;
+    unsigned size_min = 60;
+    unsigned size_max = 1514;
+    unsigned flows = 1;
+    std::string flow_popularity = "uniform";
+    double zipf_s = 1.0;
+    std::uint64_t seed = 1;
+    std::uint64_t start_ps = 0;
+};
+
+// Mean frame size of the configured size distribution (for the line-rate check).
+double mean_frame_size(const GeneratorConfig& config);
+
+class GeneratedSource final : public TrafficSource {
+public:
+    explicit GeneratedSource(const GeneratorConfig& config);
+
+    bool next(OfferedFrame& frame) override;
+    std::uint64_t total_frames() const override { return config_.packets; }
+    double offered_pps() const override { return config_.rate_pps; }
+
+private:
+    std::uint64_t next_gap_ps();
+    unsigned next_size();
+    unsigned next_flow();
+
+    GeneratorConfig config_;
+    std::mt19937_64 rng_;
+    std::uint64_t sent_ = 0;
+    double time_ps_ = 0;        // send time of the next frame
+    double burst_left_ps_ = 0;  // on/off: time left in the current on period
+    std::discrete_distribution<unsigned> imix_{28, 20, 4};
+    std::discrete_distribution<unsigned> zipf_;
+};
+
+}  // namespace nicsim::traffic
