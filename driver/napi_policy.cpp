@@ -21,6 +21,16 @@ void rearm_vector(NicDriver& nic, unsigned vector) {
 
 void mask_vectors(NicDriver& nic, std::uint32_t vectors) { nic.device().mmio_write32(regs::REG_INTR_MASK_SET, vectors); }
 
+namespace {
+
+// The vector is shared by the queue's RX and TX causes (one ITR, as Intel NICs have), so
+// the tuner's profile moderates both.
+Coalesce dim_coalesce(const NetDim& dim) {
+    return Coalesce{dim.profile().usecs, dim.profile().frames, dim.profile().usecs, dim.profile().frames};
+}
+
+}  // namespace
+
 class NapiPolicy::QueueNapi final : public NapiInstance, public IrqHandler {
 public:
     QueueNapi(NapiPolicy& policy, unsigned queue, NetRxSoftirq& softirq)
@@ -35,22 +45,20 @@ public:
         ++polls_;
         NicDriver& nic = policy_.nic_;
         Kernel& kernel = policy_.kernel_;
+        // Transmit completions first, as Linux drivers clean TX before RX in their poll: the
+        // packets this poll forwards need the slots.
+        kernel.charge_ps(policy_.costs_.tx_complete_ps * nic.tx(queue_).reclaim());
         const unsigned done = nic.rx(queue_).poll(budget, [&](const RxFrameView& frame) {
             kernel.charge_ps(policy_.costs_.rx_ps);
             bytes_ += frame.length;
             policy_.handler_.receive(queue_, frame);
         });
         packets_ += done;
-        kernel.charge_ps(policy_.costs_.tx_complete_ps * nic.tx(queue_).reclaim());
         if (done < budget) {
             // napi_complete_done: out of work, so interrupts may come again. net_dim
             // samples here, once per completed poll, as drivers call it.
-            if (dim_ && dim_->update({kernel.now_ns(), packets_, bytes_, irqs_})) {
-                Coalesce c = policy_.config_.coalesce;
-                c.rx_usecs = dim_->profile().usecs;
-                c.rx_frames = dim_->profile().frames;
-                program_vector(nic, queue_, queue_, c);
-            }
+            if (dim_ && dim_->update({kernel.now_ns(), packets_, bytes_, irqs_}))
+                program_vector(nic, queue_, queue_, dim_coalesce(*dim_));
             ++rearms_;
             rearm_vector(nic, queue_);
         }
@@ -84,8 +92,7 @@ void NapiPolicy::start() {
         Coalesce c = config_.coalesce;
         if (config_.dim) {
             queues_.back()->dim_ = std::make_unique<NetDim>();
-            c.rx_usecs = queues_.back()->dim_->profile().usecs;
-            c.rx_frames = queues_.back()->dim_->profile().frames;
+            c = dim_coalesce(*queues_.back()->dim_);
         }
         program_vector(nic_, q, q, c);
         kernel_.request_irq(q, core, *queues_.back());

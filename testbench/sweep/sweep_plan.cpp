@@ -204,16 +204,26 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
             p.load = load;
             p.packets = plan.packets ? plan.packets
                                      : std::max<std::uint64_t>(200, static_cast<std::uint64_t>(load * plan.duration_us / 1e6));
-            p.settings = plan.base;
+            // Later settings replace earlier ones: base, then the policy's own, then the point's.
+            auto set = [&](const std::string& key, const std::string& value) {
+                for (auto& [k, v] : p.settings)
+                    if (k == key) {
+                        v = value;
+                        return;
+                    }
+                p.settings.emplace_back(key, value);
+            };
+            for (const auto& [k, v] : plan.base) set(k, v);
             for (const auto& [name, kv] : plan.per_policy)
-                if (name == policy) p.settings.insert(p.settings.end(), kv.begin(), kv.end());
-            p.settings.emplace_back("policy", policy);
+                if (name == policy)
+                    for (const auto& [k, v] : kv) set(k, v);
+            set("policy", policy);
             std::ostringstream l;
             l.precision(17);
             l << load;
-            p.settings.emplace_back("load", l.str());
-            p.settings.emplace_back("packets", std::to_string(p.packets));
-            p.settings.emplace_back("seed", std::to_string(plan.seed));
+            set("load", l.str());
+            set("packets", std::to_string(p.packets));
+            set("seed", std::to_string(plan.seed));
             // Check every setting now, as the run would: a bad point fails the sweep before
             // anything has been simulated.
             RunConfig config;
