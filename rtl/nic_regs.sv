@@ -26,6 +26,16 @@
 //  * A queue is active (may DMA) while enable is set and status is all zero.
 //  * Ring geometry (base, len, buf_size) is read live by the DMA engines: software must not
 //    change it while the queue is enabled.
+//
+// Interrupt registers (the moderation itself is in nic_intr / intr_moderation):
+//  * intr_cause bit i (16 + i) is set by queue i's RX (TX) completion events (rxq_done_i /
+//    txq_done_i), w1c. intr_mask reads the vectors' masked state; writes of intr_mask_set /
+//    intr_mask_clear become one-cycle mask_set_o / rearm_o pulses.
+//  * rx_ivar/tx_ivar: a write >= NumVectors sets intr_error.ivar_invalid and routes the cause to
+//    vector 0; the entry reads back the written value, saturated to the 5-bit field.
+//  * Vector blocks (VECTOR_BASE + v * VECTOR_STRIDE): moderation fields saturate at 0xFFFF;
+//    rx/tx_pending come from the primitive; irq_count counts irq_i. Blocks of vectors >=
+//    NumVectors read 0 and ignore writes.
 
 `default_nettype none
 
@@ -39,7 +49,9 @@ module nic_regs
   // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
   parameter int unsigned RingIdxW    = 12,
   // Number of blocks driving global counter increment vectors (1..8).
-  parameter int unsigned NumCntSrc   = 3
+  parameter int unsigned NumCntSrc   = 3,
+  // Number of interrupt vectors (1..VECTOR_COUNT).
+  parameter int unsigned NumVectors  = 4
 ) (
   input  wire logic                               clk_i,
   input  wire logic                               rst_ni,
@@ -105,7 +117,23 @@ module nic_regs
   input  wire logic [15:0]                        rxq_done_bytes_i,
   input  wire logic                               txq_done_i,      // frame transmitted
   input  wire logic [3:0]                         txq_done_q_i,
-  input  wire logic [15:0]                        txq_done_bytes_i
+  input  wire logic [15:0]                        txq_done_bytes_i,
+
+  // Interrupts: settings to nic_intr, its state for reads. rxq_done_i / txq_done_i are the
+  // interrupt events too (they set intr_cause).
+  output logic [15:0]                             cycles_per_us_o,
+  output logic [NumQueues-1:0][3:0]               rx_vector_o,     // valid routing, < NumVectors
+  output logic [NumQueues-1:0][3:0]               tx_vector_o,
+  output logic [NumVectors-1:0][15:0]             rx_usecs_o,
+  output logic [NumVectors-1:0][15:0]             rx_frames_o,
+  output logic [NumVectors-1:0][15:0]             tx_usecs_o,
+  output logic [NumVectors-1:0][15:0]             tx_frames_o,
+  output logic [NumVectors-1:0]                   mask_set_o,      // one-cycle pulses
+  output logic [NumVectors-1:0]                   rearm_o,
+  input  wire logic [NumVectors-1:0]              irq_i,           // counted in irq_count
+  input  wire logic [NumVectors-1:0]              masked_i,
+  input  wire logic [NumVectors-1:0][15:0]        rx_pending_i,
+  input  wire logic [NumVectors-1:0][15:0]        tx_pending_i
 );
 
   // ------------------------------------------------------------------ parameter checks
@@ -121,6 +149,20 @@ module nic_regs
   if (NumCntSrc < 1 || NumCntSrc > 8) begin : gen_num_cnt_src_check
     $fatal(1, "%m: NumCntSrc (%0d) must be in 1..8", NumCntSrc);
   end
+  if (NumVectors < 1 || NumVectors > VECTOR_COUNT) begin : gen_num_vectors_check
+    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, VECTOR_COUNT);
+  end
+  // The moderation fields are 16-bit fields at bit 0 (sat16() and the ports rely on it).
+  if (RX_USECS_USECS_LSB != 0 || RX_USECS_USECS_WIDTH != 16 ||
+      RX_FRAMES_FRAMES_LSB != 0 || RX_FRAMES_FRAMES_WIDTH != 16 ||
+      TX_USECS_USECS_LSB != 0 || TX_USECS_USECS_WIDTH != 16 ||
+      TX_FRAMES_FRAMES_LSB != 0 || TX_FRAMES_FRAMES_WIDTH != 16 ||
+      US_PRESCALER_CYCLES_WIDTH != 16) begin : gen_vector_layout_check
+    $fatal(1, "%m: the moderation and prescaler fields must be 16 bits wide at bit 0");
+  end
+  if (NUM_VCNT != 1) begin : gen_vector_counter_check
+    $fatal(1, "%m: the vector block must hold exactly one counter (irq_count)");
+  end
 
   // ------------------------------------------------------------------ constants
   localparam logic [31:0] MIN_RING_LEN    = 32'd8;
@@ -128,6 +170,9 @@ module nic_regs
   localparam logic [31:0] MIN_RX_BUF_SIZE = 32'd64;
   localparam logic [31:0] MAX_RX_BUF_SIZE = 32'd16384;
   localparam logic [15:0] QUEUE_END       = QUEUE_BASE + 16'(MAX_QUEUES) * QUEUE_STRIDE;
+  localparam logic [15:0] VECTOR_END      = VECTOR_BASE + 16'(VECTOR_COUNT) * VECTOR_STRIDE;
+  // ivar entries saturate here when written with a value the field cannot hold.
+  localparam logic [31:0] IVAR_MAX        = (32'd1 << RX_IVAR_VECTOR_WIDTH) - 32'd1;
   localparam logic [1:0]  RESP_OKAY       = 2'b00;
 
   // caps: build-time constants.
@@ -136,6 +181,7 @@ module nic_regs
     v = REG_CAPS_RESET;
     v[CAPS_NUM_QUEUES_LSB +: CAPS_NUM_QUEUES_WIDTH]       = CAPS_NUM_QUEUES_WIDTH'(NumQueues);
     v[CAPS_MAX_BURST_LEN_LSB +: CAPS_MAX_BURST_LEN_WIDTH] = CAPS_MAX_BURST_LEN_WIDTH'(MaxBurstLen);
+    v[CAPS_NUM_VECTORS_LSB +: CAPS_NUM_VECTORS_WIDTH]     = CAPS_NUM_VECTORS_WIDTH'(NumVectors);
     return v;
   endfunction
 
@@ -192,6 +238,11 @@ module nic_regs
     endcase
   endfunction
 
+  // A write to a 16-bit moderation field: values the field cannot hold saturate to 0xFFFF.
+  function automatic logic [15:0] sat16(logic [31:0] value);
+    return (value > 32'h0000_FFFF) ? 16'hFFFF : value[15:0];
+  endfunction
+
   // Ring length check: a power of two in MIN_RING_LEN..MAX_RING_LEN.
   function automatic logic ring_len_ok(logic [31:0] len);
     return ((len & (len - 32'd1)) == 32'd0) && (len >= MIN_RING_LEN) && (len <= MAX_RING_LEN);
@@ -235,7 +286,19 @@ module nic_regs
   // Ring index masks (len - 1).
   logic [NumQueues-1:0][RingIdxW-1:0] tx_len_mask;
 
+  // Interrupt registers. rx_ivar/tx_ivar hold the field as read back; rx_vec/tx_vec the
+  // vector actually used (0 for an invalid entry).
+  logic [15:0]                        us_prescaler_q, us_prescaler_d;
+  logic [31:0]                        intr_cause_q, intr_cause_d;
+  logic                               ivar_invalid_q, ivar_invalid_d;
+  logic [NumVectors-1:0]              mask_set_q, mask_set_d, rearm_q, rearm_d;
+  logic [NumQueues-1:0][4:0]          rx_ivar_q, rx_ivar_d, tx_ivar_q, tx_ivar_d;
+  logic [NumQueues-1:0][3:0]          rx_vec_q, rx_vec_d, tx_vec_q, tx_vec_d;
+  logic [NumVectors-1:0][15:0]        rx_usecs_q, rx_usecs_d, rx_frames_q, rx_frames_d;
+  logic [NumVectors-1:0][15:0]        tx_usecs_q, tx_usecs_d, tx_frames_q, tx_frames_d;
+
   // Counters.
+  logic [NumVectors-1:0][63:0]               irq_cnt_q, irq_cnt_d;
   logic [NUM_GCNT-1:0][63:0]                 gcnt_q, gcnt_d;
   logic [NumQueues-1:0][NUM_QCNT-1:0][63:0] qcnt_q, qcnt_d;
 
@@ -251,6 +314,12 @@ module nic_regs
   logic [3:0]  gcnt_add;
   logic [31:0] val_status;
   logic        dma_err_set, dma_err_clr;
+  logic        wr_vector, rd_vector;
+  logic [15:0] wr_vrel, rd_vrel;
+  logic [7:0]  wr_voff, rd_voff;
+  logic [3:0]  wr_v, rd_v;
+  logic [31:0] cause_set, cause_clr;
+  logic        ivar_set, ivar_clr;
 
   always_comb begin
     // Defaults: hold.
@@ -289,6 +358,20 @@ module nic_regs
     tx_reset_d         = '0;
     gcnt_d             = gcnt_q;
     qcnt_d             = qcnt_q;
+    us_prescaler_d     = us_prescaler_q;
+    mask_set_d         = '0;
+    rearm_d            = '0;
+    rx_ivar_d          = rx_ivar_q;
+    tx_ivar_d          = tx_ivar_q;
+    rx_vec_d           = rx_vec_q;
+    tx_vec_d           = tx_vec_q;
+    rx_usecs_d         = rx_usecs_q;
+    rx_frames_d        = rx_frames_q;
+    tx_usecs_d         = tx_usecs_q;
+    tx_frames_d        = tx_frames_q;
+    cause_clr          = '0;
+    ivar_set           = 1'b0;
+    ivar_clr           = 1'b0;
     rd_val             = '0;
     hi_snap            = cnt_shadow_q;
     val_status         = '0;
@@ -307,6 +390,18 @@ module nic_regs
       dma_err_set = dma_err_set | gcnt_inc_i[s][GCNT_DMA_ERRORS];
     end
     dma_err_clr = 1'b0;
+
+    // Interrupt causes (the same completion events the moderation counts) and irq_count.
+    cause_set = '0;
+    if (rxq_done_i) begin
+      cause_set[INTR_CAUSE_RX_LSB + 32'(rxq_done_q_i)] = 1'b1;
+    end
+    if (txq_done_i) begin
+      cause_set[INTR_CAUSE_TX_LSB + 32'(txq_done_q_i)] = 1'b1;
+    end
+    for (int unsigned v = 0; v < NumVectors; v++) begin
+      irq_cnt_d[v] = irq_cnt_q[v] + {63'd0, irq_i[v]};
+    end
 
     for (int unsigned q = 0; q < NumQueues; q++) begin
       // Per-queue counters.
@@ -357,6 +452,10 @@ module nic_regs
     wr_qrel   = wr_addr - QUEUE_BASE;
     wr_q      = 4'(wr_qrel / QUEUE_STRIDE);
     wr_off    = 8'(wr_qrel % QUEUE_STRIDE);
+    wr_vector = (wr_addr >= VECTOR_BASE) && (wr_addr < VECTOR_END);
+    wr_vrel   = wr_addr - VECTOR_BASE;
+    wr_v      = 4'(wr_vrel / VECTOR_STRIDE);
+    wr_voff   = 8'(wr_vrel % VECTOR_STRIDE);
 
     if (wr_fire) begin
       aw_full_d = 1'b0;
@@ -381,6 +480,21 @@ module nic_regs
           end
           REG_STATUS: begin
             dma_err_clr = w_data_q[STATUS_DMA_ERROR_LSB];
+          end
+          REG_US_PRESCALER: begin
+            us_prescaler_d = w_data_q[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
+          end
+          REG_INTR_CAUSE: begin
+            cause_clr = w_data_q;
+          end
+          REG_INTR_MASK_SET: begin
+            mask_set_d = w_data_q[INTR_MASK_SET_VECTORS_LSB +: NumVectors];
+          end
+          REG_INTR_MASK_CLEAR: begin
+            rearm_d = w_data_q[INTR_MASK_CLEAR_VECTORS_LSB +: NumVectors];
+          end
+          REG_INTR_ERROR: begin
+            ivar_clr = w_data_q[INTR_ERROR_IVAR_INVALID_LSB];
           end
           default: ;
         endcase
@@ -449,14 +563,51 @@ module nic_regs
                 tx_status_d[q] = val_status;
               end
             end
+            // ------------------------------------------------------------ interrupt routing
+            // A vector >= NumVectors flags intr_error.ivar_invalid and routes to vector 0; a
+            // value the field cannot hold reads back as the field's maximum.
+            QREG_RX_IVAR: begin
+              rx_ivar_d[q] = (w_data_q > IVAR_MAX) ? 5'(IVAR_MAX) :
+                             w_data_q[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH];
+              if (w_data_q >= 32'(NumVectors)) begin
+                ivar_set    = 1'b1;
+                rx_vec_d[q] = '0;
+              end else begin
+                rx_vec_d[q] = w_data_q[3:0];
+              end
+            end
+            QREG_TX_IVAR: begin
+              tx_ivar_d[q] = (w_data_q > IVAR_MAX) ? 5'(IVAR_MAX) :
+                             w_data_q[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
+              if (w_data_q >= 32'(NumVectors)) begin
+                ivar_set    = 1'b1;
+                tx_vec_d[q] = '0;
+              end else begin
+                tx_vec_d[q] = w_data_q[3:0];
+              end
+            end
+            default: ;
+          endcase
+        end
+      end
+
+      for (int unsigned v = 0; v < NumVectors; v++) begin
+        if (wr_vector && wr_v == 4'(v)) begin
+          case (wr_voff)
+            VREG_RX_USECS:  rx_usecs_d[v]  = sat16(w_data_q);
+            VREG_RX_FRAMES: rx_frames_d[v] = sat16(w_data_q);
+            VREG_TX_USECS:  tx_usecs_d[v]  = sat16(w_data_q);
+            VREG_TX_FRAMES: tx_frames_d[v] = sat16(w_data_q);
             default: ;
           endcase
         end
       end
     end
 
-    // Write 1 to clear; an error reported in the same cycle wins.
-    dma_error_d = (dma_error_q && !dma_err_clr) || dma_err_set;
+    // Write 1 to clear; an error or cause reported in the same cycle wins.
+    dma_error_d    = (dma_error_q && !dma_err_clr) || dma_err_set;
+    intr_cause_d   = (intr_cause_q & ~cause_clr) | cause_set;
+    ivar_invalid_d = (ivar_invalid_q && !ivar_clr) || ivar_set;
 
     // ---------------------------------------------------------------- AXI4-Lite read
     if (s_axil_arvalid_i && !ar_full_q) begin
@@ -474,6 +625,10 @@ module nic_regs
     rd_qrel   = rd_addr - QUEUE_BASE;
     rd_q      = 4'(rd_qrel / QUEUE_STRIDE);
     rd_off    = 8'(rd_qrel % QUEUE_STRIDE);
+    rd_vector = (rd_addr >= VECTOR_BASE) && (rd_addr < VECTOR_END);
+    rd_vrel   = rd_addr - VECTOR_BASE;
+    rd_v      = 4'(rd_vrel / VECTOR_STRIDE);
+    rd_voff   = 8'(rd_vrel % VECTOR_STRIDE);
 
     if (rd_global) begin
       case (rd_addr)
@@ -490,6 +645,11 @@ module nic_regs
         REG_RX_DEFAULT_QUEUE: rd_val[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH] =
                                   rx_default_queue_q;
         REG_STATUS:           rd_val[STATUS_DMA_ERROR_LSB] = dma_error_q;
+        REG_US_PRESCALER:     rd_val[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH] =
+                                  us_prescaler_q;
+        REG_INTR_CAUSE:       rd_val = intr_cause_q;
+        REG_INTR_MASK:        rd_val[INTR_MASK_VECTORS_LSB +: NumVectors] = masked_i;
+        REG_INTR_ERROR:       rd_val[INTR_ERROR_IVAR_INVALID_LSB] = ivar_invalid_q;
         default: ;
       endcase
       for (int unsigned i = 0; i < NUM_GCNT; i++) begin
@@ -521,6 +681,8 @@ module nic_regs
           QREG_TX_TAIL:     rd_val = 32'(tx_tail_q[q]);
           QREG_TX_CTRL:     rd_val[TX_CTRL_ENABLE_LSB] = tx_enable_q[q];
           QREG_TX_STATUS:   rd_val = tx_status_q[q];
+          QREG_RX_IVAR:     rd_val[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH] = rx_ivar_q[q];
+          QREG_TX_IVAR:     rd_val[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH] = tx_ivar_q[q];
           default: ;
         endcase
         for (int unsigned i = 0; i < NUM_QCNT; i++) begin
@@ -532,6 +694,25 @@ module nic_regs
             rd_val = cnt_shadow_q;
           end
         end
+      end
+    end
+
+    for (int unsigned v = 0; v < NumVectors; v++) begin
+      if (rd_vector && rd_v == 4'(v)) begin
+        case (rd_voff)
+          VREG_RX_USECS:     rd_val[15:0] = rx_usecs_q[v];
+          VREG_RX_FRAMES:    rd_val[15:0] = rx_frames_q[v];
+          VREG_TX_USECS:     rd_val[15:0] = tx_usecs_q[v];
+          VREG_TX_FRAMES:    rd_val[15:0] = tx_frames_q[v];
+          VREG_RX_PENDING:   rd_val[15:0] = rx_pending_i[v];
+          VREG_TX_PENDING:   rd_val[15:0] = tx_pending_i[v];
+          VREG_IRQ_COUNT_LO: begin
+            rd_val  = irq_cnt_q[v][31:0];
+            hi_snap = irq_cnt_q[v][63:32];
+          end
+          VREG_IRQ_COUNT_HI: rd_val = cnt_shadow_q;
+          default: ;
+        endcase
       end
     end
 
@@ -584,6 +765,24 @@ module nic_regs
       tx_reset_q         <= '0;
       gcnt_q             <= '0;
       qcnt_q             <= '0;
+      us_prescaler_q     <= REG_US_PRESCALER_RESET[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
+      intr_cause_q       <= REG_INTR_CAUSE_RESET;
+      ivar_invalid_q     <= REG_INTR_ERROR_RESET[INTR_ERROR_IVAR_INVALID_LSB];
+      mask_set_q         <= '0;
+      rearm_q            <= '0;
+      for (int unsigned q = 0; q < NumQueues; q++) begin
+        rx_ivar_q[q]     <= QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH];
+        tx_ivar_q[q]     <= QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
+        rx_vec_q[q]      <= 4'(QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH]);
+        tx_vec_q[q]      <= 4'(QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH]);
+      end
+      for (int unsigned v = 0; v < NumVectors; v++) begin
+        rx_usecs_q[v]    <= VREG_RX_USECS_RESET[15:0];
+        rx_frames_q[v]   <= VREG_RX_FRAMES_RESET[15:0];
+        tx_usecs_q[v]    <= VREG_TX_USECS_RESET[15:0];
+        tx_frames_q[v]   <= VREG_TX_FRAMES_RESET[15:0];
+      end
+      irq_cnt_q          <= '0;
     end else begin
       aw_full_q          <= aw_full_d;
       aw_addr_q          <= aw_addr_d;
@@ -620,6 +819,20 @@ module nic_regs
       tx_reset_q         <= tx_reset_d;
       gcnt_q             <= gcnt_d;
       qcnt_q             <= qcnt_d;
+      us_prescaler_q     <= us_prescaler_d;
+      intr_cause_q       <= intr_cause_d;
+      ivar_invalid_q     <= ivar_invalid_d;
+      mask_set_q         <= mask_set_d;
+      rearm_q            <= rearm_d;
+      rx_ivar_q          <= rx_ivar_d;
+      tx_ivar_q          <= tx_ivar_d;
+      rx_vec_q           <= rx_vec_d;
+      tx_vec_q           <= tx_vec_d;
+      rx_usecs_q         <= rx_usecs_d;
+      rx_frames_q        <= rx_frames_d;
+      tx_usecs_q         <= tx_usecs_d;
+      tx_frames_q        <= tx_frames_d;
+      irq_cnt_q          <= irq_cnt_d;
     end
   end
 
@@ -653,6 +866,16 @@ module nic_regs
   end
   assign rx_reset_o = rx_reset_q;
   assign tx_reset_o = tx_reset_q;
+
+  assign cycles_per_us_o = us_prescaler_q;
+  assign rx_vector_o     = rx_vec_q;
+  assign tx_vector_o     = tx_vec_q;
+  assign rx_usecs_o      = rx_usecs_q;
+  assign rx_frames_o     = rx_frames_q;
+  assign tx_usecs_o      = tx_usecs_q;
+  assign tx_frames_o     = tx_frames_q;
+  assign mask_set_o      = mask_set_q;
+  assign rearm_o         = rearm_q;
 
   // awprot/arprot carry no meaning for this slave; wstrb is ignored (full-word writes).
   logic unused_axil;

@@ -7,6 +7,7 @@
 //   s_axis_rx --> rx_frame_buffer --> rx_dma (AW/W/B) -------------------+
 //                 rx_desc_prefetch (AR/R), descriptors to rx_dma --------+--> axi_dma_arbiter
 //   m_axis_tx <-- tx_frame_buffer <-- tx_dma (AR/R, AW/W/B) -------------+      --> m_axi_*
+//   rx_dma / tx_dma completions --> nic_intr (routing, intr_moderation per vector) --> irq_o
 //
 // Frame classification seam: rx_frame_buffer samples a queue index, an RSS hash and an RSS type
 // with each frame's last beat and hands them to rx_dma with the frame. For now every frame goes
@@ -24,7 +25,9 @@ module nic_top
   // Receive packet buffer size in bytes (power of two, 16384..1048576).
   parameter int unsigned RxBufferBytes = 32768,
   // Transmit frame buffer size in bytes (power of two, 16384..1048576).
-  parameter int unsigned TxBufferBytes = 16384
+  parameter int unsigned TxBufferBytes = 16384,
+  // Interrupt vectors (1..16); irq_o bits at and above NumVectors stay 0.
+  parameter int unsigned NumVectors    = NumQueues
 ) (
   input  wire logic        clk_i,
   input  wire logic        rst_ni,
@@ -91,7 +94,10 @@ module nic_top
   output logic             m_axis_tx_tvalid,
   input  wire logic        m_axis_tx_tready,
   output logic             m_axis_tx_tlast,
-  output logic             m_axis_tx_tuser
+  output logic             m_axis_tx_tuser,
+
+  // Interrupts (MSI-X style): bit v pulses for one cycle per interrupt message of vector v.
+  output logic [15:0]      irq_o
 );
 
   // ------------------------------------------------------------------ parameter checks
@@ -108,6 +114,9 @@ module nic_top
   if (TxBufferBytes < 16384 || TxBufferBytes > 1048576 ||
       (TxBufferBytes & (TxBufferBytes - 1)) != 0) begin : gen_tx_buffer_bytes_check
     $fatal(1, "%m: TxBufferBytes (%0d) must be a power of two in 16384..1048576", TxBufferBytes);
+  end
+  if (NumVectors < 1 || NumVectors > VECTOR_COUNT) begin : gen_num_vectors_check
+    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, VECTOR_COUNT);
   end
 
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
@@ -138,6 +147,13 @@ module nic_top
   logic                                rxq_done, txq_done;
   logic [3:0]                          rxq_done_q, txq_done_q;
   logic [15:0]                         rxq_done_bytes, txq_done_bytes;
+
+  // Interrupts: nic_regs <-> nic_intr.
+  logic [15:0]                         cycles_per_us;
+  logic [NumQueues-1:0][3:0]           rx_vector, tx_vector;
+  logic [NumVectors-1:0][15:0]         rx_usecs, rx_frames, tx_usecs, tx_frames;
+  logic [NumVectors-1:0][15:0]         rx_pending, tx_pending;
+  logic [NumVectors-1:0]               mask_set, rearm, irq, masked;
 
   // Frame tag (classification seam).
   logic [QueueW-1:0]                   frame_queue;
@@ -204,7 +220,8 @@ module nic_top
     .NumQueues   (NumQueues),
     .MaxBurstLen (MaxBurstLen),
     .RingIdxW    (RingIdxW),
-    .NumCntSrc   (NumCntSrc)
+    .NumCntSrc   (NumCntSrc),
+    .NumVectors  (NumVectors)
   ) u_regs (
     .clk_i                (clk_i),
     .rst_ni               (rst_ni),
@@ -259,8 +276,52 @@ module nic_top
     .rxq_done_bytes_i     (rxq_done_bytes),
     .txq_done_i           (txq_done),
     .txq_done_q_i         (txq_done_q),
-    .txq_done_bytes_i     (txq_done_bytes)
+    .txq_done_bytes_i     (txq_done_bytes),
+    .cycles_per_us_o      (cycles_per_us),
+    .rx_vector_o          (rx_vector),
+    .tx_vector_o          (tx_vector),
+    .rx_usecs_o           (rx_usecs),
+    .rx_frames_o          (rx_frames),
+    .tx_usecs_o           (tx_usecs),
+    .tx_frames_o          (tx_frames),
+    .mask_set_o           (mask_set),
+    .rearm_o              (rearm),
+    .irq_i                (irq),
+    .masked_i             (masked),
+    .rx_pending_i         (rx_pending),
+    .tx_pending_i         (tx_pending)
   );
+
+  // ------------------------------------------------------------------ interrupts
+  // Completion events: rxq_done once the frame's last write-back is acknowledged, txq_done once
+  // the DD write-back is acknowledged (see rx_dma, tx_dma).
+  nic_intr #(
+    .NumQueues  (NumQueues),
+    .NumVectors (NumVectors)
+  ) u_intr (
+    .clk_i           (clk_i),
+    .rst_ni          (rst_ni),
+    .cycles_per_us_i (cycles_per_us),
+    .rx_vector_i     (rx_vector),
+    .tx_vector_i     (tx_vector),
+    .rx_done_i       (rxq_done),
+    .rx_done_q_i     (rxq_done_q),
+    .tx_done_i       (txq_done),
+    .tx_done_q_i     (txq_done_q),
+    .rx_usecs_i      (rx_usecs),
+    .rx_frames_i     (rx_frames),
+    .tx_usecs_i      (tx_usecs),
+    .tx_frames_i     (tx_frames),
+    .mask_set_i      (mask_set),
+    .rearm_i         (rearm),
+    .irq_o           (irq),
+    .masked_o        (masked),
+    .rx_pending_o    (rx_pending),
+    .tx_pending_o    (tx_pending)
+  );
+
+  // Each bit comes straight from a vector's irq register.
+  assign irq_o = 16'(irq);
 
   // ------------------------------------------------------------------ receive path
   rx_frame_buffer #(
