@@ -25,7 +25,7 @@ description = "A modern host: 2 cores, 10 GbE, 60-byte frames forwarded; napi, n
 [sweep]
 policies = ["napi", "napi-dim", "bsd-interrupt", "busy-poll"]
 loads = [100000, 400000, 800000, 1200000, 1600000, 2000000, 2600000, 3200000]
-duration-us = 1500
+duration-us = 5000
 seed = 1
 [run]
 app = "forward"
