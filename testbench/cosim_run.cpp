@@ -161,6 +161,20 @@ RunResult run_cosim(const RunConfig& config) {
     n.emplace_back("cpu_kthread", fraction(split.kthread_ps));
     n.emplace_back("cpu_user", fraction(split.user_ps));
     n.emplace_back("cpu_idle", fraction(split.idle_ps));
+    if (config.cores > 1) {
+        // Each core's own split, as fractions of that core's time.
+        for (unsigned core = 0; core < config.cores; ++core) {
+            const auto s = kernel.time_split(core);
+            const auto t = static_cast<double>(s.total());
+            const std::string p = "core" + std::to_string(core) + "_";
+            auto f = [&](std::uint64_t ps) { return t > 0 ? static_cast<double>(ps) / t : 0.0; };
+            n.emplace_back(p + "hardirq", f(s.hardirq_ps));
+            n.emplace_back(p + "softirq", f(s.softirq_ps));
+            n.emplace_back(p + "kthread", f(s.kthread_ps));
+            n.emplace_back(p + "user", f(s.user_ps));
+            n.emplace_back(p + "idle", f(s.idle_ps));
+        }
+    }
     n.emplace_back("lat_p50_us", static_cast<double>(ledger.latency_percentile(0.50)) / 1e6);
     n.emplace_back("lat_p99_us", static_cast<double>(ledger.latency_percentile(0.99)) / 1e6);
     n.emplace_back("lat_max_us", static_cast<double>(ledger.latency_max()) / 1e6);

@@ -1,0 +1,18 @@
+# driver/ must compile against the Device and Kernel interfaces alone: no Verilator, no
+# SystemC, no testbench header may appear in it (that is what lets it move to a real kernel).
+file(GLOB sources "${DRIVER_DIR}/*.hpp" "${DRIVER_DIR}/*.cpp")
+set(bad "")
+foreach(f ${sources})
+  file(STRINGS "${f}" includes REGEX "^[ \t]*#[ \t]*include")
+  foreach(line ${includes})
+    if(line MATCHES "verilated|Vnic_top|systemc|sysc/|tlm|sim_kernel|nic_harness|rtl_harness")
+      list(APPEND bad "${f}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "driver/ includes simulator headers:\n${bad}")
+endif()
+list(LENGTH sources n)
+message(STATUS "${n} driver files include only the Device/Kernel boundary")
