@@ -19,6 +19,8 @@ void NicDriver::probe() {
         throw std::runtime_error("queues = " + std::to_string(config_.queues) + ": the device has 1.." +
                                  std::to_string(device_queues_));
     device_.mmio_write32(regs::REG_MAX_FRAME_LEN, config_.max_frame_len);
+    // Moderation intervals are in microseconds: tell the NIC how many of its cycles that is.
+    device_.mmio_write32(regs::REG_US_PRESCALER, config_.nic_clock_mhz);
     for (unsigned q = 0; q < config_.queues; ++q) {
         rx_rings_.push_back(std::make_unique<RxRing>(device_, q, config_.rx_ring_size, config_.rx_buffer_size));
         tx_rings_.push_back(std::make_unique<TxRing>(device_, q, config_.tx_ring_size));

@@ -25,6 +25,7 @@ struct DriverConfig {
     unsigned tx_ring_size = 256;    // ethtool -G tx
     unsigned rx_buffer_size = 2048;
     unsigned max_frame_len = 9018;
+    unsigned nic_clock_mhz = 250;   // the NIC's clock: its microsecond timers count this many cycles
 };
 
 // One named statistics counter as read from the device.

@@ -95,20 +95,21 @@ module axi_dma_arbiter #(
   localparam int unsigned RW         = 64 + 2 + 1;   // {data, resp, last}
   localparam int unsigned CountW     = $clog2(MaxOutstanding) + 1;
 
-  // Round-robin pick: the first requester at or after `start`.
+  // Round-robin pick: the first requester at or after `start` (`start` < NumPorts).
   function automatic logic [PortW-1:0] rr_pick(logic [NumPorts-1:0] req, logic [PortW-1:0] start);
     logic [PortW-1:0] sel;
     logic             found;
-    int unsigned      cand;
+    logic [PortW:0]   cand;
     sel   = start;
     found = 1'b0;
     for (int unsigned k = 0; k < NumPorts; k++) begin
-      cand = (32'(start) + k) % NumPorts;
-      for (int unsigned i = 0; i < NumPorts; i++) begin
-        if (!found && cand == i && req[i]) begin
-          found = 1'b1;
-          sel   = PortW'(i);
-        end
+      cand = {1'b0, start} + (PortW + 1)'(k);
+      if (32'(cand) >= NumPorts) begin
+        cand = cand - (PortW + 1)'(NumPorts);
+      end
+      if (!found && req[PortW'(cand)]) begin
+        found = 1'b1;
+        sel   = PortW'(cand);
       end
     end
     return sel;
@@ -119,7 +120,7 @@ module axi_dma_arbiter #(
   endfunction
 
   // ------------------------------------------------------------------ read channel
-  logic [PortW-1:0] rd_rr_q, rd_rr_d;
+  logic [PortW-1:0] rd_rr_q;
   logic [PortW-1:0] ar_pick;
   logic             ar_s_valid, ar_s_ready, ar_take;
   logic [AxW-1:0]   ar_s_data, ar_m_data;
@@ -132,16 +133,24 @@ module axi_dma_arbiter #(
   // The blocks below are split by signal group so that no ready depends on a valid through a
   // shared process (which Verilator would report as a combinational loop).
   always_comb begin
-    rd_rr_d         = rd_rr_q;
-    ar_pick         = rr_pick(s_axi_arvalid_i, rd_rr_q);
+    ar_pick = rd_rr_q;
+    if (s_axi_arvalid_i != '0) begin
+      ar_pick = rr_pick(s_axi_arvalid_i, rd_rr_q);
+    end
     ar_s_valid      = (s_axi_arvalid_i != '0) && rid_wr_ready;
-    ar_s_data       = {s_axi_araddr_i[ar_pick], s_axi_arlen_i[ar_pick]};
+    // The payload is only looked at when offered; selected with constant indices (a variable
+    // select from the packed bus would cost shifts in simulation).
+    ar_s_data       = '0;
+    if (ar_s_valid) begin
+      for (int unsigned p = 0; p < NumPorts; p++) begin
+        if (ar_pick == PortW'(p)) begin
+          ar_s_data = {s_axi_araddr_i[p], s_axi_arlen_i[p]};
+        end
+      end
+    end
     s_axi_arready_o = '0;
     s_axi_arready_o[ar_pick] = ar_s_ready && rid_wr_ready;
     ar_take         = ar_s_valid && ar_s_ready;
-    if (ar_take) begin
-      rd_rr_d = rr_next(ar_pick);
-    end
   end
 
   // R beats go to the engine of the oldest read in flight.
@@ -203,7 +212,7 @@ module axi_dma_arbiter #(
   assign s_axi_rlast_o   = r_m_data[0];
 
   // ------------------------------------------------------------------ write channel
-  logic [PortW-1:0] wr_rr_q, wr_rr_d;
+  logic [PortW-1:0] wr_rr_q;
   logic [PortW-1:0] aw_pick;
   logic             aw_s_valid, aw_s_ready, aw_take;
   logic [AxW-1:0]   aw_s_data, aw_m_data;
@@ -218,20 +227,26 @@ module axi_dma_arbiter #(
   logic [PortW-1:0] bid_port;
   logic [CountW-1:0] bid_count;
   // AWs the slave has accepted whose W beats have not all passed yet.
-  logic [CountW-1:0] aw_pend_q, aw_pend_d;
+  logic [CountW-1:0] aw_pend_q;
   logic             w_open;
 
   always_comb begin
-    wr_rr_d         = wr_rr_q;
-    aw_pick         = rr_pick(s_axi_awvalid_i, wr_rr_q);
+    aw_pick = wr_rr_q;
+    if (s_axi_awvalid_i != '0) begin
+      aw_pick = rr_pick(s_axi_awvalid_i, wr_rr_q);
+    end
     aw_s_valid      = (s_axi_awvalid_i != '0) && wid_wr_ready && bid_wr_ready;
-    aw_s_data       = {s_axi_awaddr_i[aw_pick], s_axi_awlen_i[aw_pick]};
+    aw_s_data       = '0;
+    if (aw_s_valid) begin
+      for (int unsigned p = 0; p < NumPorts; p++) begin
+        if (aw_pick == PortW'(p)) begin
+          aw_s_data = {s_axi_awaddr_i[p], s_axi_awlen_i[p]};
+        end
+      end
+    end
     s_axi_awready_o = '0;
     s_axi_awready_o[aw_pick] = aw_s_ready && wid_wr_ready && bid_wr_ready;
     aw_take         = aw_s_valid && aw_s_ready;
-    if (aw_take) begin
-      wr_rr_d = rr_next(aw_pick);
-    end
   end
 
   // W beats come from the engine of the oldest burst whose data is not all sent, once the
@@ -242,10 +257,17 @@ module axi_dma_arbiter #(
     s_axi_wready_o[wid_port] = w_open && w_s_ready;
   end
   assign w_s_valid   = w_open && s_axi_wvalid_i[wid_port];
-  assign w_s_data    = {s_axi_wdata_i[wid_port], s_axi_wstrb_i[wid_port], s_axi_wlast_i[wid_port]};
+  always_comb begin
+    w_s_data = '0;
+    if (w_s_valid) begin
+      for (int unsigned p = 0; p < NumPorts; p++) begin
+        if (wid_port == PortW'(p)) begin
+          w_s_data = {s_axi_wdata_i[p], s_axi_wstrb_i[p], s_axi_wlast_i[p]};
+        end
+      end
+    end
+  end
   assign w_last_take = w_s_valid && w_s_ready && s_axi_wlast_i[wid_port];
-  assign aw_pend_d   = aw_pend_q + CountW'(m_axi_awvalid_o && m_axi_awready_i)
-                                 - CountW'(w_last_take);
 
   // B goes to the engine of the oldest write in flight.
   always_comb begin
@@ -336,15 +358,24 @@ module axi_dma_arbiter #(
   assign s_axi_bresp_o   = b_m_data;
 
   // ------------------------------------------------------------------ registers
+  // The next turn starts after the engine just served; aw_pend counts AWs accepted by the slave
+  // (awready is only sampled here, at the clock edge) minus bursts whose last beat passed.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       rd_rr_q   <= '0;
       wr_rr_q   <= '0;
       aw_pend_q <= '0;
     end else begin
-      rd_rr_q   <= rd_rr_d;
-      wr_rr_q   <= wr_rr_d;
-      aw_pend_q <= aw_pend_d;
+      if (ar_take) begin
+        rd_rr_q <= rr_next(ar_pick);
+      end
+      if (aw_take) begin
+        wr_rr_q <= rr_next(aw_pick);
+      end
+      if ((m_axi_awvalid_o && m_axi_awready_i) != w_last_take) begin
+        aw_pend_q <= aw_pend_q + CountW'(m_axi_awvalid_o && m_axi_awready_i)
+                               - CountW'(w_last_take);
+      end
     end
   end
 

@@ -110,13 +110,48 @@ module intr_moderation #(
   logic [15:0]            prsc_q, prsc_d;    // cycles within the current us
 
   // ---------------------------------------------------------------- next state
-  logic [SumWidth-1:0]    rx_sum, tx_sum;
-  logic [FramesWidth-1:0] rx_pending_new, tx_pending_new;
-  logic                   rx_due, tx_due;
-  logic                   armed, fire;
-  logic [15:0]            cycles_per_us;
-  logic [UsecsWidth-1:0]  usecs_base;
-  logic [16:0]            prsc_next;
+  // Pending count plus this cycle's events, saturating.
+  function automatic logic [FramesWidth-1:0] sat_add(logic [FramesWidth-1:0] pending,
+                                                     logic [EventWidth-1:0]  events);
+    logic [SumWidth-1:0] sum;
+    sum = SumWidth'(pending) + SumWidth'(events);
+    return (sum > PENDING_MAX_SUM) ? PENDING_MAX : sum[FramesWidth-1:0];
+  endfunction
+
+  // A cause is due: something pending and the interval elapsed or the frames threshold reached.
+  // usecs_q >= 0 always holds, so a zero interval is "always elapsed" without a special case.
+  function automatic logic due(logic [FramesWidth-1:0] pending, logic [UsecsWidth-1:0] usecs,
+                               logic [UsecsWidth-1:0] interval, logic [FramesWidth-1:0] frames);
+    return (pending != '0) &&
+           ((usecs >= interval) || ((frames != '0) && (pending >= frames)));
+  endfunction
+
+  // One cycle of the interval counters, restarting after a fire (the next cycle is one cycle
+  // after the fire): {prsc, usecs} next. Only called while counting (fire, or not saturated).
+  function automatic logic [16+UsecsWidth-1:0] count_step(logic fired, logic [15:0] prsc,
+                                                          logic [UsecsWidth-1:0] usecs,
+                                                          logic [15:0] cycles_per_us_raw);
+    logic [15:0]           per_us;
+    logic [UsecsWidth-1:0] base;
+    logic [16:0]           next;
+    per_us = (cycles_per_us_raw == '0) ? 16'd1 : cycles_per_us_raw;
+    base   = fired ? '0 : usecs;
+    next   = {1'b0, (fired ? 16'd0 : prsc)} + 17'd1;
+    if (next >= {1'b0, per_us}) begin
+      return {16'd0, base + 1'b1};  // cannot wrap: base < USECS_MAX here
+    end
+    return {next[15:0], base};
+  endfunction
+
+  logic hold, fire;
+
+  // A vector that cannot change state this cycle: no events, no driver control, no pulse to
+  // end, interval counters saturated (holding), and masked or with nothing pending (an armed
+  // vector with an elapsed interval and something pending would fire). Most vectors are in this
+  // state most of the time; the logic below is only evaluated when it is not (simulation speed).
+  assign hold = !irq_q && (rx_events_i == '0) && (tx_events_i == '0) && !mask_set_i && !rearm_i &&
+                (usecs_q == USECS_MAX) &&
+                (masked_q || ((rx_pending_q == '0) && (tx_pending_q == '0)));
 
   always_comb begin
     irq_d        = 1'b0;
@@ -125,57 +160,45 @@ module intr_moderation #(
     tx_pending_d = tx_pending_q;
     usecs_d      = usecs_q;
     prsc_d       = prsc_q;
+    fire         = 1'b0;
 
-    // Pending counts including this cycle's events, saturating.
-    rx_sum = SumWidth'(rx_pending_q) + SumWidth'(rx_events_i);
-    tx_sum = SumWidth'(tx_pending_q) + SumWidth'(tx_events_i);
-    rx_pending_new = (rx_sum > PENDING_MAX_SUM) ? PENDING_MAX : rx_sum[FramesWidth-1:0];
-    tx_pending_new = (tx_sum > PENDING_MAX_SUM) ? PENDING_MAX : tx_sum[FramesWidth-1:0];
+    if (!hold) begin
+      // Pending counts including this cycle's events.
+      if (rx_events_i != '0) begin
+        rx_pending_d = sat_add(rx_pending_q, rx_events_i);
+      end
+      if (tx_events_i != '0) begin
+        tx_pending_d = sat_add(tx_pending_q, tx_events_i);
+      end
 
-    // usecs_q >= 0 always holds, so a zero interval is "always elapsed" without a special case.
-    rx_due = (rx_pending_new != '0) &&
-             ((usecs_q >= rx_usecs_i) ||
-              ((rx_frames_i != '0) && (rx_pending_new >= rx_frames_i)));
-    tx_due = (tx_pending_new != '0) &&
-             ((usecs_q >= tx_usecs_i) ||
-              ((tx_frames_i != '0) && (tx_pending_new >= tx_frames_i)));
+      // Only an armed vector can fire.
+      if (!mask_set_i && (!masked_q || rearm_i)) begin
+        fire = due(rx_pending_d, usecs_q, rx_usecs_i, rx_frames_i) ||
+               due(tx_pending_d, usecs_q, tx_usecs_i, tx_frames_i);
+      end
 
-    armed = !mask_set_i && (!masked_q || rearm_i);
-    fire  = armed && (rx_due || tx_due);
+      // Mask: mask_set_i wins, then auto-mask on fire, then re-arm.
+      if (mask_set_i || fire) begin
+        masked_d = 1'b1;
+      end else if (rearm_i) begin
+        masked_d = 1'b0;
+      end
 
-    // Mask: mask_set_i wins, then auto-mask on fire, then re-arm.
-    if (mask_set_i || fire) begin
-      masked_d = 1'b1;
-    end else if (rearm_i) begin
-      masked_d = 1'b0;
-    end
+      irq_d = fire;
+      if (fire) begin
+        rx_pending_d = '0;
+        tx_pending_d = '0;
+      end
 
-    irq_d = fire;
-    if (fire) begin
-      rx_pending_d = '0;
-      tx_pending_d = '0;
-    end else begin
-      rx_pending_d = rx_pending_new;
-      tx_pending_d = tx_pending_new;
-    end
-
-    // Interval counters: restart on fire (the next cycle is one cycle after the fire), count
-    // otherwise, hold once saturated.
-    cycles_per_us = (cycles_per_us_i == '0) ? 16'd1 : cycles_per_us_i;
-    usecs_base    = fire ? '0 : usecs_q;
-    prsc_next     = {1'b0, (fire ? 16'd0 : prsc_q)} + 17'd1;
-    if (fire || usecs_q != USECS_MAX) begin
-      if (prsc_next >= {1'b0, cycles_per_us}) begin
-        prsc_d  = '0;
-        usecs_d = usecs_base + 1'b1;  // cannot wrap: usecs_base < USECS_MAX here
-      end else begin
-        prsc_d  = prsc_next[15:0];
-        usecs_d = usecs_base;
+      // Interval counters: restart on fire, count otherwise, hold once saturated.
+      if (fire || usecs_q != USECS_MAX) begin
+        {prsc_d, usecs_d} = count_step(fire, prsc_q, usecs_q, cycles_per_us_i);
       end
     end
   end
 
   // ---------------------------------------------------------------- registers
+  // Clock enable !hold: in a holding cycle every next state equals the state.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       irq_q        <= 1'b0;
@@ -184,7 +207,7 @@ module intr_moderation #(
       tx_pending_q <= '0;
       usecs_q      <= USECS_MAX;  // interval considered elapsed
       prsc_q       <= '0;
-    end else begin
+    end else if (!hold) begin
       irq_q        <= irq_d;
       masked_q     <= masked_d;
       rx_pending_q <= rx_pending_d;

@@ -7,8 +7,11 @@
 // acknowledged (B response), tx_dma once the DD write-back has been acknowledged, so the
 // descriptor already reads DD in host memory when the event is counted. Each queue's RX and
 // TX events go to the vector named by its routing entry (rx_vector_i / tx_vector_i, validated
-// by nic_regs: always < NumVectors). The events of all queues routed to one vector in one cycle
-// are summed into that vector's rx_events_i / tx_events_i; EventWidth holds NumQueues.
+// by nic_regs: always < NumVectors). A vector's rx_events_i / tx_events_i is the sum of the
+// events, in this cycle, of all queues routed to it. Each engine reports at most one completion
+// per cycle (one queue index per port), so that sum is 0 or 1: it is formed by looking up the
+// reporting queue's vector, and EventWidth = 1 holds it. (Reporting several completions per
+// cycle would need a count per queue on these ports and a wider EventWidth.)
 //
 // irq_o[v] is vector v's registered one-cycle pulse, straight from its intr_moderation.
 
@@ -59,29 +62,25 @@ module nic_intr #(
     $fatal(1, "%m: NumVectors (%0d) must be in 1..16", NumVectors);
   end
 
-  // Events per vector per cycle: at most one per queue.
-  localparam int unsigned EventWidth = $clog2(NumQueues + 1);
+  // Events per vector per cycle: at most one per direction (see above).
+  localparam int unsigned EventWidth = 1;
+  localparam int unsigned QIdxW      = (NumQueues > 1) ? $clog2(NumQueues) : 1;
 
-  // Per-queue one-hot events.
-  logic [NumQueues-1:0] rx_evt, tx_evt;
+  // The vector of the queue reporting a completion in this cycle, if any.
+  logic       rx_evt, tx_evt;
+  logic [3:0] rx_vec, tx_vec;
   always_comb begin
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      rx_evt[q] = rx_done_i && (rx_done_q_i == 4'(q));
-      tx_evt[q] = tx_done_i && (tx_done_q_i == 4'(q));
-    end
+    rx_evt = rx_done_i && (32'(rx_done_q_i) < NumQueues);
+    tx_evt = tx_done_i && (32'(tx_done_q_i) < NumQueues);
+    rx_vec = rx_vector_i[QIdxW'(rx_done_q_i)];
+    tx_vec = tx_vector_i[QIdxW'(tx_done_q_i)];
   end
 
   for (genvar v = 0; v < NumVectors; v++) begin : gen_vector
     logic [EventWidth-1:0] rx_events, tx_events;
 
-    always_comb begin
-      rx_events = '0;
-      tx_events = '0;
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        rx_events = rx_events + EventWidth'(rx_evt[q] && (rx_vector_i[q] == 4'(v)));
-        tx_events = tx_events + EventWidth'(tx_evt[q] && (tx_vector_i[q] == 4'(v)));
-      end
-    end
+    assign rx_events = rx_evt && (rx_vec == 4'(v));
+    assign tx_events = tx_evt && (tx_vec == 4'(v));
 
     intr_moderation #(
       .EventWidth  (EventWidth),

@@ -174,6 +174,9 @@ module nic_regs
   // ivar entries saturate here when written with a value the field cannot hold.
   localparam logic [31:0] IVAR_MAX        = (32'd1 << RX_IVAR_VECTOR_WIDTH) - 32'd1;
   localparam logic [1:0]  RESP_OKAY       = 2'b00;
+  // Index widths of the queue and vector banks.
+  localparam int unsigned QIdxW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+  localparam int unsigned VIdxW = (NumVectors > 1) ? $clog2(NumVectors) : 1;
 
   // caps: build-time constants.
   function automatic logic [31:0] caps_value();
@@ -248,150 +251,226 @@ module nic_regs
     return ((len & (len - 32'd1)) == 32'd0) && (len >= MIN_RING_LEN) && (len <= MAX_RING_LEN);
   endfunction
 
+  // A queue index reported by a DMA engine or decoded from an address names an implemented queue.
+  function automatic logic queue_ok(logic [3:0] q);
+    return 32'(q) < NumQueues;
+  endfunction
+
+  // Validation when a queue is enabled: the status bits the configuration deserves.
+  function automatic logic [31:0] rx_validate(logic [31:0] len, logic [3:0] base_low,
+                                              logic [RingIdxW-1:0] tail, logic [31:0] buf_size);
+    logic [31:0] st;
+    st = '0;
+    st[RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(len);
+    st[RX_STATUS_BASE_MISALIGNED_LSB]  = (base_low != 4'd0);
+    st[RX_STATUS_TAIL_INVALID_LSB]     = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    st[RX_STATUS_BUF_SIZE_INVALID_LSB] = (buf_size[2:0] != 3'd0) || (buf_size < MIN_RX_BUF_SIZE) ||
+                                         (buf_size > MAX_RX_BUF_SIZE);
+    return st;
+  endfunction
+
+  function automatic logic [31:0] tx_validate(logic [31:0] len, logic [3:0] base_low,
+                                              logic [RingIdxW-1:0] tail);
+    logic [31:0] st;
+    st = '0;
+    st[TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(len);
+    st[TX_STATUS_BASE_MISALIGNED_LSB] = (base_low != 4'd0);
+    st[TX_STATUS_TAIL_INVALID_LSB]    = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    return st;
+  endfunction
+
+  // An ivar write: the field as read back (saturated), and the vector used.
+  function automatic logic [4:0] ivar_field(logic [31:0] value);
+    return (value > IVAR_MAX) ? 5'(IVAR_MAX) : value[4:0];
+  endfunction
+
+  function automatic logic [3:0] ivar_vector(logic [31:0] value);
+    return (value >= 32'(NumVectors)) ? 4'd0 : value[3:0];
+  endfunction
+
+  // Increments of global counter i in this cycle, from all sources.
+  localparam int unsigned GcntW = $clog2(NUM_GCNT);
+  function automatic logic [3:0] gcnt_sum(logic [NumCntSrc-1:0][NUM_GCNT-1:0] inc,
+                                          logic [GcntW-1:0] i);
+    logic [3:0] n;
+    n = '0;
+    for (int unsigned s = 0; s < NumCntSrc; s++) begin
+      n = n + {3'b000, inc[s][i]};
+    end
+    return n;
+  endfunction
+
   // ------------------------------------------------------------------ state
+  // Simulation speed shapes this block (the co-simulation evaluates it every clock cycle, and
+  // almost every cycle is one without a register access):
+  //  * Only the AXI4-Lite handshake registers look at the bus inputs, so Verilator's
+  //    input-combinational region stays a few gates.
+  //  * The register file is written and read with the register-file idiom: the sequential
+  //    block decodes the held address in the cycle a write or read is performed (wr_fire,
+  //    rd_fire) and updates or reads the one register addressed. Hardware reports (head
+  //    advances, status bits, counter increments, interrupt causes) likewise touch only the
+  //    entry they name. An idle cycle therefore costs a few tests, where next-state logic with
+  //    a default for every register would copy the whole register file each cycle.
+  //  * Per-queue and per-vector registers are banks indexed by queue / vector.
+
   // AXI4-Lite holding registers.
-  logic        aw_full_q, aw_full_d;
-  logic [15:0] aw_addr_q, aw_addr_d;
-  logic        w_full_q, w_full_d;
-  logic [31:0] w_data_q, w_data_d;
-  logic        bvalid_q, bvalid_d;
-  logic        ar_full_q, ar_full_d;
-  logic [15:0] ar_addr_q, ar_addr_d;
-  logic        rvalid_q, rvalid_d;
-  logic [31:0] rdata_q, rdata_d;
-  logic [31:0] cnt_shadow_q, cnt_shadow_d;
+  logic        aw_full_q;
+  logic [15:0] aw_addr_q;
+  logic        w_full_q;
+  logic [31:0] w_data_q;
+  logic        bvalid_q;
+  logic        ar_full_q;
+  logic [15:0] ar_addr_q;
+  logic        rvalid_q;
+  logic [31:0] rdata_q;
+  logic [31:0] cnt_shadow_q;
 
   // Global registers.
-  logic                                    rx_en_q, rx_en_d;
-  logic                                    tx_en_q, tx_en_d;
-  logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_q, max_frame_len_d;
-  logic [31:0]                             scratch_q, scratch_d;
-  logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_q, rx_default_queue_d;
-  logic                                    dma_error_q, dma_error_d;
+  logic                                    rx_en_q, tx_en_q;
+  logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_q;
+  logic [31:0]                             scratch_q;
+  logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_q;
+  logic                                    dma_error_q;
+  logic [15:0]                             us_prescaler_q;
+  logic [31:0]                             intr_cause_q;
+  logic                                    ivar_invalid_q;
+  logic [NumVectors-1:0]                   mask_set_q, rearm_q;     // one-cycle pulses
 
-  // Per-queue registers.
-  logic [NumQueues-1:0][31:0]         rx_base_lo_q, rx_base_lo_d, rx_base_hi_q, rx_base_hi_d;
-  logic [NumQueues-1:0][31:0]         rx_len_q, rx_len_d, rx_buf_size_q, rx_buf_size_d;
-  logic [NumQueues-1:0][RingIdxW-1:0] rx_head_q, rx_head_d, rx_tail_q, rx_tail_d;
-  logic [NumQueues-1:0]               rx_enable_q, rx_enable_d;
-  logic [NumQueues-1:0][31:0]         rx_status_q, rx_status_d;
-  logic [NumQueues-1:0]               rx_reset_q, rx_reset_d;
-  logic [NumQueues-1:0][31:0]         tx_base_lo_q, tx_base_lo_d, tx_base_hi_q, tx_base_hi_d;
-  logic [NumQueues-1:0][31:0]         tx_len_q, tx_len_d;
-  logic [NumQueues-1:0][RingIdxW-1:0] tx_head_q, tx_head_d, tx_tail_q, tx_tail_d;
-  logic [NumQueues-1:0]               tx_enable_q, tx_enable_d;
-  logic [NumQueues-1:0][31:0]         tx_status_q, tx_status_d;
-  logic [NumQueues-1:0]               tx_reset_q, tx_reset_d;
+  // Per-queue registers. rx_base/tx_base, the length masks, heads, tails, RX buffer sizes and
+  // routing vectors are read live by the engines; the rest only by software. rx_ivar/tx_ivar
+  // hold the field as read back, rx_vec/tx_vec the vector actually used (0 for an invalid
+  // entry). rx_buf_size keeps all 32 bits written (read back, validated); the engines get the
+  // low 16 (valid sizes are at most 16384) from rx_bs.
+  logic [NumQueues-1:0]                    rx_enable_q, tx_enable_q;
+  logic [NumQueues-1:0]                    rx_reset_q, tx_reset_q;  // one-cycle pulses
+  logic [NumQueues-1:0][63:0]              rx_base_q, tx_base_q;
+  logic [NumQueues-1:0][RingIdxW-1:0]      rx_len_mask_q, tx_len_mask_q;
+  logic [NumQueues-1:0][RingIdxW-1:0]      rx_head_q, rx_tail_q, tx_head_q, tx_tail_q;
+  logic [NumQueues-1:0][15:0]              rx_bs_q;
+  logic [NumQueues-1:0][3:0]               rx_vec_q, tx_vec_q;
+  logic [31:0]                             rx_buf_size_q [NumQueues];
+  logic [31:0]                             rx_len_q [NumQueues];
+  logic [31:0]                             tx_len_q [NumQueues];
+  logic [31:0]                             rx_status_q [NumQueues];
+  logic [31:0]                             tx_status_q [NumQueues];
+  logic [4:0]                              rx_ivar_q [NumQueues];
+  logic [4:0]                              tx_ivar_q [NumQueues];
 
-  // Ring index masks (len - 1).
-  logic [NumQueues-1:0][RingIdxW-1:0] tx_len_mask;
-
-  // Interrupt registers. rx_ivar/tx_ivar hold the field as read back; rx_vec/tx_vec the
-  // vector actually used (0 for an invalid entry).
-  logic [15:0]                        us_prescaler_q, us_prescaler_d;
-  logic [31:0]                        intr_cause_q, intr_cause_d;
-  logic                               ivar_invalid_q, ivar_invalid_d;
-  logic [NumVectors-1:0]              mask_set_q, mask_set_d, rearm_q, rearm_d;
-  logic [NumQueues-1:0][4:0]          rx_ivar_q, rx_ivar_d, tx_ivar_q, tx_ivar_d;
-  logic [NumQueues-1:0][3:0]          rx_vec_q, rx_vec_d, tx_vec_q, tx_vec_d;
-  logic [NumVectors-1:0][15:0]        rx_usecs_q, rx_usecs_d, rx_frames_q, rx_frames_d;
-  logic [NumVectors-1:0][15:0]        tx_usecs_q, tx_usecs_d, tx_frames_q, tx_frames_d;
+  // Per-vector moderation settings.
+  logic [NumVectors-1:0][15:0]             rx_usecs_q, rx_frames_q, tx_usecs_q, tx_frames_q;
 
   // Counters.
-  logic [NumVectors-1:0][63:0]               irq_cnt_q, irq_cnt_d;
-  logic [NUM_GCNT-1:0][63:0]                 gcnt_q, gcnt_d;
-  logic [NumQueues-1:0][NUM_QCNT-1:0][63:0] qcnt_q, qcnt_d;
+  logic [63:0]                             gcnt_q [NUM_GCNT];
+  logic [63:0]                             qcnt_q [NumQueues][NUM_QCNT];
+  logic [63:0]                             irq_cnt_q [NumVectors];
 
-  // ------------------------------------------------------------------ next state
-  logic        wr_fire, rd_fire;
-  logic [15:0] wr_addr, rd_addr;
-  logic        wr_global, rd_global, wr_queue, rd_queue;
-  logic [15:0] wr_qrel, rd_qrel;
-  logic [7:0]  wr_off, rd_off;
-  logic [3:0]  wr_q, rd_q;
-  logic [31:0] rd_val;
-  logic [31:0] hi_snap;
-  logic [3:0]  gcnt_add;
-  logic [31:0] val_status;
-  logic        dma_err_set, dma_err_clr;
-  logic        wr_vector, rd_vector;
-  logic [15:0] wr_vrel, rd_vrel;
-  logic [7:0]  wr_voff, rd_voff;
-  logic [3:0]  wr_v, rd_v;
-  logic [31:0] cause_set, cause_clr;
-  logic        ivar_set, ivar_clr;
+  // ------------------------------------------------------------------ AXI4-Lite handshakes
+  logic wr_fire, rd_fire;
+  assign wr_fire = aw_full_q && w_full_q && !bvalid_q;
+  assign rd_fire = ar_full_q && !rvalid_q;
+
+  // A holding register fills when its channel hands over and empties when the access is
+  // performed (wr_fire / rd_fire need it full, the fill needs it empty). The bus inputs are only
+  // sampled here, at the clock edge.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      aw_full_q <= 1'b0;
+      aw_addr_q <= '0;
+      w_full_q  <= 1'b0;
+      w_data_q  <= '0;
+      bvalid_q  <= 1'b0;
+      ar_full_q <= 1'b0;
+      ar_addr_q <= '0;
+      rvalid_q  <= 1'b0;
+    end else begin
+      if (s_axil_awvalid_i && !aw_full_q) begin
+        aw_full_q <= 1'b1;
+        aw_addr_q <= s_axil_awaddr_i;
+      end else if (wr_fire) begin
+        aw_full_q <= 1'b0;
+      end
+      if (s_axil_wvalid_i && !w_full_q) begin
+        w_full_q <= 1'b1;
+        w_data_q <= s_axil_wdata_i;
+      end else if (wr_fire) begin
+        w_full_q <= 1'b0;
+      end
+      if (wr_fire) begin
+        bvalid_q <= 1'b1;
+      end else if (bvalid_q && s_axil_bready_i) begin
+        bvalid_q <= 1'b0;
+      end
+      if (s_axil_arvalid_i && !ar_full_q) begin
+        ar_full_q <= 1'b1;
+        ar_addr_q <= s_axil_araddr_i;
+      end else if (rd_fire) begin
+        ar_full_q <= 1'b0;
+      end
+      if (rd_fire) begin
+        rvalid_q <= 1'b1;
+      end else if (rvalid_q && s_axil_rready_i) begin
+        rvalid_q <= 1'b0;
+      end
+    end
+  end
+
+  // ------------------------------------------------------------------ address decode
+  // Of the held write and read addresses (used only in a wr_fire / rd_fire cycle).
+  logic [15:0]      wr_addr, wr_qrel, wr_vrel, rd_addr, rd_qrel, rd_vrel;
+  logic [3:0]       wr_q, wr_v, rd_q, rd_v;
+  logic [7:0]       wr_off, wr_voff, rd_off, rd_voff;
+  logic             wr_qblk, wr_vblk, rd_qblk, rd_vblk;
+  logic [QIdxW-1:0] wq, rq;
+  logic [VIdxW-1:0] wv, rv;
+
+  assign wr_addr = {aw_addr_q[15:2], 2'b00};
+  assign wr_qrel = wr_addr - QUEUE_BASE;
+  assign wr_q    = 4'(wr_qrel / QUEUE_STRIDE);
+  assign wr_off  = 8'(wr_qrel % QUEUE_STRIDE);
+  assign wr_vrel = wr_addr - VECTOR_BASE;
+  assign wr_v    = 4'(wr_vrel / VECTOR_STRIDE);
+  assign wr_voff = 8'(wr_vrel % VECTOR_STRIDE);
+  assign wr_qblk = (wr_addr >= QUEUE_BASE) && (wr_addr < QUEUE_END) && queue_ok(wr_q);
+  assign wr_vblk = (wr_addr >= VECTOR_BASE) && (wr_addr < VECTOR_END) && (32'(wr_v) < NumVectors);
+  assign wq      = QIdxW'(wr_q);
+  assign wv      = VIdxW'(wr_v);
+
+  assign rd_addr = {ar_addr_q[15:2], 2'b00};
+  assign rd_qrel = rd_addr - QUEUE_BASE;
+  assign rd_q    = 4'(rd_qrel / QUEUE_STRIDE);
+  assign rd_off  = 8'(rd_qrel % QUEUE_STRIDE);
+  assign rd_vrel = rd_addr - VECTOR_BASE;
+  assign rd_v    = 4'(rd_vrel / VECTOR_STRIDE);
+  assign rd_voff = 8'(rd_vrel % VECTOR_STRIDE);
+  assign rd_qblk = (rd_addr >= QUEUE_BASE) && (rd_addr < QUEUE_END) && queue_ok(rd_q);
+  assign rd_vblk = (rd_addr >= VECTOR_BASE) && (rd_addr < VECTOR_END) && (32'(rd_v) < NumVectors);
+  assign rq      = QIdxW'(rd_q);
+  assign rv      = VIdxW'(rd_v);
+
+  // ------------------------------------------------------------------ hardware reports
+  // Head advances and error status from the DMA engines (ignored on a disabled queue), counter
+  // increments and interrupt causes.
+  logic             rx_head_adv, tx_head_adv, rx_status_hw, tx_status_hw;
+  logic [QIdxW-1:0] rx_adv_i, tx_adv_i, rx_set_i, tx_set_i;
+  logic             gcnt_any, dma_err_set;
+  logic [31:0]      cause_set;
+
+  assign rx_adv_i     = QIdxW'(rx_head_adv_q_i);
+  assign tx_adv_i     = QIdxW'(tx_head_adv_q_i);
+  assign rx_set_i     = QIdxW'(rx_status_set_q_i);
+  assign tx_set_i     = QIdxW'(tx_status_set_q_i);
+  assign rx_head_adv  = rx_head_adv_i && queue_ok(rx_head_adv_q_i) && rx_enable_q[rx_adv_i];
+  assign tx_head_adv  = tx_head_adv_i && queue_ok(tx_head_adv_q_i) && tx_enable_q[tx_adv_i];
+  assign rx_status_hw = rx_status_set_i && queue_ok(rx_status_set_q_i) && rx_enable_q[rx_set_i];
+  assign tx_status_hw = tx_status_set_i && queue_ok(tx_status_set_q_i) && tx_enable_q[tx_set_i];
+  assign gcnt_any     = (gcnt_inc_i != '0);
 
   always_comb begin
-    // Defaults: hold.
-    aw_full_d          = aw_full_q;
-    aw_addr_d          = aw_addr_q;
-    w_full_d           = w_full_q;
-    w_data_d           = w_data_q;
-    bvalid_d           = bvalid_q;
-    ar_full_d          = ar_full_q;
-    ar_addr_d          = ar_addr_q;
-    rvalid_d           = rvalid_q;
-    rdata_d            = rdata_q;
-    cnt_shadow_d       = cnt_shadow_q;
-    rx_en_d            = rx_en_q;
-    tx_en_d            = tx_en_q;
-    max_frame_len_d    = max_frame_len_q;
-    scratch_d          = scratch_q;
-    rx_default_queue_d = rx_default_queue_q;
-    dma_error_d        = dma_error_q;
-    rx_base_lo_d       = rx_base_lo_q;
-    rx_base_hi_d       = rx_base_hi_q;
-    rx_len_d           = rx_len_q;
-    rx_buf_size_d      = rx_buf_size_q;
-    rx_head_d          = rx_head_q;
-    rx_tail_d          = rx_tail_q;
-    rx_enable_d        = rx_enable_q;
-    rx_status_d        = rx_status_q;
-    rx_reset_d         = '0;
-    tx_base_lo_d       = tx_base_lo_q;
-    tx_base_hi_d       = tx_base_hi_q;
-    tx_len_d           = tx_len_q;
-    tx_head_d          = tx_head_q;
-    tx_tail_d          = tx_tail_q;
-    tx_enable_d        = tx_enable_q;
-    tx_status_d        = tx_status_q;
-    tx_reset_d         = '0;
-    gcnt_d             = gcnt_q;
-    qcnt_d             = qcnt_q;
-    us_prescaler_d     = us_prescaler_q;
-    mask_set_d         = '0;
-    rearm_d            = '0;
-    rx_ivar_d          = rx_ivar_q;
-    tx_ivar_d          = tx_ivar_q;
-    rx_vec_d           = rx_vec_q;
-    tx_vec_d           = tx_vec_q;
-    rx_usecs_d         = rx_usecs_q;
-    rx_frames_d        = rx_frames_q;
-    tx_usecs_d         = tx_usecs_q;
-    tx_frames_d        = tx_frames_q;
-    cause_clr          = '0;
-    ivar_set           = 1'b0;
-    ivar_clr           = 1'b0;
-    rd_val             = '0;
-    hi_snap            = cnt_shadow_q;
-    val_status         = '0;
-
-    // ---------------------------------------------------------------- hardware updates
-    // Global counters and the sticky DMA error flag.
-    for (int unsigned i = 0; i < NUM_GCNT; i++) begin
-      gcnt_add = '0;
-      for (int unsigned s = 0; s < NumCntSrc; s++) begin
-        gcnt_add = gcnt_add + {3'b000, gcnt_inc_i[s][i]};
-      end
-      gcnt_d[i] = gcnt_q[i] + {60'd0, gcnt_add};
-    end
     dma_err_set = 1'b0;
     for (int unsigned s = 0; s < NumCntSrc; s++) begin
       dma_err_set = dma_err_set | gcnt_inc_i[s][GCNT_DMA_ERRORS];
     end
-    dma_err_clr = 1'b0;
-
-    // Interrupt causes (the same completion events the moderation counts) and irq_count.
+    // Interrupt causes: the same completion events the moderation counts.
     cause_set = '0;
     if (rxq_done_i) begin
       cause_set[INTR_CAUSE_RX_LSB + 32'(rxq_done_q_i)] = 1'b1;
@@ -399,344 +478,15 @@ module nic_regs
     if (txq_done_i) begin
       cause_set[INTR_CAUSE_TX_LSB + 32'(txq_done_q_i)] = 1'b1;
     end
-    for (int unsigned v = 0; v < NumVectors; v++) begin
-      irq_cnt_d[v] = irq_cnt_q[v] + {63'd0, irq_i[v]};
-    end
-
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      // Per-queue counters.
-      if (rxq_done_i && rxq_done_q_i == 4'(q)) begin
-        qcnt_d[q][QCNT_RX_Q_FRAMES] = qcnt_q[q][QCNT_RX_Q_FRAMES] + 64'd1;
-        qcnt_d[q][QCNT_RX_Q_BYTES]  = qcnt_q[q][QCNT_RX_Q_BYTES] + {48'd0, rxq_done_bytes_i};
-      end
-      if (txq_done_i && txq_done_q_i == 4'(q)) begin
-        qcnt_d[q][QCNT_TX_Q_FRAMES] = qcnt_q[q][QCNT_TX_Q_FRAMES] + 64'd1;
-        qcnt_d[q][QCNT_TX_Q_BYTES]  = qcnt_q[q][QCNT_TX_Q_BYTES] + {48'd0, txq_done_bytes_i};
-      end
-      // Head advances and error status from the DMA engines; ignored on a disabled queue.
-      if (rx_enable_q[q]) begin
-        if (rx_head_adv_i && rx_head_adv_q_i == 4'(q)) begin
-          rx_head_d[q] = (rx_head_q[q] + 1'b1) & rx_len_mask_o[q];
-        end
-        if (rx_status_set_i && rx_status_set_q_i == 4'(q)) begin
-          rx_status_d[q] = rx_status_q[q] | rx_status_set_bits_i;
-        end
-      end
-      if (tx_enable_q[q]) begin
-        if (tx_head_adv_i && tx_head_adv_q_i == 4'(q)) begin
-          tx_head_d[q] = (tx_head_q[q] + 1'b1) & tx_len_mask[q];
-        end
-        if (tx_status_set_i && tx_status_set_q_i == 4'(q)) begin
-          tx_status_d[q] = tx_status_q[q] | tx_status_set_bits_i;
-        end
-      end
-    end
-
-    // ---------------------------------------------------------------- AXI4-Lite write
-    if (s_axil_awvalid_i && !aw_full_q) begin
-      aw_full_d = 1'b1;
-      aw_addr_d = s_axil_awaddr_i;
-    end
-    if (s_axil_wvalid_i && !w_full_q) begin
-      w_full_d = 1'b1;
-      w_data_d = s_axil_wdata_i;
-    end
-    if (bvalid_q && s_axil_bready_i) begin
-      bvalid_d = 1'b0;
-    end
-
-    wr_fire   = aw_full_q && w_full_q && !bvalid_q;
-    wr_addr   = {aw_addr_q[15:2], 2'b00};
-    wr_global = (wr_addr < QUEUE_BASE);
-    wr_queue  = (wr_addr >= QUEUE_BASE) && (wr_addr < QUEUE_END);
-    wr_qrel   = wr_addr - QUEUE_BASE;
-    wr_q      = 4'(wr_qrel / QUEUE_STRIDE);
-    wr_off    = 8'(wr_qrel % QUEUE_STRIDE);
-    wr_vector = (wr_addr >= VECTOR_BASE) && (wr_addr < VECTOR_END);
-    wr_vrel   = wr_addr - VECTOR_BASE;
-    wr_v      = 4'(wr_vrel / VECTOR_STRIDE);
-    wr_voff   = 8'(wr_vrel % VECTOR_STRIDE);
-
-    if (wr_fire) begin
-      aw_full_d = 1'b0;
-      w_full_d  = 1'b0;
-      bvalid_d  = 1'b1;
-
-      if (wr_global) begin
-        case (wr_addr)
-          REG_CTRL: begin
-            rx_en_d = w_data_q[CTRL_RX_EN_LSB];
-            tx_en_d = w_data_q[CTRL_TX_EN_LSB];
-          end
-          REG_MAX_FRAME_LEN: begin
-            max_frame_len_d = w_data_q[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH];
-          end
-          REG_SCRATCH: begin
-            scratch_d = w_data_q;
-          end
-          REG_RX_DEFAULT_QUEUE: begin
-            rx_default_queue_d =
-                w_data_q[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH];
-          end
-          REG_STATUS: begin
-            dma_err_clr = w_data_q[STATUS_DMA_ERROR_LSB];
-          end
-          REG_US_PRESCALER: begin
-            us_prescaler_d = w_data_q[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
-          end
-          REG_INTR_CAUSE: begin
-            cause_clr = w_data_q;
-          end
-          REG_INTR_MASK_SET: begin
-            mask_set_d = w_data_q[INTR_MASK_SET_VECTORS_LSB +: NumVectors];
-          end
-          REG_INTR_MASK_CLEAR: begin
-            rearm_d = w_data_q[INTR_MASK_CLEAR_VECTORS_LSB +: NumVectors];
-          end
-          REG_INTR_ERROR: begin
-            ivar_clr = w_data_q[INTR_ERROR_IVAR_INVALID_LSB];
-          end
-          default: ;
-        endcase
-      end
-
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        if (wr_queue && wr_q == 4'(q)) begin
-          case (wr_off)
-            // ------------------------------------------------------------ RX ring
-            QREG_RX_BASE_LO:  rx_base_lo_d[q]  = w_data_q;
-            QREG_RX_BASE_HI:  rx_base_hi_d[q]  = w_data_q;
-            QREG_RX_LEN:      rx_len_d[q]      = w_data_q;
-            QREG_RX_BUF_SIZE: rx_buf_size_d[q] = w_data_q;
-            QREG_RX_TAIL: begin
-              if (w_data_q < rx_len_q[q] && w_data_q < MAX_RING_LEN) begin
-                rx_tail_d[q] = w_data_q[RingIdxW-1:0];
-              end else begin
-                rx_status_d[q][RX_STATUS_TAIL_INVALID_LSB] = 1'b1;
-              end
-            end
-            QREG_RX_CTRL: begin
-              if (!w_data_q[RX_CTRL_ENABLE_LSB]) begin
-                rx_enable_d[q] = 1'b0;
-                rx_status_d[q] = '0;
-                rx_head_d[q]   = '0;
-                rx_tail_d[q]   = '0;
-                rx_reset_d[q]  = 1'b1;
-              end else if (!rx_enable_q[q]) begin
-                val_status = '0;
-                val_status[RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(rx_len_q[q]);
-                val_status[RX_STATUS_BASE_MISALIGNED_LSB]  = (rx_base_lo_q[q][3:0] != 4'd0);
-                val_status[RX_STATUS_TAIL_INVALID_LSB]     =
-                    ({{(32 - RingIdxW){1'b0}}, rx_tail_q[q]} >= rx_len_q[q]);
-                val_status[RX_STATUS_BUF_SIZE_INVALID_LSB] =
-                    (rx_buf_size_q[q][2:0] != 3'd0) || (rx_buf_size_q[q] < MIN_RX_BUF_SIZE) ||
-                    (rx_buf_size_q[q] > MAX_RX_BUF_SIZE);
-                rx_enable_d[q] = 1'b1;
-                rx_status_d[q] = val_status;
-              end
-            end
-            // ------------------------------------------------------------ TX ring
-            QREG_TX_BASE_LO:  tx_base_lo_d[q]  = w_data_q;
-            QREG_TX_BASE_HI:  tx_base_hi_d[q]  = w_data_q;
-            QREG_TX_LEN:      tx_len_d[q]      = w_data_q;
-            QREG_TX_TAIL: begin
-              if (w_data_q < tx_len_q[q] && w_data_q < MAX_RING_LEN) begin
-                tx_tail_d[q] = w_data_q[RingIdxW-1:0];
-              end else begin
-                tx_status_d[q][TX_STATUS_TAIL_INVALID_LSB] = 1'b1;
-              end
-            end
-            QREG_TX_CTRL: begin
-              if (!w_data_q[TX_CTRL_ENABLE_LSB]) begin
-                tx_enable_d[q] = 1'b0;
-                tx_status_d[q] = '0;
-                tx_head_d[q]   = '0;
-                tx_tail_d[q]   = '0;
-                tx_reset_d[q]  = 1'b1;
-              end else if (!tx_enable_q[q]) begin
-                val_status = '0;
-                val_status[TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(tx_len_q[q]);
-                val_status[TX_STATUS_BASE_MISALIGNED_LSB] = (tx_base_lo_q[q][3:0] != 4'd0);
-                val_status[TX_STATUS_TAIL_INVALID_LSB]    =
-                    ({{(32 - RingIdxW){1'b0}}, tx_tail_q[q]} >= tx_len_q[q]);
-                tx_enable_d[q] = 1'b1;
-                tx_status_d[q] = val_status;
-              end
-            end
-            // ------------------------------------------------------------ interrupt routing
-            // A vector >= NumVectors flags intr_error.ivar_invalid and routes to vector 0; a
-            // value the field cannot hold reads back as the field's maximum.
-            QREG_RX_IVAR: begin
-              rx_ivar_d[q] = (w_data_q > IVAR_MAX) ? 5'(IVAR_MAX) :
-                             w_data_q[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH];
-              if (w_data_q >= 32'(NumVectors)) begin
-                ivar_set    = 1'b1;
-                rx_vec_d[q] = '0;
-              end else begin
-                rx_vec_d[q] = w_data_q[3:0];
-              end
-            end
-            QREG_TX_IVAR: begin
-              tx_ivar_d[q] = (w_data_q > IVAR_MAX) ? 5'(IVAR_MAX) :
-                             w_data_q[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
-              if (w_data_q >= 32'(NumVectors)) begin
-                ivar_set    = 1'b1;
-                tx_vec_d[q] = '0;
-              end else begin
-                tx_vec_d[q] = w_data_q[3:0];
-              end
-            end
-            default: ;
-          endcase
-        end
-      end
-
-      for (int unsigned v = 0; v < NumVectors; v++) begin
-        if (wr_vector && wr_v == 4'(v)) begin
-          case (wr_voff)
-            VREG_RX_USECS:  rx_usecs_d[v]  = sat16(w_data_q);
-            VREG_RX_FRAMES: rx_frames_d[v] = sat16(w_data_q);
-            VREG_TX_USECS:  tx_usecs_d[v]  = sat16(w_data_q);
-            VREG_TX_FRAMES: tx_frames_d[v] = sat16(w_data_q);
-            default: ;
-          endcase
-        end
-      end
-    end
-
-    // Write 1 to clear; an error or cause reported in the same cycle wins.
-    dma_error_d    = (dma_error_q && !dma_err_clr) || dma_err_set;
-    intr_cause_d   = (intr_cause_q & ~cause_clr) | cause_set;
-    ivar_invalid_d = (ivar_invalid_q && !ivar_clr) || ivar_set;
-
-    // ---------------------------------------------------------------- AXI4-Lite read
-    if (s_axil_arvalid_i && !ar_full_q) begin
-      ar_full_d = 1'b1;
-      ar_addr_d = s_axil_araddr_i;
-    end
-    if (rvalid_q && s_axil_rready_i) begin
-      rvalid_d = 1'b0;
-    end
-
-    rd_fire   = ar_full_q && !rvalid_q;
-    rd_addr   = {ar_addr_q[15:2], 2'b00};
-    rd_global = (rd_addr < QUEUE_BASE);
-    rd_queue  = (rd_addr >= QUEUE_BASE) && (rd_addr < QUEUE_END);
-    rd_qrel   = rd_addr - QUEUE_BASE;
-    rd_q      = 4'(rd_qrel / QUEUE_STRIDE);
-    rd_off    = 8'(rd_qrel % QUEUE_STRIDE);
-    rd_vector = (rd_addr >= VECTOR_BASE) && (rd_addr < VECTOR_END);
-    rd_vrel   = rd_addr - VECTOR_BASE;
-    rd_v      = 4'(rd_vrel / VECTOR_STRIDE);
-    rd_voff   = 8'(rd_vrel % VECTOR_STRIDE);
-
-    if (rd_global) begin
-      case (rd_addr)
-        REG_ID:               rd_val = REG_ID_RESET;
-        REG_VERSION:          rd_val = REG_VERSION_RESET;
-        REG_CAPS:             rd_val = caps_value();
-        REG_CTRL: begin
-          rd_val[CTRL_RX_EN_LSB] = rx_en_q;
-          rd_val[CTRL_TX_EN_LSB] = tx_en_q;
-        end
-        REG_MAX_FRAME_LEN:    rd_val[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH] =
-                                  max_frame_len_q;
-        REG_SCRATCH:          rd_val = scratch_q;
-        REG_RX_DEFAULT_QUEUE: rd_val[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH] =
-                                  rx_default_queue_q;
-        REG_STATUS:           rd_val[STATUS_DMA_ERROR_LSB] = dma_error_q;
-        REG_US_PRESCALER:     rd_val[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH] =
-                                  us_prescaler_q;
-        REG_INTR_CAUSE:       rd_val = intr_cause_q;
-        REG_INTR_MASK:        rd_val[INTR_MASK_VECTORS_LSB +: NumVectors] = masked_i;
-        REG_INTR_ERROR:       rd_val[INTR_ERROR_IVAR_INVALID_LSB] = ivar_invalid_q;
-        default: ;
-      endcase
-      for (int unsigned i = 0; i < NUM_GCNT; i++) begin
-        if (rd_addr == gcnt_lo_addr(i)) begin
-          rd_val  = gcnt_q[i][31:0];
-          hi_snap = gcnt_q[i][63:32];
-        end
-        if (rd_addr == gcnt_hi_addr(i)) begin
-          rd_val = cnt_shadow_q;
-        end
-      end
-    end
-
-    for (int unsigned q = 0; q < NumQueues; q++) begin
-      if (rd_queue && rd_q == 4'(q)) begin
-        case (rd_off)
-          QREG_RX_BASE_LO:  rd_val = rx_base_lo_q[q];
-          QREG_RX_BASE_HI:  rd_val = rx_base_hi_q[q];
-          QREG_RX_LEN:      rd_val = rx_len_q[q];
-          QREG_RX_HEAD:     rd_val = 32'(rx_head_q[q]);
-          QREG_RX_TAIL:     rd_val = 32'(rx_tail_q[q]);
-          QREG_RX_CTRL:     rd_val[RX_CTRL_ENABLE_LSB] = rx_enable_q[q];
-          QREG_RX_STATUS:   rd_val = rx_status_q[q];
-          QREG_RX_BUF_SIZE: rd_val = rx_buf_size_q[q];
-          QREG_TX_BASE_LO:  rd_val = tx_base_lo_q[q];
-          QREG_TX_BASE_HI:  rd_val = tx_base_hi_q[q];
-          QREG_TX_LEN:      rd_val = tx_len_q[q];
-          QREG_TX_HEAD:     rd_val = 32'(tx_head_q[q]);
-          QREG_TX_TAIL:     rd_val = 32'(tx_tail_q[q]);
-          QREG_TX_CTRL:     rd_val[TX_CTRL_ENABLE_LSB] = tx_enable_q[q];
-          QREG_TX_STATUS:   rd_val = tx_status_q[q];
-          QREG_RX_IVAR:     rd_val[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH] = rx_ivar_q[q];
-          QREG_TX_IVAR:     rd_val[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH] = tx_ivar_q[q];
-          default: ;
-        endcase
-        for (int unsigned i = 0; i < NUM_QCNT; i++) begin
-          if (rd_off == qcnt_lo_off(i)) begin
-            rd_val  = qcnt_q[q][i][31:0];
-            hi_snap = qcnt_q[q][i][63:32];
-          end
-          if (rd_off == qcnt_hi_off(i)) begin
-            rd_val = cnt_shadow_q;
-          end
-        end
-      end
-    end
-
-    for (int unsigned v = 0; v < NumVectors; v++) begin
-      if (rd_vector && rd_v == 4'(v)) begin
-        case (rd_voff)
-          VREG_RX_USECS:     rd_val[15:0] = rx_usecs_q[v];
-          VREG_RX_FRAMES:    rd_val[15:0] = rx_frames_q[v];
-          VREG_TX_USECS:     rd_val[15:0] = tx_usecs_q[v];
-          VREG_TX_FRAMES:    rd_val[15:0] = tx_frames_q[v];
-          VREG_RX_PENDING:   rd_val[15:0] = rx_pending_i[v];
-          VREG_TX_PENDING:   rd_val[15:0] = tx_pending_i[v];
-          VREG_IRQ_COUNT_LO: begin
-            rd_val  = irq_cnt_q[v][31:0];
-            hi_snap = irq_cnt_q[v][63:32];
-          end
-          VREG_IRQ_COUNT_HI: rd_val = cnt_shadow_q;
-          default: ;
-        endcase
-      end
-    end
-
-    if (rd_fire) begin
-      ar_full_d    = 1'b0;
-      rvalid_d     = 1'b1;
-      rdata_d      = rd_val;
-      cnt_shadow_d = hi_snap;
-    end
   end
 
-  // ------------------------------------------------------------------ registers
+  // ------------------------------------------------------------------ register file
+  // Writes: the held write (wr_fire) updates the register it addresses. Hardware reports are
+  // applied first; a register write in the same cycle to the same register comes later and
+  // wins where the register map says so (a disable clears a head advanced in that cycle), while
+  // write-1-to-clear bits and status bits reported in the same cycle stay set (the report wins).
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      aw_full_q          <= 1'b0;
-      aw_addr_q          <= '0;
-      w_full_q           <= 1'b0;
-      w_data_q           <= '0;
-      bvalid_q           <= 1'b0;
-      ar_full_q          <= 1'b0;
-      ar_addr_q          <= '0;
-      rvalid_q           <= 1'b0;
-      rdata_q            <= '0;
-      cnt_shadow_q       <= '0;
       rx_en_q            <= REG_CTRL_RESET[CTRL_RX_EN_LSB];
       tx_en_q            <= REG_CTRL_RESET[CTRL_TX_EN_LSB];
       max_frame_len_q    <= REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH];
@@ -744,33 +494,30 @@ module nic_regs
       rx_default_queue_q <=
           REG_RX_DEFAULT_QUEUE_RESET[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH];
       dma_error_q        <= REG_STATUS_RESET[STATUS_DMA_ERROR_LSB];
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        rx_base_lo_q[q]  <= QREG_RX_BASE_LO_RESET;
-        rx_base_hi_q[q]  <= QREG_RX_BASE_HI_RESET;
-        rx_len_q[q]      <= QREG_RX_LEN_RESET;
-        rx_buf_size_q[q] <= QREG_RX_BUF_SIZE_RESET;
-        rx_head_q[q]     <= QREG_RX_HEAD_RESET[RingIdxW-1:0];
-        rx_tail_q[q]     <= QREG_RX_TAIL_RESET[RingIdxW-1:0];
-        rx_enable_q[q]   <= QREG_RX_CTRL_RESET[RX_CTRL_ENABLE_LSB];
-        rx_status_q[q]   <= QREG_RX_STATUS_RESET;
-        tx_base_lo_q[q]  <= QREG_TX_BASE_LO_RESET;
-        tx_base_hi_q[q]  <= QREG_TX_BASE_HI_RESET;
-        tx_len_q[q]      <= QREG_TX_LEN_RESET;
-        tx_head_q[q]     <= QREG_TX_HEAD_RESET[RingIdxW-1:0];
-        tx_tail_q[q]     <= QREG_TX_TAIL_RESET[RingIdxW-1:0];
-        tx_enable_q[q]   <= QREG_TX_CTRL_RESET[TX_CTRL_ENABLE_LSB];
-        tx_status_q[q]   <= QREG_TX_STATUS_RESET;
-      end
-      rx_reset_q         <= '0;
-      tx_reset_q         <= '0;
-      gcnt_q             <= '0;
-      qcnt_q             <= '0;
       us_prescaler_q     <= REG_US_PRESCALER_RESET[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
       intr_cause_q       <= REG_INTR_CAUSE_RESET;
       ivar_invalid_q     <= REG_INTR_ERROR_RESET[INTR_ERROR_IVAR_INVALID_LSB];
       mask_set_q         <= '0;
       rearm_q            <= '0;
+      rx_enable_q        <= {NumQueues{QREG_RX_CTRL_RESET[RX_CTRL_ENABLE_LSB]}};
+      tx_enable_q        <= {NumQueues{QREG_TX_CTRL_RESET[TX_CTRL_ENABLE_LSB]}};
+      rx_reset_q         <= '0;
+      tx_reset_q         <= '0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
+        rx_base_q[q]     <= {QREG_RX_BASE_HI_RESET, QREG_RX_BASE_LO_RESET};
+        tx_base_q[q]     <= {QREG_TX_BASE_HI_RESET, QREG_TX_BASE_LO_RESET};
+        rx_len_q[q]      <= QREG_RX_LEN_RESET;
+        tx_len_q[q]      <= QREG_TX_LEN_RESET;
+        rx_len_mask_q[q] <= RingIdxW'(QREG_RX_LEN_RESET - 32'd1);
+        tx_len_mask_q[q] <= RingIdxW'(QREG_TX_LEN_RESET - 32'd1);
+        rx_buf_size_q[q] <= QREG_RX_BUF_SIZE_RESET;
+        rx_bs_q[q]       <= QREG_RX_BUF_SIZE_RESET[15:0];
+        rx_head_q[q]     <= QREG_RX_HEAD_RESET[RingIdxW-1:0];
+        rx_tail_q[q]     <= QREG_RX_TAIL_RESET[RingIdxW-1:0];
+        tx_head_q[q]     <= QREG_TX_HEAD_RESET[RingIdxW-1:0];
+        tx_tail_q[q]     <= QREG_TX_TAIL_RESET[RingIdxW-1:0];
+        rx_status_q[q]   <= QREG_RX_STATUS_RESET;
+        tx_status_q[q]   <= QREG_TX_STATUS_RESET;
         rx_ivar_q[q]     <= QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH];
         tx_ivar_q[q]     <= QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
         rx_vec_q[q]      <= 4'(QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH]);
@@ -782,57 +529,299 @@ module nic_regs
         tx_usecs_q[v]    <= VREG_TX_USECS_RESET[15:0];
         tx_frames_q[v]   <= VREG_TX_FRAMES_RESET[15:0];
       end
-      irq_cnt_q          <= '0;
     end else begin
-      aw_full_q          <= aw_full_d;
-      aw_addr_q          <= aw_addr_d;
-      w_full_q           <= w_full_d;
-      w_data_q           <= w_data_d;
-      bvalid_q           <= bvalid_d;
-      ar_full_q          <= ar_full_d;
-      ar_addr_q          <= ar_addr_d;
-      rvalid_q           <= rvalid_d;
-      rdata_q            <= rdata_d;
-      cnt_shadow_q       <= cnt_shadow_d;
-      rx_en_q            <= rx_en_d;
-      tx_en_q            <= tx_en_d;
-      max_frame_len_q    <= max_frame_len_d;
-      scratch_q          <= scratch_d;
-      rx_default_queue_q <= rx_default_queue_d;
-      dma_error_q        <= dma_error_d;
-      rx_base_lo_q       <= rx_base_lo_d;
-      rx_base_hi_q       <= rx_base_hi_d;
-      rx_len_q           <= rx_len_d;
-      rx_buf_size_q      <= rx_buf_size_d;
-      rx_head_q          <= rx_head_d;
-      rx_tail_q          <= rx_tail_d;
-      rx_enable_q        <= rx_enable_d;
-      rx_status_q        <= rx_status_d;
-      rx_reset_q         <= rx_reset_d;
-      tx_base_lo_q       <= tx_base_lo_d;
-      tx_base_hi_q       <= tx_base_hi_d;
-      tx_len_q           <= tx_len_d;
-      tx_head_q          <= tx_head_d;
-      tx_tail_q          <= tx_tail_d;
-      tx_enable_q        <= tx_enable_d;
-      tx_status_q        <= tx_status_d;
-      tx_reset_q         <= tx_reset_d;
-      gcnt_q             <= gcnt_d;
-      qcnt_q             <= qcnt_d;
-      us_prescaler_q     <= us_prescaler_d;
-      intr_cause_q       <= intr_cause_d;
-      ivar_invalid_q     <= ivar_invalid_d;
-      mask_set_q         <= mask_set_d;
-      rearm_q            <= rearm_d;
-      rx_ivar_q          <= rx_ivar_d;
-      tx_ivar_q          <= tx_ivar_d;
-      rx_vec_q           <= rx_vec_d;
-      tx_vec_q           <= tx_vec_d;
-      rx_usecs_q         <= rx_usecs_d;
-      rx_frames_q        <= rx_frames_d;
-      tx_usecs_q         <= tx_usecs_d;
-      tx_frames_q        <= tx_frames_d;
-      irq_cnt_q          <= irq_cnt_d;
+      // One-cycle pulses end.
+      if (mask_set_q != '0 || rearm_q != '0 || rx_reset_q != '0 || tx_reset_q != '0) begin
+        mask_set_q <= '0;
+        rearm_q    <= '0;
+        rx_reset_q <= '0;
+        tx_reset_q <= '0;
+      end
+
+      // -------------------------------------------------------------- hardware reports
+      if (rx_head_adv) begin
+        rx_head_q[rx_adv_i] <= (rx_head_q[rx_adv_i] + 1'b1) & rx_len_mask_q[rx_adv_i];
+      end
+      if (tx_head_adv) begin
+        tx_head_q[tx_adv_i] <= (tx_head_q[tx_adv_i] + 1'b1) & tx_len_mask_q[tx_adv_i];
+      end
+      if (rx_status_hw) begin
+        rx_status_q[rx_set_i] <= rx_status_q[rx_set_i] | rx_status_set_bits_i;
+      end
+      if (tx_status_hw) begin
+        tx_status_q[tx_set_i] <= tx_status_q[tx_set_i] | tx_status_set_bits_i;
+      end
+      if (dma_err_set) begin
+        dma_error_q <= 1'b1;
+      end
+      if (cause_set != '0) begin
+        intr_cause_q <= intr_cause_q | cause_set;
+      end
+
+      // -------------------------------------------------------------- register writes
+      if (wr_fire) begin
+        if (wr_addr < QUEUE_BASE) begin
+          case (wr_addr)
+            REG_CTRL: begin
+              rx_en_q <= w_data_q[CTRL_RX_EN_LSB];
+              tx_en_q <= w_data_q[CTRL_TX_EN_LSB];
+            end
+            REG_MAX_FRAME_LEN: begin
+              max_frame_len_q <= w_data_q[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH];
+            end
+            REG_SCRATCH: begin
+              scratch_q <= w_data_q;
+            end
+            REG_RX_DEFAULT_QUEUE: begin
+              rx_default_queue_q <=
+                  w_data_q[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH];
+            end
+            REG_STATUS: begin
+              dma_error_q <= (dma_error_q && !w_data_q[STATUS_DMA_ERROR_LSB]) || dma_err_set;
+            end
+            REG_US_PRESCALER: begin
+              us_prescaler_q <= w_data_q[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
+            end
+            REG_INTR_CAUSE: begin
+              intr_cause_q <= (intr_cause_q & ~w_data_q) | cause_set;
+            end
+            REG_INTR_MASK_SET: begin
+              mask_set_q <= w_data_q[INTR_MASK_SET_VECTORS_LSB +: NumVectors];
+            end
+            REG_INTR_MASK_CLEAR: begin
+              rearm_q <= w_data_q[INTR_MASK_CLEAR_VECTORS_LSB +: NumVectors];
+            end
+            REG_INTR_ERROR: begin
+              if (w_data_q[INTR_ERROR_IVAR_INVALID_LSB]) begin
+                ivar_invalid_q <= 1'b0;
+              end
+            end
+            default: ;
+          endcase
+        end
+
+        if (wr_qblk) begin
+          case (wr_off)
+            // ------------------------------------------------------------ RX ring
+            QREG_RX_BASE_LO:  rx_base_q[wq][31:0]  <= w_data_q;
+            QREG_RX_BASE_HI:  rx_base_q[wq][63:32] <= w_data_q;
+            QREG_RX_LEN: begin
+              rx_len_q[wq]      <= w_data_q;
+              rx_len_mask_q[wq] <= RingIdxW'(w_data_q - 32'd1);
+            end
+            QREG_RX_BUF_SIZE: begin
+              rx_buf_size_q[wq] <= w_data_q;
+              rx_bs_q[wq]       <= w_data_q[15:0];
+            end
+            QREG_RX_TAIL: begin
+              if (w_data_q < rx_len_q[wq] && w_data_q < MAX_RING_LEN) begin
+                rx_tail_q[wq] <= w_data_q[RingIdxW-1:0];
+              end else begin
+                // On top of a status report for the same queue in this cycle.
+                rx_status_q[wq] <= rx_status_q[wq] |
+                                   ((rx_status_hw && rx_set_i == wq) ? rx_status_set_bits_i : '0) |
+                                   (32'd1 << RX_STATUS_TAIL_INVALID_LSB);
+              end
+            end
+            QREG_RX_CTRL: begin
+              if (!w_data_q[RX_CTRL_ENABLE_LSB]) begin
+                rx_enable_q[wq] <= 1'b0;
+                rx_status_q[wq] <= '0;
+                rx_head_q[wq]   <= '0;
+                rx_tail_q[wq]   <= '0;
+                rx_reset_q[wq]  <= 1'b1;
+              end else if (!rx_enable_q[wq]) begin
+                rx_enable_q[wq] <= 1'b1;
+                rx_status_q[wq] <= rx_validate(rx_len_q[wq], rx_base_q[wq][3:0], rx_tail_q[wq],
+                                               rx_buf_size_q[wq]);
+              end
+            end
+            // ------------------------------------------------------------ TX ring
+            QREG_TX_BASE_LO:  tx_base_q[wq][31:0]  <= w_data_q;
+            QREG_TX_BASE_HI:  tx_base_q[wq][63:32] <= w_data_q;
+            QREG_TX_LEN: begin
+              tx_len_q[wq]      <= w_data_q;
+              tx_len_mask_q[wq] <= RingIdxW'(w_data_q - 32'd1);
+            end
+            QREG_TX_TAIL: begin
+              if (w_data_q < tx_len_q[wq] && w_data_q < MAX_RING_LEN) begin
+                tx_tail_q[wq] <= w_data_q[RingIdxW-1:0];
+              end else begin
+                tx_status_q[wq] <= tx_status_q[wq] |
+                                   ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
+                                   (32'd1 << TX_STATUS_TAIL_INVALID_LSB);
+              end
+            end
+            QREG_TX_CTRL: begin
+              if (!w_data_q[TX_CTRL_ENABLE_LSB]) begin
+                tx_enable_q[wq] <= 1'b0;
+                tx_status_q[wq] <= '0;
+                tx_head_q[wq]   <= '0;
+                tx_tail_q[wq]   <= '0;
+                tx_reset_q[wq]  <= 1'b1;
+              end else if (!tx_enable_q[wq]) begin
+                tx_enable_q[wq] <= 1'b1;
+                tx_status_q[wq] <= tx_validate(tx_len_q[wq], tx_base_q[wq][3:0], tx_tail_q[wq]);
+              end
+            end
+            // ------------------------------------------------------------ interrupt routing
+            // A vector >= NumVectors flags intr_error.ivar_invalid and routes to vector 0; a
+            // value the field cannot hold reads back as the field's maximum.
+            QREG_RX_IVAR: begin
+              rx_ivar_q[wq] <= ivar_field(w_data_q);
+              rx_vec_q[wq]  <= ivar_vector(w_data_q);
+              if (w_data_q >= 32'(NumVectors)) begin
+                ivar_invalid_q <= 1'b1;
+              end
+            end
+            QREG_TX_IVAR: begin
+              tx_ivar_q[wq] <= ivar_field(w_data_q);
+              tx_vec_q[wq]  <= ivar_vector(w_data_q);
+              if (w_data_q >= 32'(NumVectors)) begin
+                ivar_invalid_q <= 1'b1;
+              end
+            end
+            default: ;
+          endcase
+        end
+
+        if (wr_vblk) begin
+          case (wr_voff)
+            VREG_RX_USECS:  rx_usecs_q[wv]  <= sat16(w_data_q);
+            VREG_RX_FRAMES: rx_frames_q[wv] <= sat16(w_data_q);
+            VREG_TX_USECS:  tx_usecs_q[wv]  <= sat16(w_data_q);
+            VREG_TX_FRAMES: tx_frames_q[wv] <= sat16(w_data_q);
+            default: ;
+          endcase
+        end
+      end
+    end
+  end
+
+  // Reads: the held read (rd_fire) registers the addressed value; reading a counter's _lo half
+  // snapshots its upper half into the shared shadow that any _hi read returns.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rdata_q      <= '0;
+      cnt_shadow_q <= '0;
+    end else if (rd_fire) begin
+      rdata_q <= '0;
+      if (rd_addr < QUEUE_BASE) begin
+        case (rd_addr)
+          REG_ID:               rdata_q <= REG_ID_RESET;
+          REG_VERSION:          rdata_q <= REG_VERSION_RESET;
+          REG_CAPS:             rdata_q <= caps_value();
+          REG_CTRL:             rdata_q <= (32'(rx_en_q) << CTRL_RX_EN_LSB) |
+                                           (32'(tx_en_q) << CTRL_TX_EN_LSB);
+          REG_MAX_FRAME_LEN:    rdata_q <= 32'(max_frame_len_q) << MAX_FRAME_LEN_LEN_LSB;
+          REG_SCRATCH:          rdata_q <= scratch_q;
+          REG_RX_DEFAULT_QUEUE: rdata_q <= 32'(rx_default_queue_q) << RX_DEFAULT_QUEUE_QUEUE_LSB;
+          REG_STATUS:           rdata_q <= 32'(dma_error_q) << STATUS_DMA_ERROR_LSB;
+          REG_US_PRESCALER:     rdata_q <= 32'(us_prescaler_q) << US_PRESCALER_CYCLES_LSB;
+          REG_INTR_CAUSE:       rdata_q <= intr_cause_q;
+          REG_INTR_MASK:        rdata_q <= 32'(masked_i) << INTR_MASK_VECTORS_LSB;
+          REG_INTR_ERROR:       rdata_q <= 32'(ivar_invalid_q) << INTR_ERROR_IVAR_INVALID_LSB;
+          default: begin
+            for (int unsigned i = 0; i < NUM_GCNT; i++) begin
+              if (rd_addr == gcnt_lo_addr(i)) begin
+                rdata_q      <= gcnt_q[i][31:0];
+                cnt_shadow_q <= gcnt_q[i][63:32];
+              end
+              if (rd_addr == gcnt_hi_addr(i)) begin
+                rdata_q <= cnt_shadow_q;
+              end
+            end
+          end
+        endcase
+      end else if (rd_qblk) begin
+        case (rd_off)
+          QREG_RX_BASE_LO:  rdata_q <= rx_base_q[rq][31:0];
+          QREG_RX_BASE_HI:  rdata_q <= rx_base_q[rq][63:32];
+          QREG_RX_LEN:      rdata_q <= rx_len_q[rq];
+          QREG_RX_HEAD:     rdata_q <= 32'(rx_head_q[rq]);
+          QREG_RX_TAIL:     rdata_q <= 32'(rx_tail_q[rq]);
+          QREG_RX_CTRL:     rdata_q <= 32'(rx_enable_q[rq]) << RX_CTRL_ENABLE_LSB;
+          QREG_RX_STATUS:   rdata_q <= rx_status_q[rq];
+          QREG_RX_BUF_SIZE: rdata_q <= rx_buf_size_q[rq];
+          QREG_TX_BASE_LO:  rdata_q <= tx_base_q[rq][31:0];
+          QREG_TX_BASE_HI:  rdata_q <= tx_base_q[rq][63:32];
+          QREG_TX_LEN:      rdata_q <= tx_len_q[rq];
+          QREG_TX_HEAD:     rdata_q <= 32'(tx_head_q[rq]);
+          QREG_TX_TAIL:     rdata_q <= 32'(tx_tail_q[rq]);
+          QREG_TX_CTRL:     rdata_q <= 32'(tx_enable_q[rq]) << TX_CTRL_ENABLE_LSB;
+          QREG_TX_STATUS:   rdata_q <= tx_status_q[rq];
+          QREG_RX_IVAR:     rdata_q <= 32'(rx_ivar_q[rq]) << RX_IVAR_VECTOR_LSB;
+          QREG_TX_IVAR:     rdata_q <= 32'(tx_ivar_q[rq]) << TX_IVAR_VECTOR_LSB;
+          default: begin
+            for (int unsigned i = 0; i < NUM_QCNT; i++) begin
+              if (rd_off == qcnt_lo_off(i)) begin
+                rdata_q      <= qcnt_q[rq][i][31:0];
+                cnt_shadow_q <= qcnt_q[rq][i][63:32];
+              end
+              if (rd_off == qcnt_hi_off(i)) begin
+                rdata_q <= cnt_shadow_q;
+              end
+            end
+          end
+        endcase
+      end else if (rd_vblk) begin
+        case (rd_voff)
+          VREG_RX_USECS:     rdata_q <= 32'(rx_usecs_q[rv]);
+          VREG_RX_FRAMES:    rdata_q <= 32'(rx_frames_q[rv]);
+          VREG_TX_USECS:     rdata_q <= 32'(tx_usecs_q[rv]);
+          VREG_TX_FRAMES:    rdata_q <= 32'(tx_frames_q[rv]);
+          VREG_RX_PENDING:   rdata_q <= 32'(rx_pending_i[rv]);
+          VREG_TX_PENDING:   rdata_q <= 32'(tx_pending_i[rv]);
+          VREG_IRQ_COUNT_LO: begin
+            rdata_q      <= irq_cnt_q[rv][31:0];
+            cnt_shadow_q <= irq_cnt_q[rv][63:32];
+          end
+          VREG_IRQ_COUNT_HI: rdata_q <= cnt_shadow_q;
+          default: ;
+        endcase
+      end
+    end
+  end
+
+  // Counters: each is touched only in a cycle that counts something for it. Counters wrap.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      for (int unsigned i = 0; i < NUM_GCNT; i++) begin
+        gcnt_q[i] <= '0;
+      end
+      for (int unsigned q = 0; q < NumQueues; q++) begin
+        for (int unsigned i = 0; i < NUM_QCNT; i++) begin
+          qcnt_q[q][i] <= '0;
+        end
+      end
+      for (int unsigned v = 0; v < NumVectors; v++) begin
+        irq_cnt_q[v] <= '0;
+      end
+    end else begin
+      if (gcnt_any) begin
+        for (int unsigned i = 0; i < NUM_GCNT; i++) begin
+          gcnt_q[i] <= gcnt_q[i] + 64'(gcnt_sum(gcnt_inc_i, GcntW'(i)));
+        end
+      end
+      if (rxq_done_i && queue_ok(rxq_done_q_i)) begin
+        qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_FRAMES] <=
+            qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_FRAMES] + 64'd1;
+        qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_BYTES] <=
+            qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_BYTES] + {48'd0, rxq_done_bytes_i};
+      end
+      if (txq_done_i && queue_ok(txq_done_q_i)) begin
+        qcnt_q[QIdxW'(txq_done_q_i)][QCNT_TX_Q_FRAMES] <=
+            qcnt_q[QIdxW'(txq_done_q_i)][QCNT_TX_Q_FRAMES] + 64'd1;
+        qcnt_q[QIdxW'(txq_done_q_i)][QCNT_TX_Q_BYTES] <=
+            qcnt_q[QIdxW'(txq_done_q_i)][QCNT_TX_Q_BYTES] + {48'd0, txq_done_bytes_i};
+      end
+      if (irq_i != '0) begin
+        for (int unsigned v = 0; v < NumVectors; v++) begin
+          if (irq_i[v]) begin
+            irq_cnt_q[v] <= irq_cnt_q[v] + 64'd1;
+          end
+        end
+      end
     end
   end
 
@@ -851,17 +840,16 @@ module nic_regs
   assign max_frame_len_o    = max_frame_len_q;
   assign rx_default_queue_o = rx_default_queue_q;
 
+  assign rx_base_o     = rx_base_q;
+  assign rx_len_mask_o = rx_len_mask_q;
+  assign rx_head_o     = rx_head_q;
+  assign rx_tail_o     = rx_tail_q;
+  assign tx_base_o     = tx_base_q;
+  assign tx_head_o     = tx_head_q;
+  assign tx_tail_o     = tx_tail_q;
+  assign rx_buf_size_o = rx_bs_q;
   for (genvar q = 0; q < NumQueues; q++) begin : gen_queue_out
-    assign rx_base_o[q]     = {rx_base_hi_q[q], rx_base_lo_q[q]};
-    assign rx_len_mask_o[q] = RingIdxW'(rx_len_q[q] - 32'd1);
-    assign rx_head_o[q]     = rx_head_q[q];
-    assign rx_tail_o[q]     = rx_tail_q[q];
-    assign rx_buf_size_o[q] = rx_buf_size_q[q][15:0];
     assign rx_active_o[q]   = rx_enable_q[q] && (rx_status_q[q] == '0);
-    assign tx_base_o[q]     = {tx_base_hi_q[q], tx_base_lo_q[q]};
-    assign tx_len_mask[q]   = RingIdxW'(tx_len_q[q] - 32'd1);
-    assign tx_head_o[q]     = tx_head_q[q];
-    assign tx_tail_o[q]     = tx_tail_q[q];
     assign tx_active_o[q]   = tx_enable_q[q] && (tx_status_q[q] == '0);
   end
   assign rx_reset_o = rx_reset_q;

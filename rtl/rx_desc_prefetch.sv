@@ -92,20 +92,22 @@ module rx_desc_prefetch
   localparam int unsigned CountW     = $clog2(Depth) + 1;
   localparam logic [12:0] MAX_DESCS  = 13'(BurstDescs);
 
+  localparam int unsigned QIdxW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+
   // ------------------------------------------------------------------ state
-  logic                bound_q, bound_d;         // following a queue
-  logic [3:0]          q_q, q_d;                 // the queue followed
-  logic [RingIdxW-1:0] head_idx_q, head_idx_d;   // index of the oldest descriptor held
-  logic [RingIdxW-1:0] next_idx_q, next_idx_d;   // next index to read
-  logic [CountW-1:0]   inflight_q, inflight_d;   // descriptors of the read in flight
-  logic                drop_q, drop_d;           // discard the read in flight
-  logic                beat_q, beat_d;           // word index within a descriptor
-  logic [63:0]         word_q, word_d;           // buffer-address word of the descriptor
-  logic                derr_q, derr_d;           // error in the current descriptor
-  logic                berr_q, berr_d;           // error in the current burst
-  logic                arvalid_q, arvalid_d;
-  logic [63:0]         araddr_q, araddr_d;
-  logic [7:0]          arlen_q, arlen_d;
+  logic                bound_q;                  // following a queue
+  logic [3:0]          q_q;                      // the queue followed (< NumQueues)
+  logic [RingIdxW-1:0] head_idx_q;               // index of the oldest descriptor held
+  logic [RingIdxW-1:0] next_idx_q;               // next index to read
+  logic [CountW-1:0]   inflight_q;               // descriptors of the read in flight
+  logic                drop_q;                   // discard the read in flight
+  logic                beat_q;                   // word index within a descriptor
+  logic [63:0]         word_q;                   // buffer-address word of the descriptor
+  logic                derr_q;                   // error in the current descriptor
+  logic                berr_q;                   // error in the current burst
+  logic                arvalid_q;
+  logic [63:0]         araddr_q;
+  logic [7:0]          arlen_q;
   logic [NUM_GCNT-1:0] gcnt_inc_q, gcnt_inc_d;
 
   // Prefetched descriptors: {buf_addr, err}.
@@ -113,140 +115,154 @@ module rx_desc_prefetch
   logic [64:0]       fifo_wdata, fifo_rdata;
   logic [CountW-1:0] fifo_count;
 
-  // The followed queue's ring.
+  // The followed queue's ring (q_q only ever holds an implemented queue: req_q_i < NumQueues).
+  logic [QIdxW-1:0]    qi;
   logic [63:0]         sel_base;
   logic [RingIdxW-1:0] sel_mask, sel_tail;
   logic                sel_active, sel_reset;
 
-  always_comb begin
-    sel_base   = '0;
-    sel_mask   = '0;
-    sel_tail   = '0;
-    sel_active = 1'b0;
-    sel_reset  = 1'b0;
-    for (int unsigned i = 0; i < NumQueues; i++) begin
-      if (q_q == 4'(i)) begin
-        sel_base   = rx_base_i[i];
-        sel_mask   = rx_len_mask_i[i];
-        sel_tail   = rx_tail_i[i];
-        sel_active = rx_active_i[i];
-        sel_reset  = rx_reset_i[i];
-      end
-    end
-  end
+  assign qi         = QIdxW'(q_q);
+  assign sel_base   = rx_base_i[qi];
+  assign sel_mask   = rx_len_mask_i[qi];
+  assign sel_tail   = rx_tail_i[qi];
+  assign sel_active = rx_active_i[qi];
+  assign sel_reset  = rx_reset_i[qi];
 
-  // Size of the next read: descriptors owned, room held, to the ring's end, to the 4 KiB page end.
-  logic [63:0] next_addr;
+  // ------------------------------------------------------------------ next state
+  logic [63:0]         next_addr;
   logic [RingIdxW-1:0] owned;
-  logic [12:0] avail, space, to_end, to_page, descs;
-  logic        hit, r_fire;
-
-  always_comb begin
-    next_addr = sel_base + {{(60 - RingIdxW){1'b0}}, next_idx_q, 4'b0000};
-    owned     = (sel_tail - next_idx_q) & sel_mask;
-    avail     = 13'(owned);
-    space     = 13'(Depth) - 13'(fifo_count);
-    to_end    = 13'(sel_mask) - 13'(next_idx_q) + 13'd1;
-    to_page   = (13'h1000 - {1'b0, next_addr[11:0]}) >> 4;
-    descs     = MAX_DESCS;
-    if (avail < descs) begin
-      descs = avail;
-    end
-    if (space < descs) begin
-      descs = space;
-    end
-    if (to_end < descs) begin
-      descs = to_end;
-    end
-    if (to_page < descs) begin
-      descs = to_page;
-    end
-  end
+  logic [12:0]         avail, space, to_end, to_page, descs;
+  logic                hit, r_fire, last_beat, desc_done, restart, forget, issue;
+  logic [CountW-1:0]   inflight_left;
 
   assign hit = bound_q && (q_q == req_q_i) && (head_idx_q == req_idx_i);
 
   always_comb begin
-    bound_d    = bound_q;
-    q_d        = q_q;
-    head_idx_d = head_idx_q;
-    next_idx_d = next_idx_q;
-    inflight_d = inflight_q;
-    drop_d     = drop_q;
-    beat_d     = beat_q;
-    word_d     = word_q;
-    derr_d     = derr_q;
-    berr_d     = berr_q;
-    arvalid_d  = arvalid_q;
-    araddr_d   = araddr_q;
-    arlen_d    = arlen_q;
-    gcnt_inc_d = '0;
-    fifo_flush = 1'b0;
-    fifo_push  = 1'b0;
-    fifo_wdata = {word_q, derr_q};
-
-    if (arvalid_q && m_axi_arready_i) begin
-      arvalid_d = 1'b0;
-    end
+    gcnt_inc_d    = '0;
+    fifo_flush    = 1'b0;
+    fifo_push     = 1'b0;
+    fifo_wdata    = '0;
+    last_beat     = 1'b0;
+    desc_done     = 1'b0;
+    issue         = 1'b0;
+    next_addr     = '0;
+    owned         = '0;
+    avail         = '0;
+    space         = '0;
+    to_end        = '0;
+    to_page       = '0;
+    descs         = '0;
 
     // Beats of the read in flight.
     m_axi_rready_o = (inflight_q != '0);
     r_fire         = m_axi_rvalid_i && m_axi_rready_o;
     if (r_fire) begin
-      berr_d = berr_q || m_axi_rresp_i[1];
+      last_beat = m_axi_rlast_i;
       if (m_axi_rlast_i) begin
-        berr_d = 1'b0;
         gcnt_inc_d[GCNT_DMA_ERRORS] = berr_q || m_axi_rresp_i[1];
       end
       if (WORD_ONLY) begin
+        desc_done  = 1'b1;
         fifo_push  = !drop_q;
         fifo_wdata = {m_axi_rdata_i, m_axi_rresp_i[1]};
-        inflight_d = inflight_q - 1'b1;
-      end else begin
-        if (beat_q == BUF_WORD) begin
-          word_d = m_axi_rdata_i;
-        end
-        derr_d = derr_q || m_axi_rresp_i[1];
-        beat_d = !beat_q;
-        if (beat_q) begin
-          // Second word: the descriptor is complete.
-          fifo_push  = !drop_q;
-          fifo_wdata = {BUF_WORD ? m_axi_rdata_i : word_q, derr_q || m_axi_rresp_i[1]};
-          derr_d     = 1'b0;
-          inflight_d = inflight_q - 1'b1;
-        end
-      end
-      if (inflight_d == '0) begin
-        drop_d = 1'b0;
+      end else if (beat_q) begin
+        // Second word: the descriptor is complete.
+        desc_done  = 1'b1;
+        fifo_push  = !drop_q;
+        fifo_wdata = {BUF_WORD ? m_axi_rdata_i : word_q, derr_q || m_axi_rresp_i[1]};
       end
     end
-
-    // The consumer takes the head.
-    if (desc_pop_i) begin
-      head_idx_d = (head_idx_q + 1'b1) & sel_mask;
-    end
+    inflight_left = inflight_q - CountW'(desc_done);
 
     // Restart at what the consumer asks for, or forget the queue when it is disabled.
-    if (req_valid_i && !hit) begin
-      fifo_flush = 1'b1;
-      bound_d    = 1'b1;
-      q_d        = req_q_i;
-      head_idx_d = req_idx_i;
-      next_idx_d = req_idx_i;
-      drop_d     = (inflight_d != '0);
-    end else if (bound_q && sel_reset) begin
-      fifo_flush = 1'b1;
-      bound_d    = 1'b0;
-      drop_d     = (inflight_d != '0);
-    end else if (bound_q && sel_active && !arvalid_q && inflight_q == '0 &&
-               descs != 13'd0) begin
-      // Read ahead.
-      arvalid_d  = 1'b1;
-      araddr_d   = next_addr + (WORD_ONLY ? 64'(BUF_WORD) * 64'd8 : 64'd0);
-      arlen_d    = WORD_ONLY ? 8'd0 : 8'((descs << 1) - 13'd1);
-      inflight_d = CountW'(descs);
-      next_idx_d = (next_idx_q + RingIdxW'(descs)) & sel_mask;
-      beat_d     = 1'b0;
-      derr_d     = 1'b0;
+    restart = req_valid_i && !hit;
+    forget  = !restart && bound_q && sel_reset;
+    fifo_flush = restart || forget;
+
+    // Read ahead: size of the next read from the descriptors owned, the room held, the ring's
+    // end and the 4 KiB page end.
+    if (!restart && !forget && bound_q && sel_active && !arvalid_q && inflight_q == '0) begin
+      next_addr = sel_base + {{(60 - RingIdxW){1'b0}}, next_idx_q, 4'b0000};
+      owned     = (sel_tail - next_idx_q) & sel_mask;
+      avail     = 13'(owned);
+      space     = 13'(Depth) - 13'(fifo_count);
+      to_end    = 13'(sel_mask) - 13'(next_idx_q) + 13'd1;
+      to_page   = (13'h1000 - {1'b0, next_addr[11:0]}) >> 4;
+      descs     = MAX_DESCS;
+      if (avail < descs) begin
+        descs = avail;
+      end
+      if (space < descs) begin
+        descs = space;
+      end
+      if (to_end < descs) begin
+        descs = to_end;
+      end
+      if (to_page < descs) begin
+        descs = to_page;
+      end
+      issue = (descs != 13'd0);
+    end
+  end
+
+  // Registers load only in the cycles that change them (no next-state copy every cycle).
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      bound_q    <= 1'b0;
+      q_q        <= '0;
+      head_idx_q <= '0;
+      next_idx_q <= '0;
+      inflight_q <= '0;
+      drop_q     <= 1'b0;
+      beat_q     <= 1'b0;
+      word_q     <= '0;
+      derr_q     <= 1'b0;
+      berr_q     <= 1'b0;
+      arvalid_q  <= 1'b0;
+      araddr_q   <= '0;
+      arlen_q    <= '0;
+      gcnt_inc_q <= '0;
+    end else begin
+      gcnt_inc_q <= gcnt_inc_d;
+      if (arvalid_q && m_axi_arready_i) begin
+        arvalid_q <= 1'b0;
+      end
+      if (r_fire) begin
+        berr_q <= !last_beat && (berr_q || m_axi_rresp_i[1]);
+        if (!WORD_ONLY) begin
+          if (beat_q == BUF_WORD) begin
+            word_q <= m_axi_rdata_i;
+          end
+          derr_q <= !beat_q && (derr_q || m_axi_rresp_i[1]);
+          beat_q <= !beat_q;
+        end
+        inflight_q <= inflight_left;
+        if (inflight_left == '0) begin
+          drop_q <= 1'b0;
+        end
+      end
+      // The consumer takes the head.
+      if (desc_pop_i) begin
+        head_idx_q <= (head_idx_q + 1'b1) & sel_mask;
+      end
+      if (restart) begin
+        bound_q    <= 1'b1;
+        q_q        <= req_q_i;
+        head_idx_q <= req_idx_i;
+        next_idx_q <= req_idx_i;
+        drop_q     <= (inflight_left != '0);
+      end else if (forget) begin
+        bound_q <= 1'b0;
+        drop_q  <= (inflight_left != '0);
+      end else if (issue) begin
+        arvalid_q  <= 1'b1;
+        araddr_q   <= next_addr + (WORD_ONLY ? 64'(BUF_WORD) * 64'd8 : 64'd0);
+        arlen_q    <= WORD_ONLY ? 8'd0 : 8'((descs << 1) - 13'd1);
+        inflight_q <= CountW'(descs);
+        next_idx_q <= (next_idx_q + RingIdxW'(descs)) & sel_mask;
+        beat_q     <= 1'b0;
+        derr_q     <= 1'b0;
+      end
     end
   end
 
@@ -265,40 +281,6 @@ module rx_desc_prefetch
     .rd_data_o  (fifo_rdata),
     .count_o    (fifo_count)
   );
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      bound_q    <= 1'b0;
-      q_q        <= '0;
-      head_idx_q <= '0;
-      next_idx_q <= '0;
-      inflight_q <= '0;
-      drop_q     <= 1'b0;
-      beat_q     <= 1'b0;
-      word_q     <= '0;
-      derr_q     <= 1'b0;
-      berr_q     <= 1'b0;
-      arvalid_q  <= 1'b0;
-      araddr_q   <= '0;
-      arlen_q    <= '0;
-      gcnt_inc_q <= '0;
-    end else begin
-      bound_q    <= bound_d;
-      q_q        <= q_d;
-      head_idx_q <= head_idx_d;
-      next_idx_q <= next_idx_d;
-      inflight_q <= inflight_d;
-      drop_q     <= drop_d;
-      beat_q     <= beat_d;
-      word_q     <= word_d;
-      derr_q     <= derr_d;
-      berr_q     <= berr_d;
-      arvalid_q  <= arvalid_d;
-      araddr_q   <= araddr_d;
-      arlen_q    <= arlen_d;
-      gcnt_inc_q <= gcnt_inc_d;
-    end
-  end
 
   assign desc_valid_o    = hit && fifo_valid;
   assign desc_buf_addr_o = fifo_rdata[64:1];

@@ -130,6 +130,8 @@ module rx_dma
   localparam int unsigned WrOutW        = $clog2(WrOutstanding) + 1;
   localparam logic [WrOutW-1:0] MAX_WR_OUTSTANDING = WrOutW'(WrOutstanding);
 
+  localparam int unsigned QIdxW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+
   typedef enum logic [2:0] {
     ST_IDLE,
     ST_CHECK,   // queue state and free-descriptor check
@@ -148,55 +150,61 @@ module rx_dma
     FIN_FAULT
   } finish_e;
 
+  // Simulation speed: the registers are loaded only in the cycles that change them (in the
+  // sequential block below, state by state) instead of through a next-state copy of every
+  // register each cycle; the combinational block computes the outputs and the decisions both
+  // sides need, and works out per-state values only in their state. Verilator evaluates every
+  // statement of a process every cycle, so this keeps an idle or streaming cycle cheap.
+
   // Frame being processed.
-  state_e               state_q, state_d;
-  finish_e              fin_q, fin_d;
-  logic [QueueW-1:0]    q_q, q_d;
-  logic [15:0]          len_q, len_d;
-  logic [HashW-1:0]     hash_q, hash_d;
-  logic [TypeW-1:0]     type_q, type_d;
-  logic [63:0]          base_q, base_d;
-  logic [RingIdxW-1:0]  mask_q, mask_d;
-  logic [RingIdxW-1:0]  idx_q, idx_d;          // descriptor of the current buffer
-  logic [15:0]          bs_q, bs_d;
-  logic [15:0]          off_q, off_d;          // frame bytes placed in earlier buffers
-  logic [15:0]          blen_q, blen_d;        // frame bytes for the current buffer
-  logic [63:0]          aw_addr_q, aw_addr_d;  // address of the next data burst
-  logic [12:0]          aw_left_q, aw_left_d;  // buffer beats not yet covered by a burst
-  logic [12:0]          w_left_q, w_left_d;    // buffer beats not yet sent
-  logic [8:0]           w_cnt_q, w_cnt_d;      // beats sent in the current burst
-  logic                 werr_q, werr_d;        // a write of this frame failed
-  logic                 wb_half_q, wb_half_d;  // second half of a split write-back
-  logic                 abort_q, abort_d;      // this frame is abandoned
+  state_e               state_q;
+  finish_e              fin_q;
+  logic [QueueW-1:0]    q_q;
+  logic [15:0]          len_q;
+  logic [HashW-1:0]     hash_q;
+  logic [TypeW-1:0]     type_q;
+  logic [63:0]          base_q;
+  logic [RingIdxW-1:0]  mask_q;
+  logic [RingIdxW-1:0]  idx_q;          // descriptor of the current buffer
+  logic [15:0]          bs_q;
+  logic [15:0]          off_q;          // frame bytes placed in earlier buffers
+  logic [15:0]          blen_q;         // frame bytes for the current buffer
+  logic [63:0]          aw_addr_q;      // address of the next data burst
+  logic [12:0]          aw_left_q;      // buffer beats not yet covered by a burst
+  logic [12:0]          w_left_q;       // buffer beats not yet sent
+  logic [8:0]           w_cnt_q;        // beats sent in the current burst
+  logic                 werr_q;         // a write of this frame failed
+  logic                 wb_half_q;      // second half of a split write-back
+  logic                 abort_q;        // this frame is abandoned
 
   // All write bursts: in flight from address acceptance to response.
-  logic [WrOutW-1:0]    b_out_q, b_out_d;
+  logic [WrOutW-1:0]    b_out_q;
 
   // The pending (posted) write-back.
-  logic                 pend_valid_q, pend_valid_d;
-  logic [QueueW-1:0]    pend_q_q, pend_q_d;
-  logic [RingIdxW-1:0]  pend_idx_q, pend_idx_d;
-  logic [15:0]          pend_len_q, pend_len_d;    // frame length
-  logic                 pend_last_q, pend_last_d;  // the frame's last buffer
-  logic                 pend_cur_q, pend_cur_d;    // of the frame still being processed
-  logic                 pend_off_q, pend_off_d;    // its queue was disabled meanwhile
-  logic [1:0]           pend_b_q, pend_b_d;        // write-back responses still due
-  logic                 pend_err_q, pend_err_d;
+  logic                 pend_valid_q;
+  logic [QueueW-1:0]    pend_q_q;
+  logic [RingIdxW-1:0]  pend_idx_q;
+  logic [15:0]          pend_len_q;     // frame length
+  logic                 pend_last_q;    // the frame's last buffer
+  logic                 pend_cur_q;     // of the frame still being processed
+  logic                 pend_off_q;     // its queue was disabled meanwhile
+  logic [1:0]           pend_b_q;       // write-back responses still due
+  logic                 pend_err_q;
 
-  logic                 awvalid_q, awvalid_d;
-  logic [63:0]          awaddr_q, awaddr_d;
-  logic [7:0]           awlen_q, awlen_d;
+  logic                 awvalid_q;
+  logic [63:0]          awaddr_q;
+  logic [7:0]           awlen_q;
 
   // Registered reports to nic_regs.
-  logic                 head_adv_q, head_adv_d;
-  logic [QueueW-1:0]    head_adv_id_q, head_adv_id_d;
-  logic                 status_set_q, status_set_d;
-  logic [QueueW-1:0]    status_id_q, status_id_d;
-  logic [31:0]          status_bits_q, status_bits_d;
+  logic                 head_adv_q;
+  logic [QueueW-1:0]    head_adv_id_q;
+  logic                 status_set_q;
+  logic [QueueW-1:0]    status_id_q;
+  logic [31:0]          status_bits_q;
   logic [NUM_GCNT-1:0]  gcnt_inc_q, gcnt_inc_d;
-  logic                 q_done_q, q_done_d;
-  logic [QueueW-1:0]    q_done_id_q, q_done_id_d;
-  logic [15:0]          q_done_bytes_q, q_done_bytes_d;
+  logic                 q_done_q;
+  logic [QueueW-1:0]    q_done_id_q;
+  logic [15:0]          q_done_bytes_q;
 
   // Burst-length FIFO between the address and data sides of the data phase.
   logic              blq_push, blq_pop, blq_valid, blq_wr_ready;
@@ -204,72 +212,21 @@ module rx_dma
   logic [WrOutW-1:0] blq_count;
 
   // ------------------------------------------------------------------ queue configuration
+  // q_q and pend_q_q only ever hold implemented queues (frame_queue_i < NumQueues).
   logic [63:0]          sel_base;
   logic [RingIdxW-1:0]  sel_mask, sel_head, sel_tail, start_idx, sel_free;
   logic [15:0]          sel_bs;
   logic                 sel_active, sel_reset, pend_reset;
   logic [27:0]          free_bytes;
 
-  always_comb begin
-    sel_base   = '0;
-    sel_mask   = '0;
-    sel_head   = '0;
-    sel_tail   = '0;
-    sel_bs     = '0;
-    sel_active = 1'b0;
-    sel_reset  = 1'b0;
-    pend_reset = 1'b0;
-    for (int unsigned i = 0; i < NumQueues; i++) begin
-      if (q_q == QueueW'(i)) begin
-        sel_base   = rx_base_i[i];
-        sel_mask   = rx_len_mask_i[i];
-        sel_head   = rx_head_i[i];
-        sel_tail   = rx_tail_i[i];
-        sel_bs     = rx_buf_size_i[i];
-        sel_active = rx_active_i[i];
-        sel_reset  = rx_reset_i[i];
-      end
-      if (pend_q_q == QueueW'(i)) begin
-        pend_reset = rx_reset_i[i];
-      end
-    end
-    // The frame starts after the pending write-back's descriptor if that is of the same queue:
-    // the head in nic_regs only moves when the write-back's response arrives.
-    start_idx  = (pend_valid_q && !pend_off_q && pend_q_q == q_q) ?
-                 ((pend_idx_q + 1'b1) & sel_mask) : sel_head;
-    sel_free   = (sel_tail - start_idx) & sel_mask;
-    free_bytes = 28'(sel_free) * 28'(sel_bs);
-  end
-
-  // ------------------------------------------------------------------ helpers
-  logic [127:0] wb_desc;
-  logic [63:0]  desc_addr;
-  logic [15:0]  remaining;
-  logic [12:0]  to_4k, burst;
-  logic         last_buf;
-
-  always_comb begin
-    last_buf = (off_q + blen_q) == len_q;
-    wb_desc  = '0;
-    wb_desc[DESC_RX_WB_RSS_HASH_LSB +: DESC_RX_WB_RSS_HASH_WIDTH] = hash_q;
-    wb_desc[DESC_RX_WB_RSS_TYPE_LSB +: DESC_RX_WB_RSS_TYPE_WIDTH] = type_q;
-    wb_desc[DESC_RX_WB_LENGTH_LSB +: DESC_RX_WB_LENGTH_WIDTH]     = blen_q;
-    wb_desc[DESC_RX_WB_DD_LSB +: DESC_RX_WB_DD_WIDTH]             = 1'b1;
-    wb_desc[DESC_RX_WB_EOP_LSB +: DESC_RX_WB_EOP_WIDTH]           = last_buf;
-    wb_desc[DESC_RX_WB_ERRORS_LSB +: DESC_RX_WB_ERRORS_WIDTH]     = '0;
-
-    desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
-    remaining = len_q - off_q;
-    // Beats to the next 4 KiB boundary (the address is 8-byte aligned): 1..512.
-    to_4k = (13'h1000 - {1'b0, aw_addr_q[11:0]}) >> 3;
-    burst = aw_left_q;
-    if (burst > MAX_BURST) begin
-      burst = MAX_BURST;
-    end
-    if (burst > to_4k) begin
-      burst = to_4k;
-    end
-  end
+  assign sel_base   = rx_base_i[QIdxW'(q_q)];
+  assign sel_mask   = rx_len_mask_i[QIdxW'(q_q)];
+  assign sel_head   = rx_head_i[QIdxW'(q_q)];
+  assign sel_tail   = rx_tail_i[QIdxW'(q_q)];
+  assign sel_bs     = rx_buf_size_i[QIdxW'(q_q)];
+  assign sel_active = rx_active_i[QIdxW'(q_q)];
+  assign sel_reset  = rx_reset_i[QIdxW'(q_q)];
+  assign pend_reset = rx_reset_i[QIdxW'(pend_q_q)];
 
   // Byte strobe for the last beat of a buffer holding `bytes` (mod 8) bytes.
   function automatic logic [7:0] last_strb(logic [2:0] bytes);
@@ -287,55 +244,57 @@ module rx_dma
     return s;
   endfunction
 
-  // ------------------------------------------------------------------ next state
-  logic b_fire, b_err, wb_done, cmpl_report, w_fire;
+  // Beats from an 8-byte aligned address to the next 4 KiB boundary: 1..512.
+  function automatic logic [12:0] beats_to_4k(logic [11:0] addr_low);
+    return (13'h1000 - {1'b0, addr_low}) >> 3;
+  endfunction
+
+  // Word `hi` of the write-back descriptor of the current buffer.
+  function automatic logic [63:0] wb_word(logic hi, logic [HashW-1:0] hash, logic [TypeW-1:0] typ,
+                                          logic [15:0] blen, logic eop);
+    logic [127:0] d;
+    d = '0;
+    d[DESC_RX_WB_RSS_HASH_LSB +: DESC_RX_WB_RSS_HASH_WIDTH] = hash;
+    d[DESC_RX_WB_RSS_TYPE_LSB +: DESC_RX_WB_RSS_TYPE_WIDTH] = typ;
+    d[DESC_RX_WB_LENGTH_LSB +: DESC_RX_WB_LENGTH_WIDTH]     = blen;
+    d[DESC_RX_WB_DD_LSB +: DESC_RX_WB_DD_WIDTH]             = 1'b1;
+    d[DESC_RX_WB_EOP_LSB +: DESC_RX_WB_EOP_WIDTH]           = eop;
+    d[DESC_RX_WB_ERRORS_LSB +: DESC_RX_WB_ERRORS_WIDTH]     = '0;
+    return hi ? d[127:64] : d[63:0];
+  endfunction
+
+  // ------------------------------------------------------------------ decisions and outputs
+  logic         b_fire, b_err, wb_b_fire, wb_done, wb_err, cmpl_report, cmpl_stop;
+  logic         abort_now, werr_now, pend_off_now, w_fire, last_buf, issue, data_done;
+  logic [63:0]  desc_addr;
+  logic [15:0]  remaining, blen_new;
+  logic [12:0]  burst, beats_new;
 
   always_comb begin
-    state_d        = state_q;
-    fin_d          = fin_q;
-    q_d            = q_q;
-    len_d          = len_q;
-    hash_d         = hash_q;
-    type_d         = type_q;
-    base_d         = base_q;
-    mask_d         = mask_q;
-    idx_d          = idx_q;
-    bs_d           = bs_q;
-    off_d          = off_q;
-    blen_d         = blen_q;
-    aw_addr_d      = aw_addr_q;
-    aw_left_d      = aw_left_q;
-    w_left_d       = w_left_q;
-    w_cnt_d        = w_cnt_q;
-    werr_d         = werr_q;
-    wb_half_d      = wb_half_q;
-    abort_d        = abort_q || (state_q != ST_IDLE && sel_reset);
-    b_out_d        = b_out_q;
-    pend_valid_d   = pend_valid_q;
-    pend_q_d       = pend_q_q;
-    pend_idx_d     = pend_idx_q;
-    pend_len_d     = pend_len_q;
-    pend_last_d    = pend_last_q;
-    pend_cur_d     = pend_cur_q;
-    pend_off_d     = pend_off_q || (pend_valid_q && pend_reset);
-    pend_b_d       = pend_b_q;
-    pend_err_d     = pend_err_q;
-    awvalid_d      = awvalid_q;
-    awaddr_d       = awaddr_q;
-    awlen_d        = awlen_q;
-    head_adv_d     = 1'b0;
-    head_adv_id_d  = head_adv_id_q;
-    status_set_d   = 1'b0;
-    status_id_d    = status_id_q;
-    status_bits_d  = status_bits_q;
-    gcnt_inc_d     = '0;
-    q_done_d       = 1'b0;
-    q_done_id_d    = q_done_id_q;
-    q_done_bytes_d = q_done_bytes_q;
-    blq_push       = 1'b0;
-    blq_pop        = 1'b0;
-    cmpl_report    = 1'b0;
+    // ---------------------------------------------------------------- responses
+    // In order: the pending write-back's responses come first (nothing was in flight when it
+    // was issued), then those of data bursts issued after it.
+    m_axi_bready_o = (b_out_q != '0);
+    b_fire         = m_axi_bvalid_i && m_axi_bready_o;
+    b_err          = m_axi_bresp_i[1];
+    wb_b_fire      = b_fire && (pend_b_q != 2'd0);       // a response of the write-back
+    wb_done        = wb_b_fire && (pend_b_q == 2'd1);    // its last response
+    wb_err         = pend_err_q || b_err;                // failed (valid with wb_done)
+    cmpl_report    = wb_done && wb_err;                  // a failure reported this cycle
+    // A failed write-back of a frame already released (or of its last buffer): a following
+    // frame of the same queue is stopped.
+    cmpl_stop      = cmpl_report && !(pend_cur_q && !pend_last_q);
+    pend_off_now   = pend_off_q || (pend_valid_q && pend_reset);
+    abort_now      = abort_q || (state_q != ST_IDLE && sel_reset) ||
+                     (cmpl_stop && state_q != ST_IDLE && q_q == pend_q_q);
+    werr_now       = werr_q || (b_fire && pend_b_q == 2'd0 && b_err) ||
+                     (cmpl_report && pend_cur_q && !pend_last_q);
 
+    gcnt_inc_d                          = '0;
+    gcnt_inc_d[GCNT_DMA_ERRORS]         = b_fire && b_err;
+    gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS] = cmpl_stop && pend_last_q;
+
+    // ---------------------------------------------------------------- frame state machine
     frame_done_o   = 1'b0;
     word_ready_o   = 1'b0;
     desc_pop_o     = 1'b0;
@@ -344,125 +303,50 @@ module rx_dma
     m_axi_wstrb_o  = 8'hFF;
     m_axi_wlast_o  = 1'b0;
     w_fire         = 1'b0;
+    blq_push       = 1'b0;
+    blq_pop        = 1'b0;
+    issue          = 1'b0;
+    data_done      = 1'b0;
+    last_buf       = 1'b0;
+    desc_addr      = '0;
+    remaining      = '0;
+    blen_new       = '0;
+    beats_new      = '0;
+    burst          = '0;
+    start_idx      = '0;
+    sel_free       = '0;
+    free_bytes     = '0;
 
-    if (awvalid_q && m_axi_awready_i) begin
-      awvalid_d = 1'b0;
-    end
-
-    // ---------------------------------------------------------------- responses
-    // In order: the pending write-back's responses come first (nothing was in flight when it
-    // was issued), then those of data bursts issued after it.
-    m_axi_bready_o = (b_out_q != '0);
-    b_fire         = m_axi_bvalid_i && m_axi_bready_o;
-    b_err          = m_axi_bresp_i[1];
-    wb_done        = 1'b0;
-    b_out_d        = b_out_q + WrOutW'(awvalid_q && m_axi_awready_i) - WrOutW'(b_fire);
-    if (b_fire) begin
-      gcnt_inc_d[GCNT_DMA_ERRORS] = b_err;
-      if (pend_b_q != 2'd0) begin
-        pend_b_d   = pend_b_q - 2'd1;
-        pend_err_d = pend_err_q || b_err;
-        if (pend_b_q == 2'd1) begin
-          wb_done      = 1'b1;
-          pend_valid_d = 1'b0;
-        end
-      end else if (b_err) begin
-        werr_d = 1'b1;  // a data burst of the current frame
-      end
-    end
-    if (wb_done) begin
-      if (!pend_err_d) begin
-        head_adv_d     = !pend_off_d;
-        head_adv_id_d  = pend_q_q;
-        q_done_d       = pend_last_q;
-        q_done_id_d    = pend_q_q;
-        q_done_bytes_d = pend_len_q;
-      end else begin
-        cmpl_report   = 1'b1;
-        status_set_d  = 1'b1;
-        status_id_d   = pend_q_q;
-        status_bits_d = '0;
-        status_bits_d[RX_STATUS_DMA_FAULT_LSB] = 1'b1;
-        if (pend_cur_q && !pend_last_q) begin
-          werr_d = 1'b1;  // a write-back of the frame in progress: it fails as a whole
-        end else begin
-          // The frame was already released. If this was its last write-back it has not been
-          // counted yet: count it now. Stop a following frame of the same queue.
-          gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS] = pend_last_q;
-          if (state_q != ST_IDLE && q_q == pend_q_q) begin
-            abort_d = 1'b1;
-          end
-        end
-      end
-    end
-
-    // ---------------------------------------------------------------- frame state machine
     unique case (state_q)
-      ST_IDLE: begin
-        abort_d = 1'b0;
-        werr_d  = 1'b0;
-        // Wait while a head or status update is on its way to nic_regs, so the checks see the
-        // updated ring state.
-        if (frame_valid_i && !head_adv_q && !status_set_q && !wb_done) begin
-          q_d     = frame_queue_i;
-          len_d   = frame_len_i;
-          hash_d  = frame_rss_hash_i;
-          type_d  = frame_rss_type_i;
-          state_d = ST_CHECK;
-        end
-      end
-
       ST_CHECK: begin
-        base_d = sel_base;
-        mask_d = sel_mask;
-        idx_d  = start_idx;
-        bs_d   = sel_bs;
-        off_d  = '0;
-        if (!sel_active || abort_d) begin
-          fin_d   = FIN_QUEUE_OFF;
-          state_d = ST_FINISH;
-        end else if (28'(len_q) > free_bytes) begin
-          fin_d   = FIN_NO_DESC;
-          state_d = ST_FINISH;
-        end else begin
-          state_d = ST_DESC;
-        end
+        // The frame starts after the pending write-back's descriptor if that is of the same
+        // queue: the head in nic_regs only moves when the write-back's response arrives.
+        start_idx  = (pend_valid_q && !pend_off_q && pend_q_q == q_q) ?
+                     ((pend_idx_q + 1'b1) & sel_mask) : sel_head;
+        sel_free   = (sel_tail - start_idx) & sel_mask;
+        free_bytes = 28'(sel_free) * 28'(sel_bs);
       end
 
       ST_DESC: begin
-        blen_d    = (remaining > bs_q) ? bs_q : remaining;
-        aw_left_d = 13'((32'(blen_d) + 32'd7) >> 3);
-        w_left_d  = aw_left_d;
-        aw_addr_d = desc_buf_addr_i;
-        w_cnt_d   = '0;
-        if (abort_q || werr_q) begin
-          aw_left_d = '0;
-          state_d   = ST_DATA;  // drain, then finish
-        end else if (desc_valid_i) begin
-          desc_pop_o = 1'b1;
-          if (desc_err_i) begin
-            fin_d   = FIN_FAULT;
-            state_d = ST_FINISH;
-          end else if (desc_buf_addr_i[2:0] != 3'd0) begin
-            fin_d   = FIN_MISALIGNED;
-            state_d = ST_FINISH;
-          end else begin
-            state_d = ST_DATA;
-          end
-        end
+        remaining = len_q - off_q;
+        blen_new  = (remaining > bs_q) ? bs_q : remaining;
+        beats_new = 13'((32'(blen_new) + 32'd7) >> 3);
+        desc_pop_o = !(abort_q || werr_q) && desc_valid_i;
       end
 
       ST_DATA: begin
-        // Issue: the next burst of the buffer, unless stopping.
-        if (!awvalid_q && aw_left_q != 13'd0 && !abort_q && !werr_q &&
-            b_out_q < MAX_WR_OUTSTANDING) begin
-          awvalid_d = 1'b1;
-          awaddr_d  = aw_addr_q;
-          awlen_d   = 8'(burst - 13'd1);
-          aw_addr_d = aw_addr_q + {48'd0, burst, 3'b000};
-          aw_left_d = aw_left_q - burst;
-          blq_push  = 1'b1;
+        // Issue: the next burst of the buffer, unless stopping. Beats to the next 4 KiB
+        // boundary (the address is 8-byte aligned): 1..512.
+        burst = aw_left_q;
+        if (burst > MAX_BURST) begin
+          burst = MAX_BURST;
         end
+        if (burst > beats_to_4k(aw_addr_q[11:0])) begin
+          burst = beats_to_4k(aw_addr_q[11:0]);
+        end
+        issue    = !awvalid_q && aw_left_q != 13'd0 && !abort_q && !werr_q &&
+                   b_out_q < MAX_WR_OUTSTANDING;
+        blq_push = issue;
         // Data: beats of the oldest issued burst whose data is not yet sent.
         m_axi_wvalid_o = blq_valid && word_valid_i;
         m_axi_wdata_o  = word_data_i;
@@ -470,118 +354,42 @@ module rx_dma
         m_axi_wlast_o  = (w_cnt_q + 9'd1 == blq_len);
         word_ready_o   = blq_valid && m_axi_wready_i;
         w_fire         = m_axi_wvalid_o && m_axi_wready_i;
-        if (w_fire) begin
-          w_left_d = w_left_q - 13'd1;
-          if (m_axi_wlast_o) begin
-            w_cnt_d = '0;
-            blq_pop = 1'b1;
-          end else begin
-            w_cnt_d = w_cnt_q + 9'd1;
-          end
-        end
+        blq_pop        = w_fire && m_axi_wlast_o;
         // Done when nothing is left to issue or send and every earlier write is answered.
-        if (!awvalid_q && !blq_valid && b_out_q == '0 &&
-            (aw_left_q == 13'd0 || abort_q || werr_q)) begin
-          if (werr_q) begin
-            fin_d   = FIN_FAULT;
-            state_d = ST_FINISH;
-          end else if (abort_q) begin
-            fin_d   = FIN_QUEUE_OFF;
-            state_d = ST_FINISH;
-          end else begin
-            wb_half_d = 1'b0;
-            state_d   = ST_WB_AW;
-          end
-        end
+        data_done = !awvalid_q && !blq_valid && b_out_q == '0 &&
+                    (aw_left_q == 13'd0 || abort_q || werr_q);
       end
 
       ST_WB_AW: begin
-        if (abort_q || werr_q) begin
-          aw_left_d = '0;
-          state_d   = ST_DATA;  // drain, then finish
-        end else begin
-          awvalid_d = 1'b1;
-          awaddr_d  = desc_addr + (wb_half_q ? 64'd8 : 64'd0);
-          awlen_d   = WB_AWLEN;
-          if (!wb_half_q) begin
-            // Nothing else is in flight now: this write-back's responses come next.
-            pend_valid_d = 1'b1;
-            pend_q_d     = q_q;
-            pend_idx_d   = idx_q;
-            pend_len_d   = len_q;
-            pend_last_d  = last_buf;
-            pend_cur_d   = 1'b1;
-            pend_off_d   = 1'b0;
-            pend_b_d     = WB_BURSTS;
-            pend_err_d   = 1'b0;
-          end
-          state_d = ST_WB_W;
-        end
+        last_buf  = (off_q + blen_q) == len_q;
+        desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
       end
 
       ST_WB_W: begin
+        last_buf = (off_q + blen_q) == len_q;
         m_axi_wvalid_o = !awvalid_q;
-        m_axi_wdata_o  = (wb_half_q || !WB_SPLIT && w_cnt_q[0]) ? wb_desc[127:64] : wb_desc[63:0];
+        m_axi_wdata_o  = wb_word(wb_half_q || !WB_SPLIT && w_cnt_q[0], hash_q, type_q, blen_q,
+                                 last_buf);
         m_axi_wstrb_o  = 8'hFF;
         m_axi_wlast_o  = WB_SPLIT || w_cnt_q[0];
         w_fire         = m_axi_wvalid_o && m_axi_wready_i;
-        if (w_fire) begin
-          w_cnt_d = w_cnt_q + 9'd1;
-          if (m_axi_wlast_o) begin
-            w_cnt_d = '0;
-            if (WB_SPLIT && !wb_half_q) begin
-              wb_half_d = 1'b1;
-              state_d   = ST_WB_AW;
-            end else begin
-              // Posted: go on with the next buffer, or release the frame.
-              idx_d = (idx_q + 1'b1) & mask_q;
-              off_d = off_q + blen_q;
-              if (last_buf) begin
-                fin_d   = FIN_OK;
-                state_d = ST_FINISH;
-              end else begin
-                state_d = ST_DESC;
-              end
-            end
-          end
-        end
       end
 
       ST_FINISH: begin
         // A write-back failure reported this cycle has the status and counter ports.
         if (!cmpl_report) begin
           frame_done_o = 1'b1;
-          pend_cur_d   = 1'b0;
           unique case (fin_q)
             FIN_OK: ;  // counted when its last write-back is answered
-            FIN_QUEUE_OFF: begin
-              gcnt_inc_d[GCNT_RX_QUEUE_OFF_DROPS] = 1'b1;
-            end
-            FIN_NO_DESC: begin
-              gcnt_inc_d[GCNT_RX_NO_DESC_DROPS] = 1'b1;
-            end
-            FIN_MISALIGNED: begin
-              gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]         = 1'b1;
-              status_set_d                                = 1'b1;
-              status_id_d                                 = q_q;
-              status_bits_d                               = '0;
-              status_bits_d[RX_STATUS_BUF_MISALIGNED_LSB] = 1'b1;
-            end
-            default: begin  // FIN_FAULT (dma_errors was counted per failed burst)
-              gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS]    = 1'b1;
-              status_set_d                           = 1'b1;
-              status_id_d                            = q_q;
-              status_bits_d                          = '0;
-              status_bits_d[RX_STATUS_DMA_FAULT_LSB] = 1'b1;
-            end
+            FIN_QUEUE_OFF:  gcnt_inc_d[GCNT_RX_QUEUE_OFF_DROPS] = 1'b1;
+            FIN_NO_DESC:    gcnt_inc_d[GCNT_RX_NO_DESC_DROPS]   = 1'b1;
+            // FIN_MISALIGNED, and FIN_FAULT (dma_errors was counted per failed burst).
+            default:        gcnt_inc_d[GCNT_RX_DMA_ERROR_DROPS] = 1'b1;
           endcase
-          state_d = ST_IDLE;
         end
       end
 
-      default: begin
-        state_d = ST_IDLE;
-      end
+      default: ;
     endcase
   end
 
@@ -603,6 +411,8 @@ module rx_dma
   );
 
   // ------------------------------------------------------------------ registers
+  // Statements later in this block win over earlier ones (the state machine over the response
+  // handling), as in a next-state function evaluated top to bottom.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q        <= ST_IDLE;
@@ -647,47 +457,183 @@ module rx_dma
       q_done_id_q    <= '0;
       q_done_bytes_q <= '0;
     end else begin
-      state_q        <= state_d;
-      fin_q          <= fin_d;
-      q_q            <= q_d;
-      len_q          <= len_d;
-      hash_q         <= hash_d;
-      type_q         <= type_d;
-      base_q         <= base_d;
-      mask_q         <= mask_d;
-      idx_q          <= idx_d;
-      bs_q           <= bs_d;
-      off_q          <= off_d;
-      blen_q         <= blen_d;
-      aw_addr_q      <= aw_addr_d;
-      aw_left_q      <= aw_left_d;
-      w_left_q       <= w_left_d;
-      w_cnt_q        <= w_cnt_d;
-      werr_q         <= werr_d;
-      wb_half_q      <= wb_half_d;
-      abort_q        <= abort_d;
-      b_out_q        <= b_out_d;
-      pend_valid_q   <= pend_valid_d;
-      pend_q_q       <= pend_q_d;
-      pend_idx_q     <= pend_idx_d;
-      pend_len_q     <= pend_len_d;
-      pend_last_q    <= pend_last_d;
-      pend_cur_q     <= pend_cur_d;
-      pend_off_q     <= pend_off_d;
-      pend_b_q       <= pend_b_d;
-      pend_err_q     <= pend_err_d;
-      awvalid_q      <= awvalid_d;
-      awaddr_q       <= awaddr_d;
-      awlen_q        <= awlen_d;
-      head_adv_q     <= head_adv_d;
-      head_adv_id_q  <= head_adv_id_d;
-      status_set_q   <= status_set_d;
-      status_id_q    <= status_id_d;
-      status_bits_q  <= status_bits_d;
-      gcnt_inc_q     <= gcnt_inc_d;
-      q_done_q       <= q_done_d;
-      q_done_id_q    <= q_done_id_d;
-      q_done_bytes_q <= q_done_bytes_d;
+      // -------------------------------------------------------------- always
+      gcnt_inc_q   <= gcnt_inc_d;
+      abort_q      <= (state_q == ST_IDLE) ? 1'b0 : abort_now;
+      werr_q       <= (state_q == ST_IDLE) ? 1'b0 : werr_now;
+      pend_off_q   <= pend_off_now;
+      head_adv_q   <= 1'b0;
+      status_set_q <= 1'b0;
+      q_done_q     <= 1'b0;
+      if (awvalid_q && m_axi_awready_i) begin
+        awvalid_q <= 1'b0;
+      end
+      if ((awvalid_q && m_axi_awready_i) != b_fire) begin
+        b_out_q <= b_out_q + WrOutW'(awvalid_q && m_axi_awready_i) - WrOutW'(b_fire);
+      end
+
+      // -------------------------------------------------------------- write-back responses
+      if (wb_b_fire) begin
+        pend_b_q   <= pend_b_q - 2'd1;
+        pend_err_q <= wb_err;
+      end
+      if (wb_done) begin
+        pend_valid_q <= 1'b0;
+        if (!wb_err) begin
+          head_adv_q     <= !pend_off_now;
+          head_adv_id_q  <= pend_q_q;
+          q_done_q       <= pend_last_q;
+          q_done_id_q    <= pend_q_q;
+          q_done_bytes_q <= pend_len_q;
+        end else begin
+          status_set_q  <= 1'b1;
+          status_id_q   <= pend_q_q;
+          status_bits_q <= 32'd1 << RX_STATUS_DMA_FAULT_LSB;
+        end
+      end
+
+      // -------------------------------------------------------------- frame state machine
+      unique case (state_q)
+        ST_IDLE: begin
+          // Wait while a head or status update is on its way to nic_regs, so the checks see
+          // the updated ring state.
+          if (frame_valid_i && !head_adv_q && !status_set_q && !wb_done) begin
+            q_q     <= frame_queue_i;
+            len_q   <= frame_len_i;
+            hash_q  <= frame_rss_hash_i;
+            type_q  <= frame_rss_type_i;
+            state_q <= ST_CHECK;
+          end
+        end
+
+        ST_CHECK: begin
+          base_q <= sel_base;
+          mask_q <= sel_mask;
+          idx_q  <= start_idx;
+          bs_q   <= sel_bs;
+          off_q  <= '0;
+          if (!sel_active || abort_now) begin
+            fin_q   <= FIN_QUEUE_OFF;
+            state_q <= ST_FINISH;
+          end else if (28'(len_q) > free_bytes) begin
+            fin_q   <= FIN_NO_DESC;
+            state_q <= ST_FINISH;
+          end else begin
+            state_q <= ST_DESC;
+          end
+        end
+
+        ST_DESC: begin
+          blen_q    <= blen_new;
+          aw_left_q <= (abort_q || werr_q) ? 13'd0 : beats_new;
+          w_left_q  <= beats_new;
+          aw_addr_q <= desc_buf_addr_i;
+          w_cnt_q   <= '0;
+          if (abort_q || werr_q) begin
+            state_q <= ST_DATA;  // drain, then finish
+          end else if (desc_valid_i) begin
+            if (desc_err_i) begin
+              fin_q   <= FIN_FAULT;
+              state_q <= ST_FINISH;
+            end else if (desc_buf_addr_i[2:0] != 3'd0) begin
+              fin_q   <= FIN_MISALIGNED;
+              state_q <= ST_FINISH;
+            end else begin
+              state_q <= ST_DATA;
+            end
+          end
+        end
+
+        ST_DATA: begin
+          if (issue) begin
+            awvalid_q <= 1'b1;
+            awaddr_q  <= aw_addr_q;
+            awlen_q   <= 8'(burst - 13'd1);
+            aw_addr_q <= aw_addr_q + {48'd0, burst, 3'b000};
+            aw_left_q <= aw_left_q - burst;
+          end
+          if (w_fire) begin
+            w_left_q <= w_left_q - 13'd1;
+            w_cnt_q  <= m_axi_wlast_o ? 9'd0 : w_cnt_q + 9'd1;
+          end
+          if (data_done) begin
+            if (werr_q) begin
+              fin_q   <= FIN_FAULT;
+              state_q <= ST_FINISH;
+            end else if (abort_q) begin
+              fin_q   <= FIN_QUEUE_OFF;
+              state_q <= ST_FINISH;
+            end else begin
+              wb_half_q <= 1'b0;
+              state_q   <= ST_WB_AW;
+            end
+          end
+        end
+
+        ST_WB_AW: begin
+          if (abort_q || werr_q) begin
+            aw_left_q <= '0;
+            state_q   <= ST_DATA;  // drain, then finish
+          end else begin
+            awvalid_q <= 1'b1;
+            awaddr_q  <= desc_addr + (wb_half_q ? 64'd8 : 64'd0);
+            awlen_q   <= WB_AWLEN;
+            if (!wb_half_q) begin
+              // Nothing else is in flight now: this write-back's responses come next.
+              pend_valid_q <= 1'b1;
+              pend_q_q     <= q_q;
+              pend_idx_q   <= idx_q;
+              pend_len_q   <= len_q;
+              pend_last_q  <= last_buf;
+              pend_cur_q   <= 1'b1;
+              pend_off_q   <= 1'b0;
+              pend_b_q     <= WB_BURSTS;
+              pend_err_q   <= 1'b0;
+            end
+            state_q <= ST_WB_W;
+          end
+        end
+
+        ST_WB_W: begin
+          if (w_fire) begin
+            w_cnt_q <= w_cnt_q + 9'd1;
+            if (m_axi_wlast_o) begin
+              w_cnt_q <= '0;
+              if (WB_SPLIT && !wb_half_q) begin
+                wb_half_q <= 1'b1;
+                state_q   <= ST_WB_AW;
+              end else begin
+                // Posted: go on with the next buffer, or release the frame.
+                idx_q <= (idx_q + 1'b1) & mask_q;
+                off_q <= off_q + blen_q;
+                if (last_buf) begin
+                  fin_q   <= FIN_OK;
+                  state_q <= ST_FINISH;
+                end else begin
+                  state_q <= ST_DESC;
+                end
+              end
+            end
+          end
+        end
+
+        ST_FINISH: begin
+          if (!cmpl_report) begin
+            pend_cur_q <= 1'b0;
+            if (fin_q == FIN_MISALIGNED || fin_q == FIN_FAULT) begin
+              status_set_q  <= 1'b1;
+              status_id_q   <= q_q;
+              status_bits_q <= (fin_q == FIN_MISALIGNED) ? 32'd1 << RX_STATUS_BUF_MISALIGNED_LSB :
+                                                           32'd1 << RX_STATUS_DMA_FAULT_LSB;
+            end
+            state_q <= ST_IDLE;
+          end
+        end
+
+        default: begin
+          state_q <= ST_IDLE;
+        end
+      endcase
     end
   end
 

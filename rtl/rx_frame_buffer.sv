@@ -88,24 +88,32 @@ module rx_frame_buffer
       16'(REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH]);
 
   // ------------------------------------------------------------------ input register stage
+  // The beat registers load only when a beat arrives; they are read at the clock edge only, so
+  // no logic depends combinationally on the MAC inputs.
   logic        tready_q;
-  logic        in_valid_q, in_valid_d;
-  logic [63:0] in_data_q, in_data_d;
-  logic [7:0]  in_keep_q, in_keep_d;
-  logic        in_last_q, in_last_d;
-  logic        in_user_q, in_user_d;
+  logic        in_valid_q;
+  logic [63:0] in_data_q;
+  logic [7:0]  in_keep_q;
+  logic        in_last_q;
+  logic        in_user_q;
 
-  always_comb begin
-    in_valid_d = s_axis_rx_tvalid_i && tready_q;
-    in_data_d  = in_data_q;
-    in_keep_d  = in_keep_q;
-    in_last_d  = in_last_q;
-    in_user_d  = in_user_q;
-    if (s_axis_rx_tvalid_i && tready_q) begin
-      in_data_d = s_axis_rx_tdata_i;
-      in_keep_d = s_axis_rx_tkeep_i;
-      in_last_d = s_axis_rx_tlast_i;
-      in_user_d = s_axis_rx_tuser_i;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      tready_q   <= 1'b0;
+      in_valid_q <= 1'b0;
+      in_data_q  <= '0;
+      in_keep_q  <= '0;
+      in_last_q  <= 1'b0;
+      in_user_q  <= 1'b0;
+    end else begin
+      tready_q   <= 1'b1;
+      in_valid_q <= s_axis_rx_tvalid_i && tready_q;
+      if (s_axis_rx_tvalid_i && tready_q) begin
+        in_data_q <= s_axis_rx_tdata_i;
+        in_keep_q <= s_axis_rx_tkeep_i;
+        in_last_q <= s_axis_rx_tlast_i;
+        in_user_q <= s_axis_rx_tuser_i;
+      end
     end
   end
 
@@ -114,7 +122,7 @@ module rx_frame_buffer
   // the last committed frame; rd_base: start of the oldest stored frame (space before is free).
   logic [AddrW:0] wr_cur_q, wr_cur_d;
   logic [AddrW:0] wr_commit_q, wr_commit_d;
-  logic [AddrW:0] rd_base_q, rd_base_d;
+  logic [AddrW:0] rd_base_q;
   logic           in_frame_q, in_frame_d;
   logic           disabled_q, disabled_d;
   logic           too_long_q, too_long_d;
@@ -130,36 +138,47 @@ module rx_frame_buffer
   logic [MetaW-1:0] meta_wdata;
   logic [NUM_GCNT-1:0] gcnt_inc_d, gcnt_inc_q;
 
+  // Evaluated only in a cycle with a beat (in_valid_q); the registers below load then.
   always_comb begin
     wr_cur_d    = wr_cur_q;
     wr_commit_d = wr_commit_q;
-    in_frame_d  = in_frame_q;
-    disabled_d  = disabled_q;
-    too_long_d  = too_long_q;
-    no_room_d   = no_room_q;
-    len_d       = len_q;
+    in_frame_d  = 1'b0;
+    disabled_d  = 1'b0;
+    too_long_d  = 1'b0;
+    no_room_d   = 1'b0;
+    len_d       = '0;
     gcnt_inc_d  = '0;
     ram_we      = 1'b0;
     meta_push   = 1'b0;
-    meta_wdata  = {len_q, frame_queue_i, frame_rss_hash_i, frame_rss_type_i};
-
-    limit = 16'(max_frame_len_i);
-    if (limit > MAX_FRAME_LEN) begin
-      limit = MAX_FRAME_LEN;
-    end
-
-    beat_bytes = 4'($countones(in_keep_q));
-    start      = !in_frame_q;
-    dis        = start ? !rx_en_i : disabled_q;
-    len_prev   = start ? 16'd0 : len_q;
-    tl         = start ? 1'b0 : too_long_q;
-    nr         = start ? 1'b0 : no_room_q;
-    used_words = wr_cur_q - rd_base_q;
-    room       = (used_words != (AddrW + 1)'(DepthWords));
-    store      = 1'b0;
-    len_new    = len_prev;
+    meta_wdata  = '0;
+    limit       = '0;
+    beat_bytes  = '0;
+    start       = 1'b0;
+    dis         = 1'b0;
+    len_prev    = '0;
+    tl          = 1'b0;
+    nr          = 1'b0;
+    used_words  = '0;
+    room        = 1'b0;
+    store       = 1'b0;
+    len_new     = '0;
 
     if (in_valid_q) begin
+      limit = 16'(max_frame_len_i);
+      if (limit > MAX_FRAME_LEN) begin
+        limit = MAX_FRAME_LEN;
+      end
+
+      beat_bytes = 4'($countones(in_keep_q));
+      start      = !in_frame_q;
+      dis        = start ? !rx_en_i : disabled_q;
+      len_prev   = start ? 16'd0 : len_q;
+      tl         = start ? 1'b0 : too_long_q;
+      nr         = start ? 1'b0 : no_room_q;
+      used_words = wr_cur_q - rd_base_q;
+      room       = (used_words != (AddrW + 1)'(DepthWords));
+      len_new    = len_prev;
+
       // Stop counting once the frame is known too long, so the counter cannot wrap.
       if (!tl) begin
         len_new = len_prev + {12'd0, beat_bytes};
@@ -249,8 +268,8 @@ module rx_frame_buffer
   // ------------------------------------------------------------------ read side
   logic [15:0]          head_len;
   logic [AddrW:0]       head_words;
-  logic [AddrW:0]       rd_issued_q, rd_issued_d;
-  logic                 rd_pending_q, rd_pending_d;
+  logic [AddrW:0]       rd_issued_q;
+  logic                 rd_pending_q;
   logic                 out_push, out_valid;
   logic [OutCountW-1:0] out_count;
   logic                 out_wr_ready;  // unused: issue credits guarantee room
@@ -258,26 +277,15 @@ module rx_frame_buffer
   assign head_len   = meta_rdata[MetaW-1 -: 16];
   assign head_words = (AddrW + 1)'((32'(head_len) + 32'd7) >> 3);
 
+  // frame_done_i releases the head frame (rd_base moves past it, rd_issued restarts); otherwise a
+  // RAM read is issued (ram_re, rd_issued counts it) while the output FIFO has room.
   always_comb begin
-    rd_base_d    = rd_base_q;
-    rd_issued_d  = rd_issued_q;
-    meta_ready   = 1'b0;
-    ram_re       = 1'b0;
-    ram_raddr    = rd_base_q[AddrW-1:0] + rd_issued_q[AddrW-1:0];
+    meta_ready = frame_done_i;
+    ram_re     = !frame_done_i && meta_valid && rd_issued_q != head_words &&
+                 (32'(out_count) + 32'(rd_pending_q)) < OutDepth;
+    ram_raddr  = rd_base_q[AddrW-1:0] + rd_issued_q[AddrW-1:0];
     // RAM data returned this cycle goes to the output FIFO unless the frame was just finished.
-    out_push     = rd_pending_q && !frame_done_i;
-    rd_pending_d = 1'b0;
-
-    if (frame_done_i) begin
-      meta_ready  = 1'b1;
-      rd_base_d   = rd_base_q + head_words;
-      rd_issued_d = '0;
-    end else if (meta_valid && rd_issued_q != head_words &&
-                 (32'(out_count) + 32'(rd_pending_q)) < OutDepth) begin
-      ram_re       = 1'b1;
-      rd_pending_d = 1'b1;
-      rd_issued_d  = rd_issued_q + 1'b1;
-    end
+    out_push   = rd_pending_q && !frame_done_i;
   end
 
   sync_fifo #(
@@ -297,14 +305,9 @@ module rx_frame_buffer
   );
 
   // ------------------------------------------------------------------ registers
+  // Write-side state loads with a beat; read-side pointers move as described above.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      tready_q     <= 1'b0;
-      in_valid_q   <= 1'b0;
-      in_data_q    <= '0;
-      in_keep_q    <= '0;
-      in_last_q    <= 1'b0;
-      in_user_q    <= 1'b0;
       wr_cur_q     <= '0;
       wr_commit_q  <= '0;
       rd_base_q    <= '0;
@@ -317,23 +320,23 @@ module rx_frame_buffer
       rd_issued_q  <= '0;
       rd_pending_q <= 1'b0;
     end else begin
-      tready_q     <= 1'b1;
-      in_valid_q   <= in_valid_d;
-      in_data_q    <= in_data_d;
-      in_keep_q    <= in_keep_d;
-      in_last_q    <= in_last_d;
-      in_user_q    <= in_user_d;
-      wr_cur_q     <= wr_cur_d;
-      wr_commit_q  <= wr_commit_d;
-      rd_base_q    <= rd_base_d;
-      in_frame_q   <= in_frame_d;
-      disabled_q   <= disabled_d;
-      too_long_q   <= too_long_d;
-      no_room_q    <= no_room_d;
-      len_q        <= len_d;
+      if (in_valid_q) begin
+        wr_cur_q    <= wr_cur_d;
+        wr_commit_q <= wr_commit_d;
+        in_frame_q  <= in_frame_d;
+        disabled_q  <= disabled_d;
+        too_long_q  <= too_long_d;
+        no_room_q   <= no_room_d;
+        len_q       <= len_d;
+      end
       gcnt_inc_q   <= gcnt_inc_d;
-      rd_issued_q  <= rd_issued_d;
-      rd_pending_q <= rd_pending_d;
+      rd_pending_q <= ram_re;
+      if (frame_done_i) begin
+        rd_base_q   <= rd_base_q + head_words;
+        rd_issued_q <= '0;
+      end else if (ram_re) begin
+        rd_issued_q <= rd_issued_q + 1'b1;
+      end
     end
   end
 

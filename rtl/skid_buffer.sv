@@ -31,51 +31,38 @@ module skid_buffer #(
     $fatal(1, "%m: Width (%0d) must be at least 1", Width);
   end
 
-  logic             main_valid_q, main_valid_d;
-  logic [Width-1:0] main_data_q, main_data_d;
-  logic             skid_valid_q, skid_valid_d;
-  logic [Width-1:0] skid_data_q, skid_data_d;
+  logic             main_valid_q;
+  logic [Width-1:0] main_data_q;
+  logic             skid_valid_q;
+  logic [Width-1:0] skid_data_q;
 
-  logic s_fire;
+  // s_fire: the upstream beat is taken. main_load: the main register empties (or is empty) this
+  // cycle and is refilled, skid first.
+  logic s_fire, main_load;
+  assign s_fire    = s_valid_i && !skid_valid_q;
+  assign main_load = !main_valid_q || m_ready_i;
 
-  always_comb begin
-    main_valid_d = main_valid_q;
-    main_data_d  = main_data_q;
-    skid_valid_d = skid_valid_q;
-    skid_data_d  = skid_data_q;
-
-    s_fire = s_valid_i && !skid_valid_q;
-
-    if (!main_valid_q || m_ready_i) begin
-      // The main register empties (or is empty) this cycle: refill it, skid first.
-      if (skid_valid_q) begin
-        main_valid_d = 1'b1;
-        main_data_d  = skid_data_q;
-        skid_valid_d = 1'b0;
-      end else begin
-        main_valid_d = s_fire;
-        if (s_fire) begin
-          main_data_d = s_data_i;
-        end
-      end
-    end else if (s_fire) begin
-      // Downstream stalled while upstream delivered: park the beat in the skid register.
-      skid_valid_d = 1'b1;
-      skid_data_d  = s_data_i;
-    end
-  end
-
+  // Written as enable flops (the data registers load only when a beat moves) rather than with
+  // a next-state copy of every bit each cycle: the payload is up to 73 bits wide and this block
+  // sits on every AXI channel, so in simulation the copies would cost more than the handshake.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       main_valid_q <= 1'b0;
       main_data_q  <= '0;
       skid_valid_q <= 1'b0;
       skid_data_q  <= '0;
-    end else begin
-      main_valid_q <= main_valid_d;
-      main_data_q  <= main_data_d;
-      skid_valid_q <= skid_valid_d;
-      skid_data_q  <= skid_data_d;
+    end else if (main_load) begin
+      main_valid_q <= skid_valid_q || s_fire;
+      if (skid_valid_q) begin
+        main_data_q  <= skid_data_q;
+        skid_valid_q <= 1'b0;
+      end else if (s_fire) begin
+        main_data_q <= s_data_i;
+      end
+    end else if (s_fire) begin
+      // Downstream stalled while upstream delivered: park the beat in the skid register.
+      skid_valid_q <= 1'b1;
+      skid_data_q  <= s_data_i;
     end
   end
 

@@ -42,8 +42,8 @@ module sync_fifo #(
   localparam int unsigned AddrW = $clog2(Depth);
 
   // Pointers carry one extra wrap bit so that full and empty are distinguishable.
-  logic [AddrW:0] wr_ptr_q, wr_ptr_d;
-  logic [AddrW:0] rd_ptr_q, rd_ptr_d;
+  logic [AddrW:0] wr_ptr_q;
+  logic [AddrW:0] rd_ptr_q;
 
   logic [Width-1:0] mem [Depth];
 
@@ -55,28 +55,21 @@ module sync_fifo #(
   assign wr_fire = wr_valid_i && !full && !flush_i;
   assign rd_fire = rd_ready_i && !empty && !flush_i;
 
-  always_comb begin
-    wr_ptr_d = wr_ptr_q;
-    rd_ptr_d = rd_ptr_q;
-    if (flush_i) begin
-      rd_ptr_d = wr_ptr_q;
-    end else begin
-      if (wr_fire) begin
-        wr_ptr_d = wr_ptr_q + 1'b1;
-      end
-      if (rd_fire) begin
-        rd_ptr_d = rd_ptr_q + 1'b1;
-      end
-    end
-  end
-
+  // Pointers as counters with enables (no next-state copy each cycle: nine of these FIFOs are
+  // evaluated every simulated cycle).
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       wr_ptr_q <= '0;
       rd_ptr_q <= '0;
+    end else if (flush_i) begin
+      rd_ptr_q <= wr_ptr_q;
     end else begin
-      wr_ptr_q <= wr_ptr_d;
-      rd_ptr_q <= rd_ptr_d;
+      if (wr_fire) begin
+        wr_ptr_q <= wr_ptr_q + 1'b1;
+      end
+      if (rd_fire) begin
+        rd_ptr_q <= rd_ptr_q + 1'b1;
+      end
     end
   end
 

@@ -119,6 +119,8 @@ module tx_dma
   localparam logic [15:0] MAX_FRAME_LEN =
       16'(REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH]);
 
+  localparam int unsigned QSelW = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+
   typedef enum logic [3:0] {
     ST_IDLE,
     ST_DESC_AR,
@@ -141,342 +143,165 @@ module tx_dma
     FIN_FAULT
   } finish_e;
 
-  state_e               state_q, state_d;
-  finish_e              fin_q, fin_d;
-  logic [QIdxW-1:0]     q_q, q_d;
-  logic [QIdxW-1:0]     rr_q, rr_d;           // first queue to consider next
-  logic [63:0]          base_q, base_d;
-  logic [RingIdxW-1:0]  idx_q, idx_d;
-  logic [63:0]          ar_addr_q, ar_addr_d;      // address of the next data burst
-  logic [12:0]          ar_left_q, ar_left_d;      // frame beats not yet requested
-  logic [RdOutW-1:0]    r_out_q, r_out_d;          // data bursts requested, not all received
-  logic                 burst_err_q, burst_err_d;  // error response in the current R burst
-  logic [127:0]         desc_q, desc_d;       // descriptor as fetched
-  logic [12:0]          beats_left_q, beats_left_d;  // frame beats not yet received
-  logic                 rbeat_q, rbeat_d;
-  logic                 err_q, err_d;
-  logic                 abort_q, abort_d;
+  // Simulation speed: as in rx_dma, registers load only in the cycles that change them, and the
+  // combinational block works out per-state values only in their state (the round-robin pick
+  // only while idle).
 
-  logic                 arvalid_q, arvalid_d;
-  logic [63:0]          araddr_q, araddr_d;
-  logic [7:0]           arlen_q, arlen_d;
-  logic                 awvalid_q, awvalid_d;
-  logic [63:0]          awaddr_q, awaddr_d;
+  state_e               state_q;
+  finish_e              fin_q;
+  logic [QIdxW-1:0]     q_q;                  // the queue served (< NumQueues)
+  logic [QIdxW-1:0]     rr_q;                 // first queue to consider next
+  logic [63:0]          base_q;
+  logic [RingIdxW-1:0]  idx_q;
+  logic [63:0]          ar_addr_q;            // address of the next data burst
+  logic [12:0]          ar_left_q;            // frame beats not yet requested
+  logic [RdOutW-1:0]    r_out_q;              // data bursts requested, not all received
+  logic                 burst_err_q;          // error response in the current R burst
+  logic [127:0]         desc_q;               // descriptor as fetched
+  logic [12:0]          beats_left_q;         // frame beats not yet received
+  logic                 rbeat_q;
+  logic                 err_q;
+  logic                 abort_q;
 
-  logic                 head_adv_q, head_adv_d;
-  logic                 status_set_q, status_set_d;
-  logic [31:0]          status_bits_q, status_bits_d;
+  logic                 arvalid_q;
+  logic [63:0]          araddr_q;
+  logic [7:0]           arlen_q;
+  logic                 awvalid_q;
+  logic [63:0]          awaddr_q;
+
+  logic                 head_adv_q;
+  logic                 status_set_q;
+  logic [31:0]          status_bits_q;
   logic [NUM_GCNT-1:0]  gcnt_inc_q, gcnt_inc_d;
-  logic                 q_done_q, q_done_d;
+  logic                 q_done_q;
 
-  // ------------------------------------------------------------------ queue selection
-  logic [NumQueues-1:0] pending;
+  // ------------------------------------------------------------------ descriptor fields
+  logic [63:0] desc_addr;
+  logic [15:0] len;
+  logic [63:0] buf_addr;
+  logic [63:0] w1_done;
+  logic        sel_reset;
+
+  assign desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
+  assign buf_addr  = desc_q[DESC_TX_BUF_ADDR_LSB +: DESC_TX_BUF_ADDR_WIDTH];
+  assign len       = desc_q[DESC_TX_LENGTH_LSB +: DESC_TX_LENGTH_WIDTH];
+  assign sel_reset = tx_reset_i[QSelW'(q_q)];
+
+  // Word 1 of the descriptor as written back: as fetched, with dd set.
+  always_comb begin
+    w1_done = desc_q[127:64];
+    w1_done[DESC_TX_DD_LSB - 64 +: DESC_TX_DD_WIDTH] = 1'b1;
+  end
+
+  // Beats from an 8-byte aligned address to the next 4 KiB boundary: 1..512.
+  function automatic logic [12:0] beats_to_4k(logic [11:0] addr_low);
+    return (13'h1000 - {1'b0, addr_low}) >> 3;
+  endfunction
+
+  // ------------------------------------------------------------------ decisions and outputs
   logic                 pick_valid;
-  logic [QIdxW-1:0]     pick;
-  logic [63:0]          sel_base;
-  logic [RingIdxW-1:0]  sel_head;
-  logic                 sel_reset;
-  logic [QIdxW-1:0]     cand;
+  logic [QIdxW-1:0]     pick, cand;
+  logic [12:0]          burst;
+  logic                 abort_now, issue, r_fire, desc_beat, data_done;
+  logic                 beat_err, fetch_err;
 
   always_comb begin
-    for (int unsigned i = 0; i < NumQueues; i++) begin
-      pending[i] = tx_active_i[i] && (tx_head_i[i] != tx_tail_i[i]);
-    end
-    // Round-robin: the first pending queue at or after rr_q.
+    abort_now  = abort_q || (state_q != ST_IDLE && sel_reset);
+    gcnt_inc_d = '0;
+
+    buf_wr_valid_o = 1'b0;
+    buf_wr_data_o  = m_axi_rdata_i;
+    buf_commit_o   = 1'b0;
+    buf_rollback_o = 1'b0;
+    m_axi_wvalid_o = 1'b0;
+    m_axi_wdata_o  = w1_done;
+    m_axi_wstrb_o  = 8'hFF;
+    m_axi_wlast_o  = 1'b1;
+    m_axi_bready_o = 1'b0;
+    m_axi_rready_o = 1'b0;
+
     pick_valid = 1'b0;
     pick       = '0;
     cand       = '0;
-    for (int unsigned k = 0; k < NumQueues; k++) begin
-      cand = 4'(32'(rr_q) + k);
-      if (32'(cand) >= NumQueues) begin
-        cand = 4'(32'(cand) - NumQueues);
-      end
-      for (int unsigned i = 0; i < NumQueues; i++) begin
-        if (!pick_valid && cand == 4'(i) && pending[i]) begin
-          pick_valid = 1'b1;
-          pick       = cand;
-        end
-      end
-    end
-
-    sel_base  = '0;
-    sel_head  = '0;
-    sel_reset = 1'b0;
-    for (int unsigned i = 0; i < NumQueues; i++) begin
-      if (pick == 4'(i)) begin
-        sel_base = tx_base_i[i];
-        sel_head = tx_head_i[i];
-      end
-      if (q_q == 4'(i)) begin
-        sel_reset = tx_reset_i[i];
-      end
-    end
-  end
-
-  // ------------------------------------------------------------------ helpers
-  logic [63:0] desc_addr;
-  logic [15:0] len;
-  logic [12:0] to_4k, burst;
-  logic [63:0]  buf_addr;
-  logic [127:0] desc_done;
-  logic [63:0]  w1_done;
-
-  always_comb begin
-    desc_addr = base_q + {{(60 - RingIdxW){1'b0}}, idx_q, 4'b0000};
-    buf_addr  = desc_q[DESC_TX_BUF_ADDR_LSB +: DESC_TX_BUF_ADDR_WIDTH];
-    len       = desc_q[DESC_TX_LENGTH_LSB +: DESC_TX_LENGTH_WIDTH];
-    desc_done = desc_q;
-    desc_done[DESC_TX_DD_LSB +: DESC_TX_DD_WIDTH] = 1'b1;
-    w1_done   = desc_done[127:64];
-    to_4k = (13'h1000 - {1'b0, ar_addr_q[11:0]}) >> 3;
-    burst = ar_left_q;
-    if (burst > MAX_BURST) begin
-      burst = MAX_BURST;
-    end
-    if (burst > to_4k) begin
-      burst = to_4k;
-    end
-  end
-
-  // ------------------------------------------------------------------ state machine
-  always_comb begin
-    state_d       = state_q;
-    fin_d         = fin_q;
-    q_d           = q_q;
-    rr_d          = rr_q;
-    base_d        = base_q;
-    idx_d         = idx_q;
-    ar_addr_d     = ar_addr_q;
-    ar_left_d     = ar_left_q;
-    r_out_d       = r_out_q;
-    burst_err_d   = burst_err_q;
-    desc_d        = desc_q;
-    beats_left_d  = beats_left_q;
-    rbeat_d       = rbeat_q;
-    err_d         = err_q;
-    abort_d       = abort_q || (state_q != ST_IDLE && sel_reset);
-    arvalid_d     = arvalid_q;
-    araddr_d      = araddr_q;
-    arlen_d       = arlen_q;
-    awvalid_d     = awvalid_q;
-    awaddr_d      = awaddr_q;
-    head_adv_d    = 1'b0;
-    status_set_d  = 1'b0;
-    status_bits_d = status_bits_q;
-    gcnt_inc_d    = '0;
-    q_done_d      = 1'b0;
-
-    buf_wr_valid_o   = 1'b0;
-    buf_wr_data_o    = m_axi_rdata_i;
-    buf_commit_o     = 1'b0;
-    buf_rollback_o   = 1'b0;
-    m_axi_wvalid_o   = 1'b0;
-    m_axi_wdata_o    = w1_done;
-    m_axi_wstrb_o    = 8'hFF;
-    m_axi_wlast_o    = 1'b1;
-    m_axi_bready_o   = 1'b0;
-    m_axi_rready_o   = 1'b0;
-
-    if (arvalid_q && m_axi_arready_i) begin
-      arvalid_d = 1'b0;
-    end
-    if (awvalid_q && m_axi_awready_i) begin
-      awvalid_d = 1'b0;
-    end
+    burst      = '0;
+    issue      = 1'b0;
+    r_fire     = 1'b0;
+    desc_beat  = 1'b0;
+    data_done  = 1'b0;
+    beat_err   = 1'b0;
+    fetch_err  = 1'b0;
 
     unique case (state_q)
       ST_IDLE: begin
-        abort_d = 1'b0;
-        // Wait while a head or status update of the previous frame is still on its way to
-        // nic_regs, so the pick sees the updated ring state.
-        if (tx_en_i && pick_valid && !head_adv_q && !status_set_q) begin
-          q_d     = pick;
-          base_d  = sel_base;
-          idx_d   = sel_head;
-          rbeat_d = 1'b0;
-          err_d   = 1'b0;
-          state_d = ST_DESC_AR;
-        end
-      end
-
-      ST_DESC_AR: begin
-        if (abort_q) begin
-          fin_d   = FIN_ABORT;
-          state_d = ST_FINISH;
-        end else begin
-          arvalid_d = 1'b1;
-          araddr_d  = desc_addr + (rbeat_q ? 64'd8 : 64'd0);
-          arlen_d   = DESC_ARLEN;
-          state_d   = ST_DESC_R;
+        // Round-robin: the first queue at or after rr_q that is active and holds work.
+        for (int unsigned k = 0; k < NumQueues; k++) begin
+          cand = QIdxW'(32'(rr_q) + k);
+          if (32'(cand) >= NumQueues) begin
+            cand = QIdxW'(32'(cand) - NumQueues);
+          end
+          if (!pick_valid && tx_active_i[QSelW'(cand)] &&
+              (tx_head_i[QSelW'(cand)] != tx_tail_i[QSelW'(cand)])) begin
+            pick_valid = 1'b1;
+            pick       = cand;
+          end
         end
       end
 
       ST_DESC_R: begin
         m_axi_rready_o = !arvalid_q;
-        if (m_axi_rvalid_i && !arvalid_q) begin
-          if (!rbeat_q) begin
-            desc_d[63:0] = m_axi_rdata_i;
-          end else begin
-            desc_d[127:64] = m_axi_rdata_i;
-          end
-          rbeat_d = 1'b1;
-          err_d   = err_q || m_axi_rresp_i[1];
-          if (m_axi_rlast_i) begin
-            gcnt_inc_d[GCNT_DMA_ERRORS] = err_d;
-            // Both words in (or an error): check. Else fetch the second of two 1-beat bursts.
-            state_d = (rbeat_q || err_d) ? ST_DESC_CHECK : ST_DESC_AR;
-          end
-        end
-      end
-
-      ST_DESC_CHECK: begin
-        beats_left_d = 13'((32'(len) + 32'd7) >> 3);
-        ar_left_d    = beats_left_d;
-        ar_addr_d    = buf_addr;
-        r_out_d      = '0;
-        burst_err_d  = 1'b0;
-        if (err_q) begin
-          fin_d   = FIN_FAULT;
-          state_d = ST_FINISH;
-        end else if (len == 16'd0) begin
-          fin_d   = FIN_ZERO_LENGTH;
-          state_d = ST_FINISH;
-        end else if (len > MAX_FRAME_LEN) begin
-          fin_d   = FIN_OVERSIZE;
-          state_d = ST_FINISH;
-        end else if (buf_addr[2:0] != 3'd0) begin
-          fin_d   = FIN_MISALIGNED;
-          state_d = ST_FINISH;
-        end else begin
-          err_d   = 1'b0;
-          state_d = ST_WAIT_ROOM;
-        end
-      end
-
-      ST_WAIT_ROOM: begin
-        if (abort_q) begin
-          fin_d   = FIN_ABORT;
-          state_d = ST_FINISH;
-        end else if (buf_frame_slot_i && buf_free_words_i >= {3'b000, beats_left_q}) begin
-          state_d = ST_DATA;
+        desc_beat      = m_axi_rvalid_i && !arvalid_q;
+        fetch_err      = err_q || m_axi_rresp_i[1];
+        if (desc_beat && m_axi_rlast_i) begin
+          gcnt_inc_d[GCNT_DMA_ERRORS] = fetch_err;
         end
       end
 
       ST_DATA: begin
         // Issue: the next burst of the buffer, unless stopping (abort or error).
-        if (!arvalid_q && ar_left_q != 13'd0 && !abort_q && !err_q &&
-            r_out_q < MAX_RD_OUTSTANDING) begin
-          arvalid_d = 1'b1;
-          araddr_d  = ar_addr_q;
-          arlen_d   = 8'(burst - 13'd1);
-          ar_addr_d = ar_addr_q + {48'd0, burst, 3'b000};
-          ar_left_d = ar_left_q - burst;
+        burst = ar_left_q;
+        if (burst > MAX_BURST) begin
+          burst = MAX_BURST;
         end
+        if (burst > beats_to_4k(ar_addr_q[11:0])) begin
+          burst = beats_to_4k(ar_addr_q[11:0]);
+        end
+        issue = !arvalid_q && ar_left_q != 13'd0 && !abort_q && !err_q &&
+                r_out_q < MAX_RD_OUTSTANDING;
         // Take the beats of the bursts in flight, in order.
         m_axi_rready_o = (r_out_q != '0);
-        if (m_axi_rvalid_i && m_axi_rready_o) begin
+        r_fire         = m_axi_rvalid_i && m_axi_rready_o;
+        beat_err       = burst_err_q || m_axi_rresp_i[1];
+        if (r_fire) begin
           buf_wr_valid_o = (beats_left_q != 13'd0);
-          beats_left_d   = (beats_left_q != 13'd0) ? beats_left_q - 13'd1 : 13'd0;
-          burst_err_d    = burst_err_q || m_axi_rresp_i[1];
-          if (m_axi_rlast_i) begin
-            burst_err_d = 1'b0;
-            if (burst_err_q || m_axi_rresp_i[1]) begin
-              gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
-              err_d                       = 1'b1;
-            end
+          if (m_axi_rlast_i && beat_err) begin
+            gcnt_inc_d[GCNT_DMA_ERRORS] = 1'b1;
           end
         end
         // Done when nothing is left to request or to receive.
-        if (!arvalid_q && r_out_q == '0 && (ar_left_q == 13'd0 || abort_q || err_q)) begin
-          if (err_q) begin
-            fin_d   = FIN_FAULT;
-            state_d = ST_FINISH;
-          end else if (abort_q) begin
-            fin_d   = FIN_ABORT;
-            state_d = ST_FINISH;
-          end else begin
-            state_d = ST_WB_AW;
-          end
-        end
-      end
-
-      ST_WB_AW: begin
-        if (abort_q) begin
-          fin_d   = FIN_ABORT;
-          state_d = ST_FINISH;
-        end else begin
-          awvalid_d = 1'b1;
-          awaddr_d  = desc_addr + 64'd8;  // w1 only
-          state_d   = ST_WB_W;
-        end
+        data_done = !arvalid_q && r_out_q == '0 && (ar_left_q == 13'd0 || abort_q || err_q);
       end
 
       ST_WB_W: begin
         m_axi_wvalid_o = !awvalid_q;
-        m_axi_wdata_o  = w1_done;
-        m_axi_wstrb_o  = 8'hFF;
-        m_axi_wlast_o  = 1'b1;
-        if (m_axi_wvalid_o && m_axi_wready_i) begin
-          state_d = ST_WB_B;
-        end
       end
 
       ST_WB_B: begin
         m_axi_bready_o = 1'b1;
         if (m_axi_bvalid_i) begin
-          // Head and counters are reported now so nic_regs has them before the next pick.
-          fin_d      = m_axi_bresp_i[1] ? FIN_FAULT : FIN_OK;
           gcnt_inc_d[GCNT_DMA_ERRORS] = m_axi_bresp_i[1];
-          head_adv_d = !m_axi_bresp_i[1];
-          q_done_d   = !m_axi_bresp_i[1];
-          state_d    = ST_FINISH;
         end
       end
 
       ST_FINISH: begin
-        status_bits_d = '0;
-        unique case (fin_q)
-          FIN_OK: begin
-            buf_commit_o = 1'b1;
-          end
-          FIN_ABORT: begin
-            buf_rollback_o = 1'b1;
-          end
-          FIN_ZERO_LENGTH: begin
-            status_set_d                             = 1'b1;
-            status_bits_d[TX_STATUS_ZERO_LENGTH_LSB] = 1'b1;
-          end
-          FIN_OVERSIZE: begin
-            status_set_d                          = 1'b1;
-            status_bits_d[TX_STATUS_OVERSIZE_LSB] = 1'b1;
-          end
-          FIN_MISALIGNED: begin
-            status_set_d                                = 1'b1;
-            status_bits_d[TX_STATUS_BUF_MISALIGNED_LSB] = 1'b1;
-          end
-          default: begin  // FIN_FAULT (dma_errors was counted when the response came)
-            buf_rollback_o                         = 1'b1;
-            status_set_d                           = 1'b1;
-            status_bits_d[TX_STATUS_DMA_FAULT_LSB] = 1'b1;
-          end
-        endcase
-        // Next turn starts after the queue just served.
-        rr_d = (32'(q_q) + 1 >= NumQueues) ? '0 : q_q + 4'd1;
-        state_d = ST_IDLE;
+        buf_commit_o   = (fin_q == FIN_OK);
+        buf_rollback_o = (fin_q == FIN_ABORT) || (fin_q == FIN_FAULT);
       end
 
-      default: begin
-        state_d = ST_IDLE;
-      end
+      default: ;
     endcase
-
-    // Data bursts in flight: counted from address acceptance to the last beat.
-    if (state_q == ST_DATA) begin
-      r_out_d = r_out_q + RdOutW'(arvalid_q && m_axi_arready_i)
-                        - RdOutW'(m_axi_rvalid_i && m_axi_rready_o && m_axi_rlast_i);
-    end
   end
 
+  // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q       <= ST_IDLE;
@@ -505,31 +330,184 @@ module tx_dma
       gcnt_inc_q    <= '0;
       q_done_q      <= 1'b0;
     end else begin
-      state_q       <= state_d;
-      fin_q         <= fin_d;
-      q_q           <= q_d;
-      rr_q          <= rr_d;
-      base_q        <= base_d;
-      idx_q         <= idx_d;
-      ar_addr_q     <= ar_addr_d;
-      ar_left_q     <= ar_left_d;
-      r_out_q       <= r_out_d;
-      burst_err_q   <= burst_err_d;
-      desc_q        <= desc_d;
-      beats_left_q  <= beats_left_d;
-      rbeat_q       <= rbeat_d;
-      err_q         <= err_d;
-      abort_q       <= abort_d;
-      arvalid_q     <= arvalid_d;
-      araddr_q      <= araddr_d;
-      arlen_q       <= arlen_d;
-      awvalid_q     <= awvalid_d;
-      awaddr_q      <= awaddr_d;
-      head_adv_q    <= head_adv_d;
-      status_set_q  <= status_set_d;
-      status_bits_q <= status_bits_d;
-      gcnt_inc_q    <= gcnt_inc_d;
-      q_done_q      <= q_done_d;
+      gcnt_inc_q   <= gcnt_inc_d;
+      abort_q      <= (state_q == ST_IDLE) ? 1'b0 : abort_now;
+      head_adv_q   <= 1'b0;
+      status_set_q <= 1'b0;
+      q_done_q     <= 1'b0;
+      if (arvalid_q && m_axi_arready_i) begin
+        arvalid_q <= 1'b0;
+      end
+      if (awvalid_q && m_axi_awready_i) begin
+        awvalid_q <= 1'b0;
+      end
+
+      unique case (state_q)
+        ST_IDLE: begin
+          // Wait while a head or status update of the previous frame is still on its way to
+          // nic_regs, so the pick sees the updated ring state.
+          if (tx_en_i && pick_valid && !head_adv_q && !status_set_q) begin
+            q_q     <= pick;
+            base_q  <= tx_base_i[QSelW'(pick)];
+            idx_q   <= tx_head_i[QSelW'(pick)];
+            rbeat_q <= 1'b0;
+            err_q   <= 1'b0;
+            state_q <= ST_DESC_AR;
+          end
+        end
+
+        ST_DESC_AR: begin
+          if (abort_q) begin
+            fin_q   <= FIN_ABORT;
+            state_q <= ST_FINISH;
+          end else begin
+            arvalid_q <= 1'b1;
+            araddr_q  <= desc_addr + (rbeat_q ? 64'd8 : 64'd0);
+            arlen_q   <= DESC_ARLEN;
+            state_q   <= ST_DESC_R;
+          end
+        end
+
+        ST_DESC_R: begin
+          if (desc_beat) begin
+            if (!rbeat_q) begin
+              desc_q[63:0] <= m_axi_rdata_i;
+            end else begin
+              desc_q[127:64] <= m_axi_rdata_i;
+            end
+            rbeat_q <= 1'b1;
+            err_q   <= fetch_err;
+            if (m_axi_rlast_i) begin
+              // Both words in (or an error): check. Else fetch the second of two 1-beat bursts.
+              state_q <= (rbeat_q || fetch_err) ? ST_DESC_CHECK : ST_DESC_AR;
+            end
+          end
+        end
+
+        ST_DESC_CHECK: begin
+          beats_left_q <= 13'((32'(len) + 32'd7) >> 3);
+          ar_left_q    <= 13'((32'(len) + 32'd7) >> 3);
+          ar_addr_q    <= buf_addr;
+          r_out_q      <= '0;
+          burst_err_q  <= 1'b0;
+          if (err_q) begin
+            fin_q   <= FIN_FAULT;
+            state_q <= ST_FINISH;
+          end else if (len == 16'd0) begin
+            fin_q   <= FIN_ZERO_LENGTH;
+            state_q <= ST_FINISH;
+          end else if (len > MAX_FRAME_LEN) begin
+            fin_q   <= FIN_OVERSIZE;
+            state_q <= ST_FINISH;
+          end else if (buf_addr[2:0] != 3'd0) begin
+            fin_q   <= FIN_MISALIGNED;
+            state_q <= ST_FINISH;
+          end else begin
+            err_q   <= 1'b0;
+            state_q <= ST_WAIT_ROOM;
+          end
+        end
+
+        ST_WAIT_ROOM: begin
+          if (abort_q) begin
+            fin_q   <= FIN_ABORT;
+            state_q <= ST_FINISH;
+          end else if (buf_frame_slot_i && buf_free_words_i >= {3'b000, beats_left_q}) begin
+            state_q <= ST_DATA;
+          end
+        end
+
+        ST_DATA: begin
+          if (issue) begin
+            arvalid_q <= 1'b1;
+            araddr_q  <= ar_addr_q;
+            arlen_q   <= 8'(burst - 13'd1);
+            ar_addr_q <= ar_addr_q + {48'd0, burst, 3'b000};
+            ar_left_q <= ar_left_q - burst;
+          end
+          if (r_fire) begin
+            beats_left_q <= (beats_left_q != 13'd0) ? beats_left_q - 13'd1 : 13'd0;
+            burst_err_q  <= !m_axi_rlast_i && beat_err;
+            if (m_axi_rlast_i && beat_err) begin
+              err_q <= 1'b1;
+            end
+          end
+          // Data bursts in flight: counted from address acceptance to the last beat.
+          if ((arvalid_q && m_axi_arready_i) != (r_fire && m_axi_rlast_i)) begin
+            r_out_q <= r_out_q + RdOutW'(arvalid_q && m_axi_arready_i)
+                               - RdOutW'(r_fire && m_axi_rlast_i);
+          end
+          if (data_done) begin
+            if (err_q) begin
+              fin_q   <= FIN_FAULT;
+              state_q <= ST_FINISH;
+            end else if (abort_q) begin
+              fin_q   <= FIN_ABORT;
+              state_q <= ST_FINISH;
+            end else begin
+              state_q <= ST_WB_AW;
+            end
+          end
+        end
+
+        ST_WB_AW: begin
+          if (abort_q) begin
+            fin_q   <= FIN_ABORT;
+            state_q <= ST_FINISH;
+          end else begin
+            awvalid_q <= 1'b1;
+            awaddr_q  <= desc_addr + 64'd8;  // w1 only
+            state_q   <= ST_WB_W;
+          end
+        end
+
+        ST_WB_W: begin
+          if (m_axi_wvalid_o && m_axi_wready_i) begin
+            state_q <= ST_WB_B;
+          end
+        end
+
+        ST_WB_B: begin
+          if (m_axi_bvalid_i) begin
+            // Head and counters are reported now so nic_regs has them before the next pick.
+            fin_q      <= m_axi_bresp_i[1] ? FIN_FAULT : FIN_OK;
+            head_adv_q <= !m_axi_bresp_i[1];
+            q_done_q   <= !m_axi_bresp_i[1];
+            state_q    <= ST_FINISH;
+          end
+        end
+
+        ST_FINISH: begin
+          unique case (fin_q)
+            FIN_ZERO_LENGTH: begin
+              status_set_q  <= 1'b1;
+              status_bits_q <= 32'd1 << TX_STATUS_ZERO_LENGTH_LSB;
+            end
+            FIN_OVERSIZE: begin
+              status_set_q  <= 1'b1;
+              status_bits_q <= 32'd1 << TX_STATUS_OVERSIZE_LSB;
+            end
+            FIN_MISALIGNED: begin
+              status_set_q  <= 1'b1;
+              status_bits_q <= 32'd1 << TX_STATUS_BUF_MISALIGNED_LSB;
+            end
+            FIN_FAULT: begin  // dma_errors was counted when the response came
+              status_set_q  <= 1'b1;
+              status_bits_q <= 32'd1 << TX_STATUS_DMA_FAULT_LSB;
+            end
+            default: begin    // FIN_OK (committed), FIN_ABORT (rolled back)
+              status_bits_q <= '0;
+            end
+          endcase
+          // Next turn starts after the queue just served.
+          rr_q    <= (32'(q_q) + 1 >= NumQueues) ? '0 : q_q + 1'b1;
+          state_q <= ST_IDLE;
+        end
+
+        default: begin
+          state_q <= ST_IDLE;
+        end
+      endcase
     end
   end
 
@@ -542,21 +520,18 @@ module tx_dma
 
   assign buf_commit_len_o  = len;
   assign head_adv_o        = head_adv_q;
-  assign head_adv_q_o      = q_q;
+  assign head_adv_q_o      = 4'(q_q);
   assign status_set_o      = status_set_q;
-  assign status_set_q_o    = q_q;
+  assign status_set_q_o    = 4'(q_q);
   assign status_set_bits_o = status_bits_q;
   assign gcnt_inc_o        = gcnt_inc_q;
   assign q_done_o          = q_done_q;
-  assign q_done_q_o        = q_q;
+  assign q_done_q_o        = 4'(q_q);
   assign q_done_bytes_o    = len;
 
   // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
   logic unused_resp;
   assign unused_resp = ^{m_axi_bresp_i[0], m_axi_rresp_i[0]};
-  // Word 0 of the completed descriptor is not written back (only w1 carries dd).
-  logic unused_desc_done;
-  assign unused_desc_done = ^desc_done[63:0];
 
 endmodule
 

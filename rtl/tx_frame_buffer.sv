@@ -48,24 +48,14 @@ module tx_frame_buffer #(
   localparam int unsigned OutW       = 64 + 8 + 1;  // {tdata, tkeep, tlast}
 
   // ------------------------------------------------------------------ write side
-  logic [AddrW:0] wr_cur_q, wr_cur_d;
-  logic [AddrW:0] wr_commit_q, wr_commit_d;
-  logic [AddrW:0] rd_ptr_q, rd_ptr_d;
+  logic [AddrW:0] wr_cur_q;
+  logic [AddrW:0] wr_commit_q;
+  logic [AddrW:0] rd_ptr_q;
   logic [AddrW:0] free_words;
   logic           meta_wr_ready;
+  logic [AddrW:0] wr_cur_next;  // wr_cur after this cycle's write (a commit includes it)
 
-  always_comb begin
-    wr_cur_d    = wr_cur_q;
-    wr_commit_d = wr_commit_q;
-    if (wr_valid_i) begin
-      wr_cur_d = wr_cur_q + 1'b1;
-    end
-    if (commit_i) begin
-      wr_commit_d = wr_cur_d;
-    end else if (rollback_i) begin
-      wr_cur_d = wr_commit_q;
-    end
-  end
+  assign wr_cur_next = wr_cur_q + (AddrW + 1)'(wr_valid_i);
 
   assign free_words   = (AddrW + 1)'(DepthWords) - (wr_cur_q - rd_ptr_q);
   assign free_words_o = (32'(free_words) > 32'hFFFF) ? 16'hFFFF : 16'(free_words);
@@ -109,10 +99,10 @@ module tx_frame_buffer #(
   );
 
   // ------------------------------------------------------------------ read side
-  logic [12:0]          rd_idx_q, rd_idx_d;      // word index within the head frame
-  logic                 rd_pending_q, rd_pending_d;
-  logic                 rd_last_q, rd_last_d;
-  logic [7:0]           rd_keep_q, rd_keep_d;
+  logic [12:0]          rd_idx_q;      // word index within the head frame
+  logic                 rd_pending_q;
+  logic                 rd_last_q;
+  logic [7:0]           rd_keep_q;
   logic [12:0]          head_words;
   logic                 issue_last;
   logic [OutCountW-1:0] out_count;
@@ -137,31 +127,10 @@ module tx_frame_buffer #(
   assign head_words = 13'((32'(meta_len) + 32'd7) >> 3);
   assign issue_last = (rd_idx_q + 13'd1 == head_words);
 
-  always_comb begin
-    rd_ptr_d     = rd_ptr_q;
-    rd_idx_d     = rd_idx_q;
-    rd_pending_d = 1'b0;
-    rd_last_d    = rd_last_q;
-    rd_keep_d    = rd_keep_q;
-    meta_ready   = 1'b0;
-    ram_re       = 1'b0;
-    ram_raddr    = rd_ptr_q[AddrW-1:0];
-
-    // A committed frame is stored whole; issue its reads while the output FIFO has room.
-    if (meta_valid && (32'(out_count) + 32'(rd_pending_q)) < OutDepth) begin
-      ram_re       = 1'b1;
-      rd_pending_d = 1'b1;
-      rd_ptr_d     = rd_ptr_q + 1'b1;
-      rd_last_d    = issue_last;
-      rd_keep_d    = issue_last ? last_keep(meta_len[2:0]) : 8'hFF;
-      if (issue_last) begin
-        rd_idx_d   = '0;
-        meta_ready = 1'b1;
-      end else begin
-        rd_idx_d = rd_idx_q + 13'd1;
-      end
-    end
-  end
+  // A committed frame is stored whole; issue its reads while the output FIFO has room.
+  assign ram_re     = meta_valid && (32'(out_count) + 32'(rd_pending_q)) < OutDepth;
+  assign ram_raddr  = rd_ptr_q[AddrW-1:0];
+  assign meta_ready = ram_re && issue_last;
 
   sync_fifo #(
     .Width (OutW),
@@ -200,6 +169,8 @@ module tx_frame_buffer #(
   assign m_axis_tx_tuser_o = 1'b0;
 
   // ------------------------------------------------------------------ registers
+  // Pointers and the read-side word registers load only when they change (no next-state copy
+  // each cycle).
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       wr_cur_q     <= '0;
@@ -210,13 +181,21 @@ module tx_frame_buffer #(
       rd_last_q    <= 1'b0;
       rd_keep_q    <= '0;
     end else begin
-      wr_cur_q     <= wr_cur_d;
-      wr_commit_q  <= wr_commit_d;
-      rd_ptr_q     <= rd_ptr_d;
-      rd_idx_q     <= rd_idx_d;
-      rd_pending_q <= rd_pending_d;
-      rd_last_q    <= rd_last_d;
-      rd_keep_q    <= rd_keep_d;
+      if (commit_i) begin
+        wr_cur_q    <= wr_cur_next;
+        wr_commit_q <= wr_cur_next;
+      end else if (rollback_i) begin
+        wr_cur_q <= wr_commit_q;
+      end else if (wr_valid_i) begin
+        wr_cur_q <= wr_cur_next;
+      end
+      rd_pending_q <= ram_re;
+      if (ram_re) begin
+        rd_ptr_q  <= rd_ptr_q + 1'b1;
+        rd_last_q <= issue_last;
+        rd_keep_q <= issue_last ? last_keep(meta_len[2:0]) : 8'hFF;
+        rd_idx_q  <= issue_last ? '0 : rd_idx_q + 13'd1;
+      end
     end
   end
 

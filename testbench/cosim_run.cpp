@@ -63,7 +63,9 @@ RunResult run_cosim(const RunConfig& config) {
     apps::WireMonitor wire(ledger, config.app == "forward");
     platform::NicPlatform nic_platform("nic", kernel, config.platform, traffic, wire);
 
-    driver::NicDriver nic(nic_platform, config.driver);
+    driver::DriverConfig driver_config = config.driver;
+    driver_config.nic_clock_mhz = config.platform.clock_mhz;
+    driver::NicDriver nic(nic_platform, driver_config);
     nic.probe();
 
     std::unique_ptr<apps::ForwardApp> forward;

@@ -82,7 +82,9 @@ RtlRunReport run_rtl(const RtlRunOptions& o) {
     harness.reset();
 
     NicDevice device(harness);
-    driver::NicDriver nic(device, o.driver);
+    driver::DriverConfig driver_config = o.driver;
+    driver_config.nic_clock_mhz = o.clock_mhz;
+    driver::NicDriver nic(device, driver_config);
     nic.probe();
 
     RtlRunReport report;
