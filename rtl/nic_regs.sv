@@ -2,7 +2,7 @@
 //
 // Register file of the NIC behind an AXI4-Lite slave: global control and status, per-queue
 // ring registers, and the 64-bit statistics counters. All offsets, reset values and field
-// positions come from the generated nic_regs_pkg (rtl/regmap.toml).
+// positions come from the generated nic_regmap_pkg (rtl/regmap.toml).
 //
 // AXI4-Lite behaviour:
 //  * The write address and write data are taken independently (each into a one-entry holding
@@ -40,7 +40,7 @@
 `default_nettype none
 
 module nic_regs
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
 #(
   // Number of queues implemented (1..MAX_QUEUES).
   parameter int unsigned NumQueues   = 4,

@@ -16,7 +16,7 @@
 `default_nettype none
 
 module nic_top
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
 #(
   // Number of queue pairs (1..16).
   parameter int unsigned NumQueues     = 4,

@@ -21,7 +21,7 @@
 `default_nettype none
 
 module rx_desc_prefetch
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
 #(
   // Number of queues (1..MAX_QUEUES).
   parameter int unsigned NumQueues   = 4,

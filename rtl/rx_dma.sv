@@ -36,7 +36,8 @@
 `default_nettype none
 
 module rx_dma
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
+  import dma_burst_pkg::*;
 #(
   // Number of queues (1..MAX_QUEUES).
   parameter int unsigned NumQueues   = 4,
@@ -244,10 +245,6 @@ module rx_dma
     return s;
   endfunction
 
-  // Beats from an 8-byte aligned address to the next 4 KiB boundary: 1..512.
-  function automatic logic [12:0] beats_to_4k(logic [11:0] addr_low);
-    return (13'h1000 - {1'b0, addr_low}) >> 3;
-  endfunction
 
   // Word `hi` of the write-back descriptor of the current buffer.
   function automatic logic [63:0] wb_word(logic hi, logic [HashW-1:0] hash, logic [TypeW-1:0] typ,
@@ -337,13 +334,7 @@ module rx_dma
       ST_DATA: begin
         // Issue: the next burst of the buffer, unless stopping. Beats to the next 4 KiB
         // boundary (the address is 8-byte aligned): 1..512.
-        burst = aw_left_q;
-        if (burst > MAX_BURST) begin
-          burst = MAX_BURST;
-        end
-        if (burst > beats_to_4k(aw_addr_q[11:0])) begin
-          burst = beats_to_4k(aw_addr_q[11:0]);
-        end
+        burst = next_burst_beats(aw_left_q, MAX_BURST, aw_addr_q[11:0]);
         issue    = !awvalid_q && aw_left_q != 13'd0 && !abort_q && !werr_q &&
                    b_out_q < MAX_WR_OUTSTANDING;
         blq_push = issue;

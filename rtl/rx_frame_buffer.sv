@@ -25,7 +25,7 @@
 `default_nettype none
 
 module rx_frame_buffer
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
 #(
   // Packet RAM size in bytes; a power of two, 16384..1048576 (must hold a 9018-byte frame).
   parameter int unsigned RxBufferBytes = 32768

@@ -27,7 +27,8 @@
 `default_nettype none
 
 module tx_dma
-  import nic_regs_pkg::*;
+  import nic_regmap_pkg::*;
+  import dma_burst_pkg::*;
 #(
   // Number of queues (1..MAX_QUEUES).
   parameter int unsigned NumQueues   = 4,
@@ -193,10 +194,6 @@ module tx_dma
     w1_done[DESC_TX_DD_LSB - 64 +: DESC_TX_DD_WIDTH] = 1'b1;
   end
 
-  // Beats from an 8-byte aligned address to the next 4 KiB boundary: 1..512.
-  function automatic logic [12:0] beats_to_4k(logic [11:0] addr_low);
-    return (13'h1000 - {1'b0, addr_low}) >> 3;
-  endfunction
 
   // ------------------------------------------------------------------ decisions and outputs
   logic                 pick_valid;
@@ -258,13 +255,7 @@ module tx_dma
 
       ST_DATA: begin
         // Issue: the next burst of the buffer, unless stopping (abort or error).
-        burst = ar_left_q;
-        if (burst > MAX_BURST) begin
-          burst = MAX_BURST;
-        end
-        if (burst > beats_to_4k(ar_addr_q[11:0])) begin
-          burst = beats_to_4k(ar_addr_q[11:0]);
-        end
+        burst = next_burst_beats(ar_left_q, MAX_BURST, ar_addr_q[11:0]);
         issue = !arvalid_q && ar_left_q != 13'd0 && !abort_q && !err_q &&
                 r_out_q < MAX_RD_OUTSTANDING;
         // Take the beats of the bursts in flight, in order.
