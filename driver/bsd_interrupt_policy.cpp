@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "napi_policy.hpp"
+#include "interrupt_vectors.hpp"
 
 namespace nicsim::driver {
 

@@ -1,6 +1,6 @@
 #include "busy_poll_policy.hpp"
 
-#include "napi_policy.hpp"
+#include "interrupt_vectors.hpp"
 
 namespace nicsim::driver {
 

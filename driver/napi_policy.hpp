@@ -15,6 +15,7 @@
 #include <memory>
 #include <vector>
 
+#include "interrupt_vectors.hpp"
 #include "kernel.hpp"
 #include "net_rx_softirq.hpp"
 #include "nic_driver.hpp"
@@ -49,12 +50,5 @@ private:
     std::vector<std::unique_ptr<NetRxSoftirq>> softirqs_;  // one per core
     std::vector<std::unique_ptr<QueueNapi>> queues_;
 };
-
-// Programs queue q's RX and TX causes onto `vector` and the vector's moderation.
-void program_vector(NicDriver& nic, unsigned queue, unsigned vector, const Coalesce& coalesce);
-// Re-arms (unmasks) a vector with one register write.
-void rearm_vector(NicDriver& nic, unsigned vector);
-// Masks vectors; used by policies that run without interrupts.
-void mask_vectors(NicDriver& nic, std::uint32_t vectors);
 
 }  // namespace nicsim::driver

@@ -11,14 +11,6 @@
 
 namespace nicsim::driver {
 
-// Interrupt moderation per vector, in ethtool's terms (ethtool -C).
-struct Coalesce {
-    unsigned rx_usecs = 0;
-    unsigned rx_frames = 0;
-    unsigned tx_usecs = 0;
-    unsigned tx_frames = 0;
-};
-
 // The driver's own CPU costs, in picoseconds (protocol work is the PacketHandler's).
 struct DriverCosts {
     std::uint64_t rx_ps = 0;           // per received packet: descriptor, buffer, refill

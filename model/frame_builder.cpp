@@ -9,13 +9,7 @@ namespace nicsim::model {
 
 namespace {
 
-constexpr std::size_t ethernet_header_bytes = 14;
-constexpr std::size_t vlan_tag_bytes = 4;
-constexpr std::size_t ipv4_header_bytes = 20;
-constexpr std::size_t ipv6_header_bytes = 40;
 constexpr std::size_t hop_by_hop_bytes = 8;
-constexpr std::size_t tcp_header_bytes = 20;
-constexpr std::size_t udp_header_bytes = 8;
 constexpr std::size_t max_ip_length = 0xFFFF;
 
 void put8(std::vector<std::uint8_t>& out, unsigned value) {
@@ -54,7 +48,7 @@ std::size_t l4_header_bytes(const FrameSpec& spec) {
 }
 
 std::size_t ip_header_bytes(const FrameSpec& spec) {
-    return spec.l3 == L3Kind::ipv4 ? ipv4_header_bytes + spec.ipv4_option_bytes
+    return spec.l3 == L3Kind::ipv4 ? ipv4_min_header_bytes + spec.ipv4_option_bytes
                                    : ipv6_header_bytes;
 }
 
@@ -149,11 +143,11 @@ void put_ipv6_header(std::vector<std::uint8_t>& out, const FrameSpec& spec,
 } // namespace
 
 void fix_ipv4_checksum(std::vector<std::uint8_t>& frame, std::size_t l3_offset) {
-    if (l3_offset + ipv4_header_bytes > frame.size()) {
+    if (l3_offset + ipv4_min_header_bytes > frame.size()) {
         return;
     }
     const std::size_t header_bytes = std::size_t{frame[l3_offset] & 0x0FU} * 4;
-    if (header_bytes < ipv4_header_bytes || l3_offset + header_bytes > frame.size()) {
+    if (header_bytes < ipv4_min_header_bytes || l3_offset + header_bytes > frame.size()) {
         return;
     }
     set16(frame, l3_offset + 10, 0);

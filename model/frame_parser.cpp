@@ -10,13 +10,6 @@ namespace nicsim::model {
 
 namespace {
 
-constexpr std::size_t ethernet_header_bytes = 14;
-constexpr std::size_t vlan_tag_bytes = 4;
-constexpr std::size_t ipv4_min_header_bytes = 20;
-constexpr std::size_t ipv6_header_bytes = 40;
-constexpr std::size_t tcp_header_bytes = 20;
-constexpr std::size_t udp_header_bytes = 8;
-
 std::uint16_t be16(std::span<const std::uint8_t> bytes, std::size_t at) {
     return static_cast<std::uint16_t>((bytes[at] << 8) | bytes[at + 1]);
 }

@@ -42,6 +42,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -75,6 +76,14 @@ inline constexpr unsigned malformed_reason_count = 13;
 [[nodiscard]] std::string_view malformed_reason_name(MalformedReason reason);
 [[nodiscard]] std::string_view l3_kind_name(L3Kind kind);
 [[nodiscard]] std::string_view l4_kind_name(L4Kind kind);
+
+// Fixed header sizes, for everything that builds or parses frames.
+inline constexpr std::size_t ethernet_header_bytes = 14;
+inline constexpr std::size_t vlan_tag_bytes = 4;
+inline constexpr std::size_t ipv4_min_header_bytes = 20;
+inline constexpr std::size_t ipv6_header_bytes = 40;
+inline constexpr std::size_t tcp_header_bytes = 20;
+inline constexpr std::size_t udp_header_bytes = 8;
 
 inline constexpr std::uint16_t ethertype_ipv4 = 0x0800;
 inline constexpr std::uint16_t ethertype_ipv6 = 0x86DD;

@@ -1,15 +1,18 @@
 #include "test_frame.hpp"
 
+#include "frame_parser.hpp"
+
 #include <stdexcept>
 #include <string>
 
 namespace nicsim::tb {
 namespace {
 
-constexpr std::size_t eth_header = 14;
-constexpr std::size_t ip_header = 20;
-constexpr std::size_t udp_header = 8;
-constexpr std::size_t stamp_offset = eth_header + ip_header + udp_header;
+using model::ethernet_header_bytes;
+using model::udp_header_bytes;
+// Test frames carry no IP options: the IPv4 header is its minimum.
+constexpr std::size_t ipv4_header_bytes = model::ipv4_min_header_bytes;
+constexpr std::size_t stamp_offset = ethernet_header_bytes + ipv4_header_bytes + udp_header_bytes;
 constexpr std::size_t stamp_bytes = 16;
 
 void put16(std::uint8_t* p, std::uint16_t v) {
@@ -33,7 +36,7 @@ std::uint64_t get64(const std::uint8_t* p) {
 
 std::uint16_t ipv4_checksum(const std::uint8_t* header) {
     std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < ip_header; i += 2) sum += get16(header + i);
+    for (std::size_t i = 0; i < ipv4_header_bytes; i += 2) sum += get16(header + i);
     while (sum >> 16) sum = (sum & 0xFFFF) + (sum >> 16);
     return static_cast<std::uint16_t>(~sum);
 }
@@ -55,10 +58,10 @@ void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, st
     const std::uint8_t src_mac[6] = {0x02, 0, 0, 0, 0, 0x01};
     std::copy(dst_mac, dst_mac + 6, p);
     std::copy(src_mac, src_mac + 6, p + 6);
-    put16(p + 12, 0x0800);
+    put16(p + 12, model::ethertype_ipv4);
 
-    std::uint8_t* ip = p + eth_header;
-    const auto ip_len = static_cast<std::uint16_t>(spec.size - eth_header);
+    std::uint8_t* ip = p + ethernet_header_bytes;
+    const auto ip_len = static_cast<std::uint16_t>(spec.size - ethernet_header_bytes);
     ip[0] = 0x45;
     put16(ip + 2, ip_len);
     put16(ip + 4, static_cast<std::uint16_t>(stamp.sequence));
@@ -68,10 +71,10 @@ void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, st
     put32(ip + 16, spec.dst_ip);
     put16(ip + 10, ipv4_checksum(ip));
 
-    std::uint8_t* udp = ip + ip_header;
+    std::uint8_t* udp = ip + ipv4_header_bytes;
     put16(udp, spec.src_port);
     put16(udp + 2, spec.dst_port);
-    put16(udp + 4, static_cast<std::uint16_t>(ip_len - ip_header));
+    put16(udp + 4, static_cast<std::uint16_t>(ip_len - ipv4_header_bytes));
     // UDP checksum 0: "not computed", legal for IPv4.
 
     put64(p + stamp_offset, stamp.sequence);
@@ -82,10 +85,10 @@ void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, st
 std::optional<TestFrameStamp> parse_test_frame(std::span<const std::uint8_t> frame) {
     if (frame.size() < test_frame_min_size) return std::nullopt;
     const std::uint8_t* p = frame.data();
-    if (get16(p + 12) != 0x0800) return std::nullopt;
-    const std::uint8_t* ip = p + eth_header;
+    if (get16(p + 12) != model::ethertype_ipv4) return std::nullopt;
+    const std::uint8_t* ip = p + ethernet_header_bytes;
     if (ip[0] != 0x45 || ip[9] != 17 || ipv4_checksum(ip) != 0) return std::nullopt;
-    if (get16(ip + 2) != frame.size() - eth_header) return std::nullopt;
+    if (get16(ip + 2) != frame.size() - ethernet_header_bytes) return std::nullopt;
     TestFrameStamp stamp;
     stamp.sequence = get64(p + stamp_offset);
     stamp.offered_at = get64(p + stamp_offset + 8);
