@@ -201,7 +201,9 @@ RegMap parse(const std::string& path) {
     m.global_counters = parse_counters(root, "global_counter");
 
     // Repeated blocks, in address order; each must fit in the address space and overlap none.
-    const std::pair<const char*, const char*> block_kinds[] = {{"queue", "Q"}, {"vector", "V"}};
+    // Each kind: its TOML table name and the prefix of its generated names (QREG_*, FCNT_*, ...).
+    const std::pair<const char*, const char*> block_kinds[] = {
+        {"queue", "Q"}, {"vector", "V"}, {"rss_key", "K"}, {"reta", "R"}, {"filter", "F"}};
     for (const auto& [kind, prefix] : block_kinds) {
         const auto* t = root[kind].as_table();
         if (!t) continue;
