@@ -9,6 +9,8 @@
 //                 one run per (policy, load) point, in parallel; CSV, JSON and plots
 //   nicsim bench [--packets N] [--json]
 //                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
+//   nicsim bridge --tap IFNAME | --udp PORT [--ip A.B.C.D/N] [--mac MAC] [--policy NAME] [--pcap FILE]
+//                 the RTL NIC on a real wire: Linux pings it and talks UDP echo to it (docs/bridge.md)
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
@@ -31,6 +33,7 @@
 #include "sweep_report.hpp"
 #include "sweep_runner.hpp"
 #include "rtl_run.hpp"
+#include "bridge_run.hpp"
 
 namespace {
 
@@ -225,6 +228,25 @@ int do_bench(const BenchCommand& cmd) {
     return 0;
 }
 
+void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
+    auto* bridge = app.add_subcommand("bridge", "Attach the RTL NIC to a Linux TAP interface (or UDP on loopback); "
+                                                "answer ARP, ping and UDP echo (port 7) through it");
+    auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)");
+    auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT");
+    tap->excludes(udp);
+    bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")->needs(udp);
+    bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str();
+    bridge->add_option("--mac", o.mac, "The simulated NIC's MAC address")->capture_default_str();
+    bridge->add_option("--policy", o.policy, "Driver policy (see docs/bridge.md for what each does here)")->capture_default_str();
+    bridge->add_option("--pcap", o.pcap_path, "Record both directions on the simulated wire to this pcap file");
+    bridge->add_option("--mtu", o.mtu, "Longer frames from the wire are dropped and counted (68..9000)")->capture_default_str();
+    bridge->add_option("--time-scale", o.time_scale, "Simulated seconds per wall-clock second (the simulation may lag, never lead)")
+        ->capture_default_str();
+    bridge->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
+    bridge->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")->capture_default_str();
+    bridge->add_option("--duration", o.duration_s, "Stop after this many seconds (0 = at SIGINT/SIGTERM)")->capture_default_str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -238,6 +260,8 @@ int main(int argc, char** argv) {
     add_bench_command(app, bench);
     SweepCommand sweep;
     add_sweep_command(app, sweep);
+    nicsim::bridge::BridgeOptions bridge;
+    add_bridge_command(app, bridge);
 
     try {
         app.parse(argc, argv);
@@ -250,6 +274,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("loopback")) return do_loopback(loopback);
         if (app.got_subcommand("bench")) return do_bench(bench);
         if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
+        if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;

@@ -1,0 +1,360 @@
+#include "bridge_run.hpp"
+
+// Boost 1.74's Asio uses std::exchange without including <utility> (see docs/design.md).
+#include <utility>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cmath>
+#include <iomanip>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "error_tally.hpp"
+#include "host_stack.hpp"
+#include "interrupt_vectors.hpp"
+#include "irq_monitor.hpp"
+#include "net_address.hpp"
+#include "net_dim.hpp"
+#include "nic_driver.hpp"
+#include "nic_harness.hpp"
+#include "pcap_writer.hpp"
+#include "receive_mode.hpp"
+#include "tap_device.hpp"
+#include "udp_transport.hpp"
+#include "wall_clock_pacer.hpp"
+
+namespace nicsim::bridge {
+namespace {
+
+namespace asio = boost::asio;
+using Clock = WallClockPacer::Clock;
+
+// Ethernet header + one 802.1Q tag on top of the MTU: the longest frame the MAC accepts.
+constexpr unsigned frame_overhead_bytes = 18;
+// Frames waiting to enter the NIC. The simulation lags the wall clock under load, so frames
+// from Linux queue here as they would in no real MAC; past this many they are dropped.
+constexpr std::size_t wire_backlog_limit = 4096;
+// How long after the last sign of activity the NIC counts as quiet (simulated): beyond
+// any frame still inside it and any moderation timer (net_dim's longest is 64 µs).
+constexpr double settle_us = 200;
+
+template <class T>
+void check_range(const char* option, T value, T low, T high, const char* unit = "") {
+    if (!(value >= low && value <= high)) {
+        std::ostringstream os;
+        os << option << " = " << value << ": must be in " << low << ".." << high << unit;
+        throw std::invalid_argument(os.str());
+    }
+}
+
+// Everything the bridge counts itself, next to what the port, the stack and the NIC count.
+struct BridgeCounts {
+    std::uint64_t frames_to_nic = 0;     // into the NIC's MAC receive port
+    std::uint64_t frames_padded = 0;     // of those, shorter than 60 bytes and zero-padded
+    std::uint64_t frames_from_nic = 0;   // out of the NIC's MAC transmit port
+    std::uint64_t rx_frames = 0;         // taken from the RX rings by the driver
+    std::uint64_t rx_bytes = 0;
+    std::uint64_t replies_queued = 0;    // host-stack answers put on the TX ring
+    std::uint64_t interrupts = 0;
+    std::uint64_t service_passes = 0;    // ring polls (per queue)
+    std::uint64_t dim_changes = 0;
+};
+
+void print_line(std::ostream& out, const std::string& name, const std::string& value, const std::string& note = "") {
+    out << "  " << std::left << std::setw(26) << name << std::setw(14) << value;
+    if (!note.empty()) out << note;
+    out << "\n";
+}
+
+std::string fixed(double v, int digits) {
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(digits) << v;
+    return os.str();
+}
+
+}  // namespace
+
+void validate(const BridgeOptions& o) {
+    if (o.tap.empty() == (o.udp_port == 0))
+        throw std::invalid_argument("exactly one of --tap IFNAME and --udp PORT must be given");
+    if (!o.tap.empty()) validate_interface_name(o.tap);
+    check_range<unsigned>("--udp", o.udp_port, 0, 65535);
+    check_range<unsigned>("--udp-peer", o.udp_peer_port, 0, 65535);
+    if (o.udp_peer_port != 0 && o.udp_port == 0)
+        throw std::invalid_argument("--udp-peer = " + std::to_string(o.udp_peer_port) + ": needs --udp PORT");
+    parse_ipv4_interface(o.ip, "--ip");
+    parse_mac(o.mac, "--mac");
+    receive_mode(o.policy);
+    // 68: the IPv4 minimum MTU; 9000: jumbo frames, the NIC's 9018-byte limit with the tag.
+    check_range<unsigned>("--mtu", o.mtu, 68, 9000, " bytes");
+    check_range<double>("--time-scale", o.time_scale, 1e-6, 1000.0, " simulated seconds per wall second");
+    check_range<unsigned>("--clock-mhz", o.clock_mhz, 1, 1000);
+    check_range<unsigned>("--dma-latency-ns", o.dma_latency_ns, 0, 100'000);
+    check_range<double>("--duration", o.duration_s, 0.0, 1e7, " s (0 = until SIGINT/SIGTERM)");
+}
+
+int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
+    validate(o);
+    const MacAddress mac = parse_mac(o.mac, "--mac");
+    const Ipv4Interface ip = parse_ipv4_interface(o.ip, "--ip");
+    const ReceiveMode mode = receive_mode(o.policy);
+    const unsigned max_frame = o.mtu + frame_overhead_bytes;
+    const double ns_per_cycle = 1000.0 / o.clock_mhz;
+
+    asio::io_context io;
+    auto keep_waiting = asio::make_work_guard(io);  // run_one_for waits for its timeout
+    ErrorTally errors(log);
+    std::unique_ptr<FramePort> port;
+    if (!o.tap.empty()) port = std::make_unique<TapDevice>(io, o.tap, errors);
+    else port = std::make_unique<UdpTransport>(io, static_cast<std::uint16_t>(o.udp_port),
+                                               static_cast<std::uint16_t>(o.udp_peer_port), errors);
+    std::optional<PcapWriter> pcap;
+    if (!o.pcap_path.empty()) pcap.emplace(o.pcap_path);
+
+    // The NIC and its driver, as `nicsim loopback` builds them, plus the interrupt lines.
+    tb::HarnessOptions harness_options;
+    harness_options.sim.clock_period_ps = static_cast<std::uint64_t>(std::llround(ns_per_cycle * 1000.0));
+    harness_options.dma.latency_cycles =
+        std::max<unsigned>(1, static_cast<unsigned>(std::llround(o.dma_latency_ns / ns_per_cycle)));
+    tb::NicHarness harness(harness_options);
+    tb::IrqMonitor<Vnic_top> irq(harness.top());
+    harness.sim().add_model(irq);
+    harness.reset();
+    tb::NicDevice device(harness);
+    driver::DriverConfig driver_config;
+    driver_config.queues = 1;
+    driver_config.max_frame_len = max_frame;
+    driver_config.nic_clock_mhz = o.clock_mhz;
+    driver::NicDriver nic(device, driver_config);
+    nic.probe();
+
+    driver::NetDim dim;
+    driver::Coalesce coalesce = mode.coalesce;
+    if (mode.dim) {
+        coalesce.rx_usecs = dim.profile().usecs;
+        coalesce.rx_frames = dim.profile().frames;
+    }
+    for (unsigned q = 0; q < nic.queues(); ++q) driver::program_vector(nic, q, q, coalesce);
+    if (!mode.interrupts) driver::mask_vectors(nic, 0xffff);
+
+    HostStack stack(mac, ip);
+    BridgeCounts counts;
+    WallClockPacer pacer(o.clock_mhz * 1e6, o.time_scale);
+    const auto settle_cycles = static_cast<std::uint64_t>(settle_us * o.clock_mhz);
+    const std::uint64_t chunk_cycles = o.clock_mhz;  // 1 µs: how often the driver looks
+    std::uint64_t last_activity = harness.cycle();
+    std::vector<bool> scheduled(nic.queues(), false);  // masked vector, ring still being polled
+
+    // pcap timestamps: the pacer's wall-clock time of a cycle, as Unix time.
+    const auto steady_start = Clock::now();
+    const auto unix_start = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    const auto unix_time = [&](std::uint64_t cycle) {
+        return unix_start + std::chrono::duration_cast<std::chrono::nanoseconds>(pacer.wire_time(cycle) - steady_start);
+    };
+
+    bool stop = false;
+    std::string stop_reason;
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        stop = true;
+        stop_reason = signal == SIGINT ? "SIGINT" : "SIGTERM";
+    });
+    asio::steady_timer deadline(io);
+    if (o.duration_s > 0) {
+        deadline.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.duration_s)));
+        deadline.async_wait([&](const boost::system::error_code& ec) {
+            if (ec) return;
+            stop = true;
+            stop_reason = "--duration " + fixed(o.duration_s, 1) + " s elapsed";
+        });
+    }
+
+    port->start([&](std::span<const std::uint8_t> frame) {
+        if (frame.size() > max_frame) {
+            errors.record("oversize_frames", "a " + std::to_string(frame.size()) +
+                                                 "-byte frame is longer than --mtu " + std::to_string(o.mtu) +
+                                                 " allows (" + std::to_string(max_frame) +
+                                                 " bytes with Ethernet header and VLAN tag): dropped before the NIC");
+            return;
+        }
+        if (harness.rx_source().queued() >= wire_backlog_limit) {
+            errors.record("wire_backlog_drops", "frames arrive faster than the simulation takes them: " +
+                                                    std::to_string(wire_backlog_limit) + " waiting, dropped");
+            return;
+        }
+        if (pacer.idle()) pacer.resume(harness.cycle(), Clock::now());
+        std::vector<std::uint8_t> bytes(frame.begin(), frame.end());
+        // Linux hands the TAP short frames unpadded (a real NIC pads them on the wire); the
+        // NIC drops frames under 60 bytes as runts, so pad as the sender's MAC would.
+        if (bytes.size() < ethernet_min_frame_bytes) {
+            bytes.resize(ethernet_min_frame_bytes, 0);
+            ++counts.frames_padded;
+        }
+        if (pcap) pcap->write(bytes, unix_time(harness.cycle()));
+        harness.rx_source().push(tb::AxisFrame{std::move(bytes)}, harness.cycle());
+        ++counts.frames_to_nic;
+        last_activity = harness.cycle();
+    });
+
+    std::vector<std::uint8_t> frame;
+    std::vector<std::uint8_t> reply;
+    // One pass over queue q's RX ring: answer what deserves it, then free finished TX slots.
+    const auto service_queue = [&](unsigned q) {
+        ++counts.service_passes;
+        const unsigned budget = mode.quota ? mode.quota : nic.rx(q).size();
+        const unsigned handled = nic.rx(q).poll(budget, [&](const driver::RxFrameView& view) {
+            view.copy_to(frame);
+            ++counts.rx_frames;
+            counts.rx_bytes += frame.size();
+            stack.handle(frame, reply);
+            if (reply.empty()) return;
+            if (nic.transmit(q, reply)) ++counts.replies_queued;
+            else errors.record("tx_ring_full", "the TX ring is full: a reply was dropped");
+        });
+        nic.tx(q).reclaim();
+        if (handled > 0) last_activity = harness.cycle();
+        return handled;
+    };
+
+    const auto service = [&] {
+        if (!mode.interrupts) {
+            for (unsigned q = 0; q < nic.queues(); ++q) service_queue(q);
+            return;
+        }
+        for (const auto& pulse : irq.pending()) {
+            ++counts.interrupts;
+            last_activity = harness.cycle();
+            if (pulse.vector < scheduled.size()) scheduled[pulse.vector] = true;  // the NIC masked it
+            if (mode.dim) {
+                const driver::NetDim::Sample totals{
+                    static_cast<std::uint64_t>(static_cast<double>(harness.cycle()) * ns_per_cycle), counts.rx_frames,
+                    counts.rx_bytes, counts.interrupts};
+                if (dim.update(totals)) {
+                    ++counts.dim_changes;
+                    coalesce.rx_usecs = dim.profile().usecs;
+                    coalesce.rx_frames = dim.profile().frames;
+                    driver::program_vector(nic, pulse.vector, pulse.vector, coalesce);
+                }
+            }
+        }
+        irq.pending().clear();
+        for (unsigned q = 0; q < nic.queues(); ++q) {
+            if (!scheduled[q]) continue;
+            if (service_queue(q) < mode.rearm_below) {
+                scheduled[q] = false;
+                driver::rearm_vector(nic, q);
+            }
+        }
+    };
+
+    const auto forward_transmitted = [&] {
+        while (harness.tx_sink().frame_count() > 0) {
+            const tb::ReceivedFrame sent = harness.tx_sink().pop_frame();
+            ++counts.frames_from_nic;
+            last_activity = harness.cycle();
+            if (sent.keep_error || sent.tuser)
+                errors.record("tx_framing_errors", "the NIC sent a frame with a tkeep hole or tuser set");
+            if (pcap) pcap->write(sent.data, unix_time(sent.last_beat_cycle));
+            port->send(sent.data);
+        }
+    };
+
+    const auto nic_busy = [&] {
+        if (!harness.rx_source().idle() || harness.tx_sink().in_frame() || !irq.pending().empty()) return true;
+        for (unsigned q = 0; q < nic.queues(); ++q)
+            if (scheduled[q] || nic.tx(q).in_flight() > 0 || nic.rx(q).has_work()) return true;
+        return harness.cycle() - last_activity < settle_cycles;
+    };
+
+    pacer.anchor(harness.cycle(), Clock::now());
+    out << "nicsim bridge: ready: " << port->describe() << "; NIC " << mac.to_string() << ", host " << ip.to_string()
+        << ", MTU " << o.mtu << ", policy " << mode.policy << ", NIC clock " << o.clock_mhz << " MHz, time scale "
+        << o.time_scale << (pcap ? ", pcap " + o.pcap_path : std::string()) << "\n"
+        << std::flush;
+
+    while (!stop) {
+        if (io.stopped()) io.restart();
+        io.poll();
+        if (stop) break;
+        if (port->gone()) {
+            stop_reason = "the interface went away";
+            break;
+        }
+        const auto now = Clock::now();
+        if (!nic_busy()) {
+            // Nothing in flight: stop simulating and wait for the world (or a signal).
+            pacer.go_idle(harness.cycle(), now);
+            io.run_one_for(std::chrono::milliseconds(250));
+            continue;
+        }
+        pacer.resume(harness.cycle(), now);  // no-op unless it was idle
+        const std::uint64_t cycles = pacer.cycles_allowed(harness.cycle(), now, chunk_cycles);
+        if (cycles == 0) {
+            // Ahead of the wall clock (a slow NIC clock or a small --time-scale): wait, awake to events.
+            io.run_one_until(pacer.due_time(harness.cycle() + chunk_cycles));
+            continue;
+        }
+        harness.run(cycles);
+        service();
+        forward_transmitted();
+    }
+
+    const auto end = Clock::now();
+    const auto time = pacer.stats(harness.cycle(), end);
+    const auto nic_counters = nic.read_counters();
+
+    out << "\nnicsim bridge: stopped: " << stop_reason << "\n\n";
+    out << "wire (" << port->describe() << ")\n";
+    for (const auto& [name, value] : port->counts()) print_line(out, name, std::to_string(value));
+    out << "\nbridge\n";
+    print_line(out, "frames_to_nic", std::to_string(counts.frames_to_nic), "into the NIC's MAC receive port");
+    print_line(out, "frames_padded", std::to_string(counts.frames_padded), "of those, zero-padded to 60 bytes");
+    print_line(out, "frames_from_nic", std::to_string(counts.frames_from_nic), "out of the NIC's MAC transmit port");
+    if (pcap) print_line(out, "pcap_frames", std::to_string(pcap->frames()), o.pcap_path);
+    out << "\nproblems (each logged once when it first happened)\n";
+    if (errors.counts().empty()) print_line(out, "none", "");
+    for (const auto& [name, value] : errors.counts()) print_line(out, name, std::to_string(value));
+    out << "\ndriver (policy " << mode.policy << ": " << mode.summary << ")\n";
+    print_line(out, "rx_frames", std::to_string(counts.rx_frames), "taken from the RX ring");
+    print_line(out, "rx_bytes", std::to_string(counts.rx_bytes));
+    print_line(out, "replies_queued", std::to_string(counts.replies_queued), "put on the TX ring");
+    print_line(out, "interrupts", std::to_string(counts.interrupts));
+    print_line(out, "service_passes", std::to_string(counts.service_passes));
+    if (mode.dim) print_line(out, "dim_profile_changes", std::to_string(counts.dim_changes));
+    out << "\nhost stack (" << mac.to_string() << ", " << ip.to_string() << ")\n";
+    for (std::size_t v = 0; v < verdict_count; ++v)
+        print_line(out, std::string(verdict_name(static_cast<Verdict>(v))), std::to_string(stack.count(static_cast<Verdict>(v))));
+    out << "\nNIC counters\n";
+    for (const auto& c : nic_counters) print_line(out, c.name + (c.drop ? " (drop)" : ""), std::to_string(c.value));
+    const double busy_s = std::chrono::duration<double>(time.busy_wall).count();
+    const double sim_s = static_cast<double>(time.busy_cycles) * ns_per_cycle * 1e-9;
+    out << "\ntime (simulation may lag the wall clock, never leads it; idle stretches are skipped)\n";
+    print_line(out, "nic_cycles", std::to_string(time.busy_cycles));
+    print_line(out, "sim_s", fixed(sim_s, 6), "simulated time");
+    print_line(out, "wall_s", fixed(std::chrono::duration<double>(end - steady_start).count(), 3));
+    print_line(out, "busy_wall_s", fixed(busy_s, 3), "wall time with work in the NIC");
+    print_line(out, "idle_wall_s", fixed(std::chrono::duration<double>(time.idle_wall).count(), 3),
+               "quiet wall time, skipped in " + std::to_string(time.idle_stretches) + " stretches");
+    print_line(out, "slowdown_when_busy", sim_s > 0 ? fixed(busy_s / sim_s, 1) + "x" : "-",
+               "wall seconds per simulated second while busy (1x = real time)");
+    print_line(out, "max_lag_ms", fixed(std::chrono::duration<double, std::milli>(time.max_lag).count(), 3),
+               "furthest behind the wall clock");
+    print_line(out, "ahead_waits", std::to_string(time.ahead_waits), "times it waited for the wall clock");
+    out << std::flush;
+    return 0;
+}
+
+}  // namespace nicsim::bridge

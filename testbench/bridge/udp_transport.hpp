@@ -1,0 +1,56 @@
+// The simulated wire carried in UDP datagrams on loopback, one Ethernet frame (without FCS)
+// per datagram: for machines without /dev/net/tun, and for peers that speak this framing
+// (QEMU's `-netdev dgram` / `-netdev socket,udp=...` do).
+//
+// The bridge listens on 127.0.0.1:PORT. Frames the NIC transmits go to the fixed peer port
+// when one is given, else to whoever sent the latest datagram. Once it knows its peer the
+// socket is connected to it, so a peer that goes away (ICMP port unreachable) is noticed:
+// counted, logged once, and — for a learned peer — forgotten, so the next sender becomes it.
+#pragma once
+
+// Boost 1.74's Asio uses std::exchange without including <utility> (see docs/design.md).
+#include <utility>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "error_tally.hpp"
+#include "frame_port.hpp"
+
+namespace nicsim::bridge {
+
+class UdpTransport final : public FramePort {
+public:
+    // `peer_port` 0: learn the peer from incoming datagrams. Throws std::runtime_error naming
+    // the port when it cannot be bound.
+    UdpTransport(boost::asio::io_context& io, std::uint16_t port, std::uint16_t peer_port, ErrorTally& errors);
+
+    void start(FrameHandler on_frame) override;
+    void send(std::span<const std::uint8_t> frame) override;
+    bool gone() const override { return false; }  // a peer may always come (back)
+    std::string describe() const override;
+    Counts counts() const override;
+
+    std::uint16_t local_port() const { return local_port_; }
+
+private:
+    void receive_next();
+    void connect_to(const boost::asio::ip::udp::endpoint& peer);
+    void forget_peer();
+
+    boost::asio::ip::udp::socket socket_;
+    ErrorTally& errors_;
+    FrameHandler on_frame_;
+    std::uint16_t local_port_ = 0;
+    bool fixed_peer_ = false;
+    std::uint16_t fixed_peer_port_ = 0;
+    std::optional<boost::asio::ip::udp::endpoint> peer_;
+    boost::asio::ip::udp::endpoint sender_;
+    std::array<std::uint8_t, 65536> buffer_{};
+    std::uint64_t frames_in_ = 0, bytes_in_ = 0, frames_out_ = 0, bytes_out_ = 0;
+};
+
+}  // namespace nicsim::bridge
