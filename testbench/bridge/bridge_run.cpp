@@ -45,9 +45,11 @@ constexpr unsigned frame_overhead_bytes = 18;
 // Frames waiting to enter the NIC. The simulation lags the wall clock under load, so frames
 // from Linux queue here as they would in no real MAC; past this many they are dropped.
 constexpr std::size_t wire_backlog_limit = 4096;
-// How long after the last sign of activity the NIC counts as quiet (simulated): beyond
-// any frame still inside it and any moderation timer (net_dim's longest is 64 µs).
-constexpr double settle_us = 200;
+// How long after the last sign of activity the NIC counts as quiet (simulated). Frames the
+// driver can see (in a ring, on the TX ring, an interrupt pending) keep it busy anyway; this
+// covers a frame still inside the NIC, which a 9018-byte frame is for ~10 µs (store and
+// forward, then DMA).
+constexpr double settle_us = 50;
 
 template <class T>
 void check_range(const char* option, T value, T low, T high, const char* unit = "") {
@@ -72,8 +74,9 @@ struct BridgeCounts {
 };
 
 void print_line(std::ostream& out, const std::string& name, const std::string& value, const std::string& note = "") {
-    out << "  " << std::left << std::setw(26) << name << std::setw(14) << value;
-    if (!note.empty()) out << note;
+    out << "  " << std::left << std::setw(std::max<int>(26, static_cast<int>(name.size()) + 1)) << name;
+    if (note.empty()) out << value;
+    else out << std::setw(14) << value << note;
     out << "\n";
 }
 
