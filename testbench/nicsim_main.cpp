@@ -232,7 +232,8 @@ void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
     auto* bridge = app.add_subcommand("bridge", "Attach the RTL NIC to a Linux TAP interface (or UDP on loopback); "
                                                 "answer ARP, ping and UDP echo (port 7) through it");
     auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)");
-    auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT");
+    auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT (0: any free port)")
+                    ->each([&o](const std::string&) { o.udp = true; });
     tap->excludes(udp);
     bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")->needs(udp);
     bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str();

@@ -89,12 +89,12 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 void validate(const BridgeOptions& o) {
-    if (o.tap.empty() == (o.udp_port == 0))
+    if (o.tap.empty() == !o.udp)
         throw std::invalid_argument("exactly one of --tap IFNAME and --udp PORT must be given");
     if (!o.tap.empty()) validate_interface_name(o.tap);
     check_range<unsigned>("--udp", o.udp_port, 0, 65535);
     check_range<unsigned>("--udp-peer", o.udp_peer_port, 0, 65535);
-    if (o.udp_peer_port != 0 && o.udp_port == 0)
+    if (o.udp_peer_port != 0 && !o.udp)
         throw std::invalid_argument("--udp-peer = " + std::to_string(o.udp_peer_port) + ": needs --udp PORT");
     parse_ipv4_interface(o.ip, "--ip");
     parse_mac(o.mac, "--mac");

@@ -14,7 +14,8 @@ namespace nicsim::bridge {
 
 struct BridgeOptions {
     std::string tap;                         // --tap IFNAME, or
-    unsigned udp_port = 0;                   // --udp PORT (127.0.0.1)
+    bool udp = false;                        // --udp PORT given
+    unsigned udp_port = 0;                   // 127.0.0.1:PORT; 0 = any free port (printed when ready)
     unsigned udp_peer_port = 0;              // --udp-peer PORT; 0 = learn from the first datagram
     std::string ip = "10.77.0.2/24";         // the simulated host's address and subnet
     std::string mac = "02:6e:69:63:73:01";   // the simulated NIC's MAC

@@ -70,8 +70,9 @@ TapDevice::~TapDevice() {
 }
 
 std::string TapDevice::describe() const {
-    return "tap " + name_ + (created_ ? " (created; removed on exit)" : " (opened existing)") +
-           (link_up() ? "" : ", link down: 'ip link set " + name_ + " up' to pass traffic");
+    const std::string origin = created_ ? " (created; removed on exit)" : " (opened existing)";
+    if (gone_) return "tap " + name_ + origin + ", gone";
+    return "tap " + name_ + origin + (link_up() ? "" : ", link down: 'ip link set " + name_ + " up' to pass traffic");
 }
 
 bool TapDevice::link_up() const {

@@ -1,5 +1,6 @@
 #include "udp_transport.hpp"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <boost/asio/buffer.hpp>
@@ -23,35 +24,35 @@ UdpTransport::UdpTransport(asio::io_context& io, std::uint16_t port, std::uint16
     if (ec) throw std::runtime_error("--udp = " + std::to_string(port) + ": cannot bind 127.0.0.1:" +
                                      std::to_string(port) + ": " + ec.message());
     local_port_ = socket_.local_endpoint().port();
+    // Report ICMP errors (port unreachable: the peer went away) on this unconnected socket.
+    const int on = 1;
+    ::setsockopt(socket_.native_handle(), IPPROTO_IP, IP_RECVERR, &on, sizeof on);
     if (peer_port != 0) {
         fixed_peer_ = true;
         fixed_peer_port_ = peer_port;
-        connect_to(udp::endpoint(asio::ip::address_v4::loopback(), peer_port));
+        peer_ = udp::endpoint(asio::ip::address_v4::loopback(), peer_port);
+        socket_.connect(*peer_, ec);
+        if (ec) throw std::runtime_error("--udp-peer = " + std::to_string(peer_port) + ": cannot connect: " + ec.message());
     }
 }
 
 std::string UdpTransport::describe() const {
     return "udp 127.0.0.1:" + std::to_string(local_port_) +
-           (fixed_peer_ ? ", peer 127.0.0.1:" + std::to_string(fixed_peer_port_) : ", peer: whoever sends first");
+           (fixed_peer_ ? ", peer 127.0.0.1:" + std::to_string(fixed_peer_port_) : ", peer: the latest sender");
 }
 
-void UdpTransport::connect_to(const udp::endpoint& peer) {
-    boost::system::error_code ec;
-    socket_.connect(peer, ec);
-    if (ec) {
-        errors_.record("udp_connect_errors", "cannot connect to peer " + peer.address().to_string() + ":" +
-                                                 std::to_string(peer.port()) + ": " + ec.message());
-        return;
+void UdpTransport::peer_unreachable() {
+    errors_.record("udp_peer_unreachable", "udp peer " + (peer_ ? std::to_string(peer_->port()) : std::string("?")) +
+                                               " is not listening (ICMP port unreachable)");
+    // Empty the error queue IP_RECVERR fills, so it never holds the socket's buffer space.
+    std::array<std::uint8_t, 512> control{};
+    for (;;) {
+        msghdr message{};
+        message.msg_control = control.data();
+        message.msg_controllen = control.size();
+        if (::recvmsg(socket_.native_handle(), &message, MSG_ERRQUEUE | MSG_DONTWAIT) < 0) break;
     }
-    peer_ = peer;
-}
-
-void UdpTransport::forget_peer() {
-    // connect() to AF_UNSPEC dissolves the association (connect(2)); Asio has no call for it.
-    sockaddr unspecified{};
-    unspecified.sa_family = AF_UNSPEC;
-    ::connect(socket_.native_handle(), &unspecified, sizeof unspecified);
-    peer_.reset();
+    if (!fixed_peer_) peer_.reset();  // the next sender becomes the peer
 }
 
 void UdpTransport::start(FrameHandler on_frame) {
@@ -63,26 +64,17 @@ void UdpTransport::receive_next() {
     socket_.async_receive_from(asio::buffer(buffer_), sender_, [this](const boost::system::error_code& ec, std::size_t n) {
         if (ec == asio::error::operation_aborted) return;
         if (ec == asio::error::connection_refused) {
-            // An earlier send drew an ICMP port unreachable: nobody listens at the peer's port.
-            errors_.record("udp_peer_unreachable", "udp peer " + (peer_ ? std::to_string(peer_->port()) : "?") +
-                                                       " is not listening (ICMP port unreachable)");
-            if (!fixed_peer_) forget_peer();
-            receive_next();
-            return;
-        }
-        if (ec) {
+            peer_unreachable();  // an earlier send drew an ICMP port unreachable
+        } else if (ec) {
             errors_.record("udp_receive_errors", "udp receive failed: " + ec.message());
-            receive_next();
-            return;
-        }
-        if (n < model::ethernet_header_bytes) {
+        } else if (n < model::ethernet_header_bytes) {
             errors_.record("udp_garbage_datagrams", "a datagram of " + std::to_string(n) + " bytes from port " +
                                                         std::to_string(sender_.port()) +
                                                         " is too short to hold an Ethernet header (14 bytes): dropped");
         } else {
             ++frames_in_;
             bytes_in_ += n;
-            if (!peer_) connect_to(sender_);
+            if (!fixed_peer_) peer_ = sender_;
             on_frame_(std::span<const std::uint8_t>(buffer_.data(), n));
         }
         receive_next();
@@ -91,15 +83,14 @@ void UdpTransport::receive_next() {
 
 void UdpTransport::send(std::span<const std::uint8_t> frame) {
     if (!peer_) {
-        errors_.record("udp_no_peer", "the NIC sent a frame before any peer sent a datagram: dropped");
+        errors_.record("udp_no_peer", "the NIC sent a frame while no peer was known: dropped");
         return;
     }
     boost::system::error_code ec;
-    const std::size_t n = socket_.send(asio::buffer(frame.data(), frame.size()), 0, ec);
+    const auto buffer = asio::buffer(frame.data(), frame.size());
+    const std::size_t n = fixed_peer_ ? socket_.send(buffer, 0, ec) : socket_.send_to(buffer, *peer_, 0, ec);
     if (ec == asio::error::connection_refused) {
-        errors_.record("udp_peer_unreachable", "udp peer " + std::to_string(peer_->port()) +
-                                                   " is not listening (ICMP port unreachable)");
-        if (!fixed_peer_) forget_peer();
+        peer_unreachable();
         return;
     }
     if (ec) {

@@ -3,9 +3,10 @@
 // (QEMU's `-netdev dgram` / `-netdev socket,udp=...` do).
 //
 // The bridge listens on 127.0.0.1:PORT. Frames the NIC transmits go to the fixed peer port
-// when one is given, else to whoever sent the latest datagram. Once it knows its peer the
-// socket is connected to it, so a peer that goes away (ICMP port unreachable) is noticed:
-// counted, logged once, and — for a learned peer — forgotten, so the next sender becomes it.
+// when one is given (the socket is connected to it, so only it is heard), else to whoever
+// sent the latest datagram. A peer that goes away is noticed through the ICMP port
+// unreachable its port answers with (IP_RECVERR reports it on an unconnected socket too):
+// counted, logged once, and — for a learned peer — forgotten until someone sends again.
 #pragma once
 
 // Boost 1.74's Asio uses std::exchange without including <utility> (see docs/design.md).
@@ -38,8 +39,7 @@ public:
 
 private:
     void receive_next();
-    void connect_to(const boost::asio::ip::udp::endpoint& peer);
-    void forget_peer();
+    void peer_unreachable();
 
     boost::asio::ip::udp::socket socket_;
     ErrorTally& errors_;
