@@ -50,6 +50,8 @@ cleanup() {
     ip netns del "$ns" 2>/dev/null
 }
 trap cleanup EXIT
+# A signal (CTest's timeout, Ctrl-C) becomes an exit, so the cleanup above runs then too.
+trap 'exit 1' INT TERM HUP
 
 ip netns add "$ns" 2>/dev/null || skip "cannot create a network namespace here ('ip netns add' failed)"
 in_ns() { ip netns exec "$ns" "$@"; }

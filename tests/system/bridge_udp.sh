@@ -34,6 +34,8 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
+# A signal (CTest's timeout, Ctrl-C) becomes an exit, so the cleanup above runs then too.
+trap 'exit 1' INT TERM HUP
 
 # Frames as Linux 10.77.0.1 (36:cf:91:d2:f5:d7) sent them to the bridge's defaults.
 arp_request=ffffffffffff36cf91d2f5d70806000108000604000136cf91d2f5d70a4d00010000000000000a4d0002
