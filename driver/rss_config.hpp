@@ -1,9 +1,5 @@
-// Receive Side Scaling configuration as the driver programs it: the Toeplitz key, the hash
-// types, and the 128-entry indirection table (ethtool -X), written through the register map.
-//
-// PROVISIONAL (branch `replay`): written to the API the `filters` branch is building
-// (RssConfig{key, type_enables, indirection}, spread_over, program_rss) so replay can use it
-// now; at the merge of `filters` its version replaces this file.
+// Receive-side scaling as the driver programs it: the Toeplitz key, the hash types, and the
+// 128-entry indirection table (ethtool -X / -N rx-flow-hash in Linux terms).
 #pragma once
 
 #include <array>
@@ -13,27 +9,23 @@
 
 namespace nicsim::driver {
 
-inline constexpr std::size_t rss_key_bytes = 40;
-inline constexpr std::size_t rss_indirection_entries = 128;
-
-using RssKeyBytes = std::array<std::uint8_t, rss_key_bytes>;
-
-// The Microsoft verification key, the NIC's reset value (rtl/regmap.toml rss_key0..9).
-RssKeyBytes default_rss_key();
-
 struct RssConfig {
-    RssKeyBytes key = default_rss_key();
-    // rss_ctrl bits: ipv4, ipv4_tcp, ipv4_udp, ipv6, ipv6_tcp, ipv6_udp (bits 0..5); all on,
-    // as Linux enables them.
+    // 40-byte Toeplitz key, byte 0 first (the order the hash consumes it).
+    std::array<std::uint8_t, 40> key{};
+    // rss_ctrl bits: ipv4, ipv4_tcp, ipv4_udp, ipv6, ipv6_tcp, ipv6_udp (bits 0..5).
     std::uint8_t type_enables = 0x3F;
-    std::array<std::uint8_t, rss_indirection_entries> indirection{};  // all to queue 0
+    // Queue of each indirection entry; a frame goes to indirection[hash & 0x7F].
+    std::array<std::uint8_t, 128> indirection{};
 
-    // The default table for `queues` active queues: entry i = i % queues (Linux's
-    // ethtool_rxfh_indir_default). Throws std::invalid_argument for queues outside 1..16.
+    // Linux's defaults: Microsoft's verification key, every hash type, entry i = i % queues.
+    // Throws std::invalid_argument unless queues is in 1..MAX_QUEUES.
     static RssConfig spread_over(unsigned queues);
 };
 
-// Writes rss_ctrl, rss_key0..9 and the whole indirection table.
+// Writes rss_ctrl, rss_key0..9 (key byte 4i in bits 31:24 of rss_key<i>) and the 32
+// indirection-table words. Checks the whole configuration before writing anything: throws
+// std::invalid_argument for type_enables beyond the six defined bits and std::out_of_range
+// for an indirection entry beyond the 4-bit queue field, naming the entry and its value.
 void program_rss(Device& device, const RssConfig& config);
 
 }  // namespace nicsim::driver

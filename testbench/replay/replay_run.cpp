@@ -55,10 +55,14 @@ struct Replayer::Nic {
         config.queues = queues;
         config.max_frame_len = max_frame_bytes;
         nic_driver = std::make_unique<driver::NicDriver>(device, config);
+        // probe() spreads RSS over the queues it brings up (entry i = i % queues) with the
+        // default key; a chosen key is programmed over that, the table unchanged.
         nic_driver->probe();
-        auto rss = driver::RssConfig::spread_over(queues);
-        if (key) std::copy(key->begin(), key->end(), rss.key.begin());
-        driver::program_rss(device, rss);
+        if (key) {
+            auto rss = driver::RssConfig::spread_over(queues);
+            std::copy(key->begin(), key->end(), rss.key.begin());
+            driver::program_rss(device, rss);
+        }
 
         for (const auto& c : regs::GLOBAL_COUNTERS)
             if (c.drop) drops.push_back({std::string(c.name), c.offset});
