@@ -17,6 +17,7 @@ ReplayCaptureCheck check_replay_capture(const std::string& path, std::uint32_t m
     try {
         while (reader.next(record)) {
             ++check.frames;
+            check.bytes += record.data.size();
             if (record.data.size() > max_frame_bytes)
                 throw std::invalid_argument("capture " + path + ": frame " + std::to_string(record.index) + " is " +
                                             std::to_string(record.data.size()) +

@@ -10,6 +10,7 @@ namespace nicsim::tb {
 
 struct ReplayCaptureCheck {
     std::uint64_t frames = 0;
+    std::uint64_t bytes = 0;                      // captured bytes of all frames
     std::uint64_t truncated = 0;                  // records with caplen < len
     std::optional<std::uint64_t> first_truncated; // index of the first of them
 };
