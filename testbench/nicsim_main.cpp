@@ -7,6 +7,9 @@
 //   nicsim sweep [--preset NAME | --config FILE] [--policies a,b] [--loads LIST|FROM:TO:STEPS]
 //                [--packets N] [--jobs N] [--out DIR] [--seed N]
 //                 one run per (policy, load) point, in parallel; CSV, JSON and plots
+//   nicsim replay --pcap FILE [--queues N] [--rss-key HEX] [--out FILE.csv]
+//                 every frame of a capture through the RTL NIC: queue, RSS hash and type, or
+//                 the drop counter, one CSV row per frame (docs/replay.md)
 //   nicsim bench [--packets N] [--json]
 //                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
 //   nicsim bridge --tap IFNAME | --udp PORT [--ip A.B.C.D/N] [--mac MAC] [--policy NAME] [--pcap FILE]
@@ -32,6 +35,7 @@
 #include "sweep_plan.hpp"
 #include "sweep_report.hpp"
 #include "sweep_runner.hpp"
+#include "replay_command.hpp"
 #include "rtl_run.hpp"
 #include "bridge_run.hpp"
 
@@ -263,6 +267,8 @@ int main(int argc, char** argv) {
     add_sweep_command(app, sweep);
     nicsim::bridge::BridgeOptions bridge;
     add_bridge_command(app, bridge);
+    nicsim::tb::ReplayCommand replay;
+    nicsim::tb::add_replay_command(app, replay);
 
     try {
         app.parse(argc, argv);
@@ -276,6 +282,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("bench")) return do_bench(bench);
         if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
+        if (app.got_subcommand("replay")) return nicsim::tb::run_replay_command(replay, *app.get_subcommand("replay"));
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;
