@@ -342,11 +342,13 @@ module nic_regs
   // AXI4-Lite holding registers.
   logic        aw_full_q;
   logic [15:0] aw_addr_q;
+  logic        aw_cls_q;  // aw_addr_q is a classifier register (decoded once, when it is taken)
   logic        w_full_q;
   logic [31:0] w_data_q;
   logic        bvalid_q;
   logic        ar_full_q;
   logic [15:0] ar_addr_q;
+  logic        ar_cls_q;
   logic        rvalid_q;
   logic        rd_cls_q;  // a forwarded read: its data arrives on cls_rdata_i this cycle
   logic [31:0] rdata_q;
@@ -393,8 +395,8 @@ module nic_regs
 
   // ------------------------------------------------------------------ AXI4-Lite handshakes
   logic wr_fire, rd_fire, wr_cls, rd_cls;
-  assign wr_cls  = classifier_addr({aw_addr_q[15:2], 2'b00});
-  assign rd_cls  = classifier_addr({ar_addr_q[15:2], 2'b00});
+  assign wr_cls  = aw_cls_q;
+  assign rd_cls  = ar_cls_q;
   assign wr_fire = aw_full_q && w_full_q && !bvalid_q;
   assign rd_fire = ar_full_q && !rvalid_q && !rd_cls_q && !(rd_cls && wr_fire && wr_cls);
 
@@ -405,17 +407,20 @@ module nic_regs
     if (!rst_ni) begin
       aw_full_q <= 1'b0;
       aw_addr_q <= '0;
+      aw_cls_q  <= 1'b0;
       w_full_q  <= 1'b0;
       w_data_q  <= '0;
       bvalid_q  <= 1'b0;
       ar_full_q <= 1'b0;
       ar_addr_q <= '0;
+      ar_cls_q  <= 1'b0;
       rvalid_q  <= 1'b0;
       rd_cls_q  <= 1'b0;
     end else begin
       if (s_axil_awvalid_i && !aw_full_q) begin
         aw_full_q <= 1'b1;
         aw_addr_q <= s_axil_awaddr_i;
+        aw_cls_q  <= classifier_addr({s_axil_awaddr_i[15:2], 2'b00});
       end else if (wr_fire) begin
         aw_full_q <= 1'b0;
       end
@@ -433,6 +438,7 @@ module nic_regs
       if (s_axil_arvalid_i && !ar_full_q) begin
         ar_full_q <= 1'b1;
         ar_addr_q <= s_axil_araddr_i;
+        ar_cls_q  <= classifier_addr({s_axil_araddr_i[15:2], 2'b00});
       end else if (rd_fire) begin
         ar_full_q <= 1'b0;
       end

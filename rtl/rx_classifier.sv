@@ -88,6 +88,11 @@ module rx_classifier
       RETA_STRIDE != 16'd4 || RETA_COUNT * 4 != 128) begin : gen_regmap_layout_check
     $fatal(1, "%m: rss_key0..9, rx_malformed_* and reta must each be one contiguous run");
   end
+  // The register decode takes word and rule indices straight from address bits.
+  if (REG_RSS_KEY0[5:0] != 6'd0 || RETA_BASE[6:0] != 7'd0 || FILTER_BASE[11:0] != 12'd0 ||
+      FILTER_STRIDE != 16'h40 || FILTER_COUNT != 64) begin : gen_regmap_align_check
+    $fatal(1, "%m: rss_key0 must be 64-byte, reta 128-byte, the filter block 4 KiB aligned");
+  end
 
   // Edges from a frame's last beat (captured at edge T) to its tag (edge T + Latency); the
   // delay line holds the beats as long.
@@ -95,7 +100,6 @@ module rx_classifier
   localparam int unsigned QueueW   = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
   localparam int unsigned RetaSize = 128;
   localparam logic [15:0] RETA_END   = RETA_BASE + 16'(RETA_COUNT) * RETA_STRIDE;
-  localparam logic [15:0] FILTER_END = FILTER_BASE + 16'(FILTER_COUNT) * FILTER_STRIDE;
 
   // Queue numbers the NIC does not have act as 0 (regmap: rx_default_queue, reta, filters).
   function automatic logic [QueueW-1:0] effective_queue(logic [QueueW-1:0] q);
@@ -110,15 +114,16 @@ module rx_classifier
     end
     return t;
   endfunction
+  localparam logic [RetaSize-1:0][3:0] RETA_RESET = default_reta();
 
   // ------------------------------------------------------------------ MAC handshake, delay line
-  logic              tready_q;
-  logic              beat_valid;
+  // Stage k holds {tdata, tkeep, tlast, tuser} of the beat taken k + 1 cycles ago, if
+  // dly_valid_q[k]. One register per stage (not an array), so a stage moves only where a beat is.
+  localparam int unsigned BeatW = 64 + 8 + 1 + 1;
+  logic               tready_q;
+  logic               beat_valid;
   logic [Latency-1:0] dly_valid_q;
-  logic [63:0]       dly_data_q [Latency];
-  logic [7:0]        dly_keep_q [Latency];
-  logic              dly_last_q [Latency];
-  logic              dly_user_q [Latency];
+  logic [BeatW-1:0]   dly_beat [Latency];
 
   assign beat_valid = s_axis_rx_tvalid_i && tready_q;
 
@@ -132,30 +137,28 @@ module rx_classifier
     end
   end
 
-  // Beat data moves only where a beat is (the valid bits above say which stages hold one).
-  always_ff @(posedge clk_i) begin
-    if (beat_valid) begin
-      dly_data_q[0] <= s_axis_rx_tdata_i;
-      dly_keep_q[0] <= s_axis_rx_tkeep_i;
-      dly_last_q[0] <= s_axis_rx_tlast_i;
-      dly_user_q[0] <= s_axis_rx_tuser_i;
-    end
-    for (int unsigned k = 1; k < Latency; k++) begin
-      if (dly_valid_q[k-1]) begin
-        dly_data_q[k] <= dly_data_q[k-1];
-        dly_keep_q[k] <= dly_keep_q[k-1];
-        dly_last_q[k] <= dly_last_q[k-1];
-        dly_user_q[k] <= dly_user_q[k-1];
+  for (genvar k = 0; k < Latency; k++) begin : gen_delay
+    logic [BeatW-1:0] beat_q;
+    if (k == 0) begin : gen_first
+      always_ff @(posedge clk_i) begin
+        if (beat_valid) begin
+          beat_q <= {s_axis_rx_tdata_i, s_axis_rx_tkeep_i, s_axis_rx_tlast_i, s_axis_rx_tuser_i};
+        end
+      end
+    end else begin : gen_next
+      always_ff @(posedge clk_i) begin
+        if (dly_valid_q[k-1]) begin
+          beat_q <= dly_beat[k-1];
+        end
       end
     end
+    assign dly_beat[k] = beat_q;
   end
 
   assign s_axis_rx_tready_o = tready_q;
   assign m_axis_rx_tvalid_o = dly_valid_q[Latency-1];
-  assign m_axis_rx_tdata_o  = dly_data_q[Latency-1];
-  assign m_axis_rx_tkeep_o  = dly_keep_q[Latency-1];
-  assign m_axis_rx_tlast_o  = dly_last_q[Latency-1];
-  assign m_axis_rx_tuser_o  = dly_user_q[Latency-1];
+  assign {m_axis_rx_tdata_o, m_axis_rx_tkeep_o, m_axis_rx_tlast_o, m_axis_rx_tuser_o} =
+      dly_beat[Latency-1];
 
   // ------------------------------------------------------------------ configuration registers
   logic [5:0]   rss_ctrl_q;
@@ -164,19 +167,22 @@ module rx_classifier
   logic [31:0]  rdata_q;
   logic         rd_filter_q;             // the last read was a filter register
 
-  logic         reg_is_key, reg_is_reta, reg_is_filter;
+  // The address decode is evaluated only in a cycle with an access (inside the gated blocks,
+  // through these functions); word indices are address bits (see the alignment check).
+  logic         reg_is_filter;
   logic [3:0]   key_word;
   logic [4:0]   reta_word;
-  logic [15:0]  key_rel, reta_rel, filter_rel;
 
-  assign key_rel       = reg_addr_i - REG_RSS_KEY0;
-  assign reta_rel      = reg_addr_i - RETA_BASE;
-  assign filter_rel    = reg_addr_i - FILTER_BASE;
-  assign key_word      = key_rel[5:2];
-  assign reta_word     = reta_rel[6:2];
-  assign reg_is_key    = reg_addr_i >= REG_RSS_KEY0 && reg_addr_i <= REG_RSS_KEY9;
-  assign reg_is_reta   = reg_addr_i >= RETA_BASE && reg_addr_i < RETA_END;
-  assign reg_is_filter = reg_addr_i >= FILTER_BASE && reg_addr_i < FILTER_END;
+  function automatic logic is_key(logic [15:0] a);
+    return a >= REG_RSS_KEY0 && a <= REG_RSS_KEY9;
+  endfunction
+  function automatic logic is_reta(logic [15:0] a);
+    return a >= RETA_BASE && a < RETA_END;
+  endfunction
+
+  assign key_word      = reg_addr_i[5:2];
+  assign reta_word     = reg_addr_i[6:2];
+  assign reg_is_filter = reg_addr_i[15:12] == FILTER_BASE[15:12];
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -185,15 +191,15 @@ module rx_classifier
                      REG_RSS_KEY3_RESET, REG_RSS_KEY4_RESET, REG_RSS_KEY5_RESET,
                      REG_RSS_KEY6_RESET, REG_RSS_KEY7_RESET, REG_RSS_KEY8_RESET,
                      REG_RSS_KEY9_RESET};
-      reta_q     <= default_reta();
+      reta_q     <= RETA_RESET;
     end else if (reg_we_i) begin
       if (reg_addr_i == REG_RSS_CTRL) begin
         rss_ctrl_q <= reg_wdata_i[5:0];
       end
-      if (reg_is_key) begin
+      if (is_key(reg_addr_i)) begin
         rss_key_q[319 - 32 * key_word -: 32] <= reg_wdata_i;
       end
-      if (reg_is_reta) begin
+      if (is_reta(reg_addr_i)) begin
         reta_q[{reta_word, 2'd0}] <= reg_wdata_i[ENTRIES_ENTRY0_LSB +: 4];
         reta_q[{reta_word, 2'd1}] <= reg_wdata_i[ENTRIES_ENTRY1_LSB +: 4];
         reta_q[{reta_word, 2'd2}] <= reg_wdata_i[ENTRIES_ENTRY2_LSB +: 4];
@@ -212,10 +218,10 @@ module rx_classifier
       if (reg_addr_i == REG_RSS_CTRL) begin
         rdata_q <= 32'(rss_ctrl_q);
       end
-      if (reg_is_key) begin
+      if (is_key(reg_addr_i)) begin
         rdata_q <= rss_key_q[319 - 32 * key_word -: 32];
       end
-      if (reg_is_reta) begin
+      if (is_reta(reg_addr_i)) begin
         rdata_q <= (32'(reta_q[{reta_word, 2'd0}]) << ENTRIES_ENTRY0_LSB) |
                    (32'(reta_q[{reta_word, 2'd1}]) << ENTRIES_ENTRY1_LSB) |
                    (32'(reta_q[{reta_word, 2'd2}]) << ENTRIES_ENTRY2_LSB) |
@@ -285,8 +291,8 @@ module rx_classifier
     .rst_ni           (rst_ni),
     .reg_we_i         (reg_we_i && reg_is_filter),
     .reg_re_i         (reg_re_i && reg_is_filter),
-    .reg_rule_i       (filter_rel[11:6]),
-    .reg_offset_i     (filter_rel[5:0]),
+    .reg_rule_i       (reg_addr_i[11:6]),
+    .reg_offset_i     (reg_addr_i[5:0]),
     .reg_wdata_i      (reg_wdata_i),
     .reg_rdata_o      (f_rdata),
     .lookup_valid_i   (p_valid),
@@ -362,10 +368,7 @@ module rx_classifier
   // winning rule's index is counted inside the table.
   logic unused_filter;
   assign unused_filter = ^{f_valid, f_index};
-  // Register offsets: only the word-index bits of each block are decoded.
-  logic unused_reg_rel;
-  assign unused_reg_rel = ^{key_rel[15:6], key_rel[1:0], reta_rel[15:7], reta_rel[1:0],
-                            filter_rel[15:12]};
+
 
 endmodule
 

@@ -1,6 +1,6 @@
 // Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
 //
-// Receive frame parser: captures the first HdrWords beats and the length of every frame the MAC
+// Receive frame parser: captures the first 11 beats and the length of every frame the MAC
 // delivers, and parses them in the cycle after the frame's last beat. The rules are those of the
 // reference model (model/frame_parser.hpp), which is the specification:
 //   - Ethernet II with at most one 802.1Q tag (TPID 0x8100); every other EtherType is not IP.
@@ -37,19 +37,15 @@
 // never let them reach an output. One frame per cycle: the next frame may start in the cycle
 // after a last beat, because the parse reads the header registers before that beat lands.
 //
-// Simulation speed: the capture writes one word per beat; the parse is one function evaluated
-// only in the cycle after a frame's last beat, so idle cycles and mid-frame beats cost a few
-// tests.
+// Simulation speed: the capture writes one word per beat; the parse is one function, not
+// inlined, called only in the cycle after a frame's last beat, so idle cycles and mid-frame
+// beats cost a few tests and the per-cycle code stays small.
 
 `default_nettype none
 
 module rx_parser
   import nic_regmap_pkg::*;
-#(
-  // Header words (8 bytes each) captured per frame: 11 covers VLAN (18) + IPv4 with the longest
-  // options (60) + the two ports (4) = 82 bytes. At least 11, at most 16.
-  parameter int unsigned HdrWords = 11
-) (
+(
   input  wire logic         clk_i,
   input  wire logic         rst_ni,
 
@@ -77,9 +73,6 @@ module rx_parser
   output logic [15:0]       key_dst_port_o
 );
 
-  if (HdrWords < 11 || HdrWords > 16) begin : gen_hdr_words_check
-    $fatal(1, "%m: HdrWords (%0d) must be in 11..16", HdrWords);
-  end
 
   // model::MalformedReason codes.
   localparam logic [3:0] MAL_TRUNCATED_ETHERNET = 4'd1;
@@ -113,14 +106,25 @@ module rx_parser
   localparam logic [1:0]  L4_TCP         = 2'd1;
   localparam logic [1:0]  L4_UDP         = 2'd2;
 
-  localparam int unsigned IdxW = $clog2(HdrWords + 1);
+  // Header words (8 bytes each) captured per frame: 11 cover VLAN (18) + IPv4 with the longest
+  // options (60) + the two ports (4) = 82 bytes.
+  localparam int unsigned HdrWords = 11;
+  localparam int unsigned IdxW     = $clog2(HdrWords + 1);
+
+  localparam int unsigned HdrBits = HdrWords * 64;
+  // The IP header and what follows, from the L3 offset (14 or 18): the longest IPv4 header (60)
+  // and the ports (4) fit.
+  localparam int unsigned WinBytes = 64;
+  // Header bits the parse reads: bytes 12 (EtherType / TPID) to 18 + WinBytes - 1.
+  localparam int unsigned ParseLo  = 12 * 8;
+  localparam int unsigned ParseHi  = (18 + WinBytes) * 8 - 1;
 
   // ------------------------------------------------------------------ capture
-  logic [63:0]     hdr_q [HdrWords];
-  logic [IdxW-1:0] word_idx_q;  // header words captured so far (saturates at HdrWords)
-  logic [15:0]     len_q;       // bytes so far; the frame's length once end_q is set
-  logic            in_frame_q;  // a frame has started and not ended
-  logic            end_q;       // the frame in hdr_q / len_q ended with the previous beat
+  logic [HdrBits-1:0] hdr_q;       // byte k in bits 8k+7:8k (byte 0 first on the wire)
+  logic [IdxW-1:0]    word_idx_q;  // header words captured so far (saturates at HdrWords)
+  logic [15:0]        len_q;       // bytes so far; the frame's length once end_q is set
+  logic               in_frame_q;  // a frame has started and not ended
+  logic               end_q;       // the frame in hdr_q / len_q ended with the previous beat
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -135,11 +139,11 @@ module rx_parser
         len_q      <= add_len(in_frame_q ? len_q : 16'd0, beat_keep_i);
         if (beat_keep_i != 8'd0) begin
           if (!in_frame_q) begin
-            hdr_q[0]   <= beat_data_i;
-            word_idx_q <= IdxW'(1);
+            hdr_q[63:0] <= beat_data_i;
+            word_idx_q  <= IdxW'(1);
           end else if (32'(word_idx_q) < HdrWords) begin
-            hdr_q[word_idx_q] <= beat_data_i;
-            word_idx_q        <= word_idx_q + 1'b1;
+            hdr_q[64 * word_idx_q +: 64] <= beat_data_i;
+            word_idx_q                   <= word_idx_q + 1'b1;
           end
         end else if (!in_frame_q) begin
           word_idx_q <= '0;
@@ -156,25 +160,6 @@ module rx_parser
   endfunction
 
   // ------------------------------------------------------------------ parse
-  // Header byte k (byte 0 is the first on the wire, in lane 0 of the first beat).
-  function automatic logic [7:0] hb(logic [6:0] k);
-    return hdr_q[k[6:3]][{k[2:0], 3'b000} +: 8];
-  endfunction
-
-  // Big-endian 16-bit field at byte k.
-  function automatic logic [15:0] be16(logic [6:0] k);
-    return {hb(k), hb(k + 7'd1)};
-  endfunction
-
-  // Sixteen address bytes from byte k, network order (byte k in 127:120).
-  function automatic logic [127:0] addr16(logic [6:0] k);
-    logic [127:0] a;
-    for (int unsigned i = 0; i < 16; i++) begin
-      a[127 - 8 * i -: 8] = hb(k + 7'(i));
-    end
-    return a;
-  endfunction
-
   typedef struct packed {
     logic [3:0]   malformed;
     logic [2:0]   rss_type;
@@ -188,6 +173,24 @@ module rx_parser
     logic [287:0] rss_input;
   } parse_t;
 
+  // The parse functions are pure (they see only their arguments) and not inlined: Verilator
+  // makes each a C++ function called only in a cycle after a frame's end, which keeps their
+  // code out of the model's per-cycle path (and out of the instruction cache).
+
+  // Big-endian 16-bit field at byte k of a little-endian byte vector.
+  function automatic logic [15:0] be16(logic [WinBytes*8-1:0] w, int unsigned k);
+    return {w[8 * k +: 8], w[8 * (k + 1) +: 8]};
+  endfunction
+
+  // Sixteen bytes from byte k, network order (byte k in 127:120).
+  function automatic logic [127:0] addr16(logic [WinBytes*8-1:0] w, int unsigned k);
+    logic [127:0] a;
+    for (int unsigned i = 0; i < 16; i++) begin
+      a[127 - 8 * i -: 8] = w[8 * (k + i) +: 8];
+    end
+    return a;
+  endfunction
+
   // Toeplitz input of a parsed frame: source address, destination address, then the ports for
   // the 4-tuple types; nothing (hash 0) for type none. Trailing zero bytes do not change a
   // Toeplitz hash, so IPv4 inputs are simply left-aligned.
@@ -198,31 +201,38 @@ module rx_parser
     ports = (rss_type == RSS_IPV4_TCP || rss_type == RSS_IPV4_UDP ||
              rss_type == RSS_IPV6_TCP || rss_type == RSS_IPV6_UDP) ? {src_port, dst_port} : '0;
     case (rss_type)
-      RSS_NONE:                           return '0;
-      RSS_IPV4, RSS_IPV4_TCP, RSS_IPV4_UDP: return {src_addr[127:96], dst_addr[127:96], ports, 192'd0};
-      default:                            return {src_addr, dst_addr, ports};
+      RSS_NONE:
+        return '0;
+      RSS_IPV4, RSS_IPV4_TCP, RSS_IPV4_UDP:
+        return {src_addr[127:96], dst_addr[127:96], ports, 192'd0};
+      default:
+        return {src_addr, dst_addr, ports};
     endcase
   endfunction
 
-  // The model's parse_frame and Rss::select_type for the captured frame of `len` bytes.
-  function automatic parse_t parse(logic [15:0] len, logic [5:0] en);
-    parse_t      r;
-    logic        vlan, frag;
-    logic [6:0]  l3, l4_off;
-    logic [15:0] ethertype, avail, ip_len, hdr_len;
-    logic [7:0]  proto, ver_ihl;
+  // The model's parse_frame and Rss::select_type for a captured frame of `len` bytes; `hdr`
+  // holds header bytes 12..81 (byte k in bits 8k+7:8k), all the parse reads. (A task with an
+  // output argument: Verilator does not return wide values from functions it keeps apart.)
+  task automatic parse(input logic [ParseHi:ParseLo] hdr, input logic [15:0] len,
+                       input logic [5:0] en, output parse_t r);
+    /*verilator no_inline_task*/
+    logic                 vlan, frag;
+    logic [15:0]          ethertype, avail, ip_len, hdr_len;
+    logic [7:0]           proto, ver_ihl;
+    logic [WinBytes*8-1:0] w;  // bytes from the L3 offset on
+    logic [31:0]          ports;
 
     r         = '0;
-    vlan      = be16(7'd12) == ETHERTYPE_VLAN;
-    l3        = vlan ? 7'd18 : 7'd14;
-    ethertype = vlan ? be16(7'd16) : be16(7'd12);
-    avail     = len - 16'(l3);  // used only once len >= l3
+    vlan      = {hdr[12 * 8 +: 8], hdr[13 * 8 +: 8]} == ETHERTYPE_VLAN;
+    ethertype = vlan ? {hdr[16 * 8 +: 8], hdr[17 * 8 +: 8]} : {hdr[12 * 8 +: 8], hdr[13 * 8 +: 8]};
+    w         = vlan ? hdr[18 * 8 +: WinBytes * 8] : hdr[14 * 8 +: WinBytes * 8];
+    avail     = len - (vlan ? 16'd18 : 16'd14);  // used only once len covers the L3 offset
+    ver_ihl   = w[7:0];
     ip_len    = '0;
     hdr_len   = '0;
     proto     = '0;
     frag      = 1'b0;
-    l4_off    = '0;
-    ver_ihl   = hb(l3);
+    ports     = '0;
 
     if (len < 16'd14) begin
       r.malformed = MAL_TRUNCATED_ETHERNET;
@@ -230,9 +240,10 @@ module rx_parser
       r.malformed = MAL_TRUNCATED_VLAN;
     end else if (ethertype == ETHERTYPE_IPV4) begin
       hdr_len = {10'd0, ver_ihl[3:0], 2'b00};
-      ip_len  = be16(l3 + 7'd2);
-      proto   = hb(l3 + 7'd9);
-      frag    = (be16(l3 + 7'd6) & 16'h3FFF) != 16'd0;  // MF or a fragment offset
+      ip_len  = be16(w, 2);
+      proto   = w[9 * 8 +: 8];
+      frag    = (be16(w, 6) & 16'h3FFF) != 16'd0;  // MF or a fragment offset
+      ports   = w[8 * hdr_len[5:0] +: 32];          // IHL * 4 <= 60: inside the window
       if (avail < 16'd20) begin
         r.malformed = MAL_TRUNCATED_IPV4;
       end else if (ver_ihl[7:4] != 4'd4) begin
@@ -250,10 +261,9 @@ module rx_parser
       end else if (!frag && proto == PROTO_UDP && ip_len - hdr_len < 16'd8) begin
         r.malformed = MAL_TRUNCATED_UDP;
       end else begin
-        r.is_ip                = 1'b1;
-        r.src_addr[127:96]     = {hb(l3 + 7'd12), hb(l3 + 7'd13), hb(l3 + 7'd14), hb(l3 + 7'd15)};
-        r.dst_addr[127:96]     = {hb(l3 + 7'd16), hb(l3 + 7'd17), hb(l3 + 7'd18), hb(l3 + 7'd19)};
-        l4_off                 = l3 + hdr_len[6:0];
+        r.is_ip            = 1'b1;
+        r.src_addr[127:96] = {w[12 * 8 +: 8], w[13 * 8 +: 8], w[14 * 8 +: 8], w[15 * 8 +: 8]};
+        r.dst_addr[127:96] = {w[16 * 8 +: 8], w[17 * 8 +: 8], w[18 * 8 +: 8], w[19 * 8 +: 8]};
         if (!frag && proto == PROTO_TCP) begin
           r.l4 = L4_TCP;
         end else if (!frag && proto == PROTO_UDP) begin
@@ -261,8 +271,9 @@ module rx_parser
         end
       end
     end else if (ethertype == ETHERTYPE_IPV6) begin
-      ip_len = be16(l3 + 7'd4);  // payload length
-      proto  = hb(l3 + 7'd6);
+      ip_len = be16(w, 4);  // payload length
+      proto  = w[6 * 8 +: 8];
+      ports  = w[40 * 8 +: 32];
       if (avail < 16'd40) begin
         r.malformed = MAL_TRUNCATED_IPV6;
       end else if (ver_ihl[7:4] != 4'd6) begin
@@ -276,9 +287,8 @@ module rx_parser
       end else begin
         r.is_ip    = 1'b1;
         r.ipv6     = 1'b1;
-        r.src_addr = addr16(l3 + 7'd8);
-        r.dst_addr = addr16(l3 + 7'd24);
-        l4_off     = l3 + 7'd40;
+        r.src_addr = addr16(w, 8);
+        r.dst_addr = addr16(w, 24);
         if (proto == PROTO_TCP) begin
           r.l4 = L4_TCP;
         end else if (proto == PROTO_UDP) begin
@@ -287,9 +297,10 @@ module rx_parser
       end
     end
 
+    // The ports: bytes 0..1 source, 2..3 destination, each big-endian.
     if (r.l4 != L4_NONE) begin
-      r.src_port = be16(l4_off);
-      r.dst_port = be16(l4_off + 7'd2);
+      r.src_port = {ports[7:0], ports[15:8]};
+      r.dst_port = {ports[23:16], ports[31:24]};
     end
 
     // RSS type (rss.hpp): the 4-tuple type if enabled, else the address type if enabled.
@@ -311,11 +322,10 @@ module rx_parser
       end
     end
     r.rss_input = rss_input(r.rss_type, r.src_addr, r.dst_addr, r.src_port, r.dst_port);
-    return r;
-  endfunction
-
+  endtask
 
   parse_t res_q;
+  parse_t parsed;  // the parse task's output, registered into res_q at once
   logic   valid_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -325,10 +335,15 @@ module rx_parser
     end else begin
       valid_q <= end_q;
       if (end_q) begin
-        res_q <= parse(len_q, rss_enable_i);
+        parse(hdr_q[ParseHi:ParseLo], len_q, rss_enable_i, parsed);
+        res_q <= parsed;
       end
     end
   end
+
+  // The MAC addresses (bytes 0..11) and the tail of the last word are captured but not parsed.
+  logic unused_hdr;
+  assign unused_hdr = ^{hdr_q[HdrBits-1:ParseHi+1], hdr_q[ParseLo-1:0]};
 
   assign valid_o         = valid_q;
   assign malformed_o     = res_q.malformed;

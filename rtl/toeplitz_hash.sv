@@ -12,7 +12,8 @@
 //
 // Simulation speed: the tree is a function evaluated only in a cycle with valid_i, written per
 // input byte (one 40-bit key slice per byte, 8 conditional 32-bit XORs), and all-zero bytes
-// (the padding) skip their slice, so Verilator's code does little for IPv4 inputs.
+// (the padding) skip their slice, so Verilator's code does little for IPv4 inputs. The function
+// is not inlined, so that code is not part of the model's per-cycle path.
 
 `default_nettype none
 
@@ -40,7 +41,10 @@ module toeplitz_hash #(
   localparam int unsigned InBits  = InputBytes * 8;
   localparam int unsigned KeyBits = KeyBytes * 8;
 
+  // Pure and not inlined: a C++ function called only with valid_i, so its unrolled XORs stay
+  // out of the model's per-cycle code.
   function automatic logic [31:0] toeplitz(logic [InBits-1:0] data, logic [KeyBits-1:0] key);
+    /*verilator no_inline_task*/
     logic [31:0] h;
     logic [7:0]  in_byte;
     logic [39:0] slice;  // key bits 8p .. 8p + 39: the windows of byte p's eight bits
