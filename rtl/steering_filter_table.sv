@@ -21,7 +21,7 @@
 // the sequential block, so an idle cycle costs a few flag tests (simulation speed: Verilator
 // evaluates every process every cycle, see rtl/README.md).
 //
-// Timing: result_* are registers, valid exactly one cycle after lookup_valid_i. The winner's
+// Timing: the result outputs are registers, valid exactly one cycle after lookup_valid_i. The winner's
 // hit counter counts the frame one cycle later still (from the registered result), so a read of
 // hits issued in the cycle after the lookup may not see it yet.
 //
@@ -55,6 +55,7 @@ module steering_filter_table
   input  wire logic [5:0]   reg_offset_i,
   input  wire logic [31:0]  reg_wdata_i,
   output logic      [31:0]  reg_rdata_o,      // registered: valid the cycle after reg_re_i
+                                              // (the register itself, no per-cycle copy)
 
   // Lookup key of one frame (at most one per cycle). Addresses in network byte order with
   // address byte 0 in bits 127:120; an IPv4 address in bits 127:96 (bits 95:0 zero).
@@ -81,20 +82,32 @@ module steering_filter_table
     $fatal(1, "%m: NumRules = %0d, legal range is 1..%0d", NumRules, FILTER_COUNT);
   end
 
+  // The value vector stores the address and port registers in register order (see KEY_W).
+  if (FREG_SRC_ADDR1 != FREG_SRC_ADDR0 + 4 || FREG_SRC_ADDR2 != FREG_SRC_ADDR0 + 8 ||
+      FREG_SRC_ADDR3 != FREG_SRC_ADDR0 + 12 || FREG_DST_ADDR0 != FREG_SRC_ADDR0 + 16 ||
+      FREG_DST_ADDR1 != FREG_SRC_ADDR0 + 20 || FREG_DST_ADDR2 != FREG_SRC_ADDR0 + 24 ||
+      FREG_DST_ADDR3 != FREG_SRC_ADDR0 + 28 || FREG_PORTS != FREG_SRC_ADDR0 + 32)
+  begin : gen_bad_filter_layout
+    $fatal(1, "%m: the filter registers src_addr0..3, dst_addr0..3, ports must be consecutive");
+  end
+
   // ---------------------------------------------------------------- constants
-  // Index width into the rule arrays (at least 1 bit for a single rule).
+  // Index width into the rule arrays (at least 1 bit for a single rule); indices are taken
+  // only after checking that the rule exists.
   localparam int unsigned RuleW = (NumRules > 1) ? $clog2(NumRules) : 1;
 
-  // Packed match key: source address, destination address, source port, destination port,
-  // then family (1 = IPv6), L4 kind and "has ports". Addresses keep the port's byte order, so
-  // the address registers land in the value vector unchanged.
-  localparam int unsigned KEY_W         = 128 + 128 + 16 + 16 + 1 + 2 + 1;
-  localparam int unsigned SRC_ADDR_LSB  = 164;
-  localparam int unsigned DST_ADDR_LSB  = 36;
-  localparam int unsigned PORTS_LSB     = 4;   // {src_port, dst_port}: the ports register
-  localparam int unsigned IPV6_BIT      = 3;
-  localparam int unsigned L4_LSB        = 1;
-  localparam int unsigned HAS_PORTS_BIT = 0;
+  // Packed match key, most significant first: family (1 = IPv6), L4 kind, "has ports", source
+  // address, destination address, source port, destination port. Below the four key-kind bits
+  // the layout is the rule's address and port registers in reverse register order, each on a
+  // 32-bit boundary, so one register write is one word of the value vector.
+  // Bits: 291:288 {ipv6, l4[1:0], has_ports}, 287:160 source address, 159:32 destination
+  // address, 31:0 {src_port, dst_port} (the ports register).
+  localparam int unsigned KEY_W    = 4 + 128 + 128 + 32;
+  localparam int unsigned META_LSB = 288;
+  // Word indices (byte offset / 4) of the first and last address/port register; register word
+  // w sits at bits (LAST_WORD - w) * 32 +: 32 of the value vector.
+  localparam logic [3:0] FIRST_WORD = FREG_SRC_ADDR0[5:2];
+  localparam logic [3:0] LAST_WORD  = FREG_PORTS[5:2];
 
   // The ctrl bits that exist (the rest read 0).
   localparam int unsigned CTRL_W = 16;
@@ -108,6 +121,14 @@ module steering_filter_table
 
   localparam logic [1:0] PROTOCOL_TCP = 2'd1;
   localparam logic [1:0] PROTOCOL_UDP = 2'd2;
+
+  // ctrl.wildcard bits (set = don't care) and the compared address bits of each family.
+  localparam int unsigned WC_SRC_ADDR_BIT = CTRL_WILDCARD_LSB + 0;
+  localparam int unsigned WC_DST_ADDR_BIT = CTRL_WILDCARD_LSB + 1;
+  localparam int unsigned WC_SRC_PORT_BIT = CTRL_WILDCARD_LSB + 2;
+  localparam int unsigned WC_DST_PORT_BIT = CTRL_WILDCARD_LSB + 3;
+  localparam logic [127:0] ADDR_MASK_IPV6 = {128{1'b1}};
+  localparam logic [127:0] ADDR_MASK_IPV4 = {{32{1'b1}}, 96'h0};
 
   typedef struct packed {
     logic       hit;
@@ -123,59 +144,24 @@ module steering_filter_table
   logic [KEY_W-1:0]    mask_q  [NumRules];       // bits compared, from ctrl
   logic [63:0]         hits_q  [NumRules];
   logic [31:0]         hits_shadow_q;
-  logic [31:0]         rdata_q;
   logic                result_valid_q;
   result_t             result_q;
   // A ctrl write in the lookup's own cycle, and its rule: that lookup used the old rule.
   logic                lookup_ctrl_written_q;
   logic [5:0]          lookup_ctrl_rule_q;
 
-  // ---------------------------------------------------------------- functions
-  // The array index of an existing rule (rule_exists() is checked before it is used).
-  function automatic logic [RuleW-1:0] rule_idx(logic [5:0] rule);
-    return RuleW'(rule);
-  endfunction
+  // ---------------------------------------------------------------- register-port decode
+  // Decoded inside the sequential blocks, under reg_we_i / reg_re_i / lookup_valid_i, never as
+  // logic off the inputs (Verilator would evaluate it on every eval). Plain expressions, not
+  // functions: Verilator 5.006 hoists the locals of every inlined call into the clocked process
+  // and zeroes them every cycle. The expressions:
+  //   rule exists:        {1'b0, reg_rule_i} < 7'(NumRules)
+  //   address/port word:  offset word-aligned, word index FIRST_WORD..LAST_WORD; its bits in the
+  //                       value vector are {LAST_WORD - word, 5'b0} +: 32 (one write site for
+  //                       all nine registers: every NBA site into the rule arrays costs a few
+  //                       stores per cycle in Verilator).
 
-  function automatic logic rule_exists(logic [5:0] rule);
-    return {1'b0, rule} < 7'(NumRules);
-  endfunction
-
-  function automatic logic is_ctrl_write(logic we, logic [5:0] rule, logic [5:0] offset);
-    return we && rule_exists(rule) && ({2'b00, offset} == FREG_CTRL);
-  endfunction
-
-  // Protocol 1/2 compares the frame's L4 kind; 0 and 3 mean any.
-  function automatic logic protocol_exact(logic [1:0] protocol);
-    return (protocol == PROTOCOL_TCP) || (protocol == PROTOCOL_UDP);
-  endfunction
-
-  // The compared bits of a rule with this ctrl. The family is always compared; an IPv4 rule
-  // compares address bits 127:96 only; a compared port requires a frame with ports.
-  function automatic logic [KEY_W-1:0] rule_mask(logic [31:0] ctrl);
-    logic [3:0]       dont_care;
-    logic [127:0]     addr_bits;
-    logic [KEY_W-1:0] mask;
-    dont_care = ctrl[CTRL_WILDCARD_LSB +: CTRL_WILDCARD_WIDTH];
-    addr_bits = ctrl[CTRL_FAMILY_LSB] ? '1 : {32'hFFFF_FFFF, 96'h0};
-    mask      = '0;
-    if (!dont_care[0]) mask[SRC_ADDR_LSB +: 128] = addr_bits;
-    if (!dont_care[1]) mask[DST_ADDR_LSB +: 128] = addr_bits;
-    if (!dont_care[2]) mask[PORTS_LSB + 16 +: 16] = '1;
-    if (!dont_care[3]) mask[PORTS_LSB +: 16] = '1;
-    mask[IPV6_BIT] = 1'b1;
-    if (protocol_exact(ctrl[CTRL_PROTOCOL_LSB +: CTRL_PROTOCOL_WIDTH])) begin
-      mask[L4_LSB +: 2] = '1;
-    end
-    mask[HAS_PORTS_BIT] = !(dont_care[2] && dont_care[3]);
-    return mask;
-  endfunction
-
-  // The key bits below the ports that a rule with this ctrl expects: {ipv6, l4, has_ports}.
-  // Bits the mask does not compare are don't-care.
-  function automatic logic [PORTS_LSB-1:0] rule_meta(logic [31:0] ctrl);
-    return {ctrl[CTRL_FAMILY_LSB], ctrl[CTRL_PROTOCOL_LSB +: CTRL_PROTOCOL_WIDTH], 1'b1};
-  endfunction
-
+  // ---------------------------------------------------------------- lookup function
   // The winning (lowest-index) enabled rule for a key, with its action and queue.
   function automatic result_t lookup(logic [KEY_W-1:0] key);
     result_t res;
@@ -183,9 +169,9 @@ module steering_filter_table
     for (int unsigned r = 0; r < NumRules; r++) begin
       if (!res.hit && enable_q[r]) begin
         if (((key ^ value_q[r]) & mask_q[r]) == '0) begin
-          res.hit   = 1'b1;
-          res.index = 6'(r);
-          res.drop  = ctrl_q[r][CTRL_ACTION_LSB];
+          res.hit      = 1'b1;
+          res.index    = 6'(r);
+          res.drop     = ctrl_q[r][CTRL_ACTION_LSB];
           res.queue_id = ctrl_q[r][CTRL_QUEUE_LSB +: CTRL_QUEUE_WIDTH];
         end
       end
@@ -193,32 +179,11 @@ module steering_filter_table
     return res;
   endfunction
 
-  // A rule word as read back; hits_hi returns the shadow.
-  function automatic logic [31:0] read_word(logic [5:0] rule, logic [5:0] offset);
-    logic [RuleW-1:0] r;
-    r = rule_idx(rule);
-    if (!rule_exists(rule)) begin
-      return '0;
-    end
-    case ({2'b00, offset})
-      FREG_CTRL:      return 32'(ctrl_q[r]);
-      FREG_SRC_ADDR0: return value_q[r][SRC_ADDR_LSB + 96 +: 32];
-      FREG_SRC_ADDR1: return value_q[r][SRC_ADDR_LSB + 64 +: 32];
-      FREG_SRC_ADDR2: return value_q[r][SRC_ADDR_LSB + 32 +: 32];
-      FREG_SRC_ADDR3: return value_q[r][SRC_ADDR_LSB +: 32];
-      FREG_DST_ADDR0: return value_q[r][DST_ADDR_LSB + 96 +: 32];
-      FREG_DST_ADDR1: return value_q[r][DST_ADDR_LSB + 64 +: 32];
-      FREG_DST_ADDR2: return value_q[r][DST_ADDR_LSB + 32 +: 32];
-      FREG_DST_ADDR3: return value_q[r][DST_ADDR_LSB +: 32];
-      FREG_PORTS:     return value_q[r][PORTS_LSB +: 32];
-      FREG_HITS_LO:   return hits_q[r][31:0];
-      FREG_HITS_HI:   return hits_shadow_q;
-      default:        return '0;
-    endcase
-  endfunction
-
   // ---------------------------------------------------------------- rule storage
-  // Written only in cycles with a register write to an existing rule.
+  // Written only in cycles with a register write to an existing rule. A ctrl write sets the
+  // rule's compare mask and the value bits below the ports: the family is always compared; an
+  // IPv4 rule compares address bits 127:96 only; protocol 1/2 compares the L4 kind (0 and 3
+  // mean any); a compared port requires a frame with ports.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       enable_q <= '0;
@@ -227,24 +192,30 @@ module steering_filter_table
         value_q[r] <= '0;
         mask_q[r]  <= '0;
       end
-    end else if (reg_we_i && rule_exists(reg_rule_i)) begin
+    end else if (reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules))) begin
+      if ((reg_offset_i[1:0] == 2'b00) && (reg_offset_i[5:2] >= FIRST_WORD) &&
+          (reg_offset_i[5:2] <= LAST_WORD)) begin
+        value_q[reg_rule_i[RuleW-1:0]][{LAST_WORD - reg_offset_i[5:2], 5'b00000} +: 32] <= reg_wdata_i;
+      end
       case ({2'b00, reg_offset_i})
         FREG_CTRL: begin
-          enable_q[rule_idx(reg_rule_i)]                <= reg_wdata_i[CTRL_ENABLE_LSB];
-          ctrl_q[rule_idx(reg_rule_i)]                  <= reg_wdata_i[CTRL_W-1:0] & CTRL_FIELDS;
-          value_q[rule_idx(reg_rule_i)][PORTS_LSB-1:0]  <= rule_meta(reg_wdata_i);
-          mask_q[rule_idx(reg_rule_i)]                  <= rule_mask(reg_wdata_i);
+          enable_q[reg_rule_i[RuleW-1:0]] <= reg_wdata_i[CTRL_ENABLE_LSB];
+          ctrl_q[reg_rule_i[RuleW-1:0]]   <= reg_wdata_i[CTRL_W-1:0] & CTRL_FIELDS;
+          value_q[reg_rule_i[RuleW-1:0]][META_LSB +: 4] <=
+              {reg_wdata_i[CTRL_FAMILY_LSB], reg_wdata_i[CTRL_PROTOCOL_LSB +: 2], 1'b1};
+          mask_q[reg_rule_i[RuleW-1:0]] <= {
+              1'b1,
+              {2{(reg_wdata_i[CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_TCP) ||
+                 (reg_wdata_i[CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_UDP)}},
+              !(reg_wdata_i[WC_SRC_PORT_BIT] && reg_wdata_i[WC_DST_PORT_BIT]),
+              reg_wdata_i[WC_SRC_ADDR_BIT] ? 128'h0 :
+                  (reg_wdata_i[CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
+              reg_wdata_i[WC_DST_ADDR_BIT] ? 128'h0 :
+                  (reg_wdata_i[CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
+              {16{!reg_wdata_i[WC_SRC_PORT_BIT]}},
+              {16{!reg_wdata_i[WC_DST_PORT_BIT]}}};
         end
-        FREG_SRC_ADDR0: value_q[rule_idx(reg_rule_i)][SRC_ADDR_LSB + 96 +: 32] <= reg_wdata_i;
-        FREG_SRC_ADDR1: value_q[rule_idx(reg_rule_i)][SRC_ADDR_LSB + 64 +: 32] <= reg_wdata_i;
-        FREG_SRC_ADDR2: value_q[rule_idx(reg_rule_i)][SRC_ADDR_LSB + 32 +: 32] <= reg_wdata_i;
-        FREG_SRC_ADDR3: value_q[rule_idx(reg_rule_i)][SRC_ADDR_LSB +: 32]      <= reg_wdata_i;
-        FREG_DST_ADDR0: value_q[rule_idx(reg_rule_i)][DST_ADDR_LSB + 96 +: 32] <= reg_wdata_i;
-        FREG_DST_ADDR1: value_q[rule_idx(reg_rule_i)][DST_ADDR_LSB + 64 +: 32] <= reg_wdata_i;
-        FREG_DST_ADDR2: value_q[rule_idx(reg_rule_i)][DST_ADDR_LSB + 32 +: 32] <= reg_wdata_i;
-        FREG_DST_ADDR3: value_q[rule_idx(reg_rule_i)][DST_ADDR_LSB +: 32]      <= reg_wdata_i;
-        FREG_PORTS:     value_q[rule_idx(reg_rule_i)][PORTS_LSB +: 32]         <= reg_wdata_i;
-        default: ;  // hits is read-only; unmapped offsets ignore writes
+        default: ;  // addresses and ports above; hits is read-only; the rest is unmapped
       endcase
     end
   end
@@ -261,10 +232,11 @@ module steering_filter_table
       result_valid_q <= lookup_valid_i;
       if (lookup_valid_i) begin
         result_q <= (key_is_ip_i && (enable_q != '0))
-                    ? lookup({key_src_addr_i, key_dst_addr_i, key_src_port_i, key_dst_port_i,
-                              key_ipv6_i, key_l4_i, key_has_ports_i})
+                    ? lookup({key_ipv6_i, key_l4_i, key_has_ports_i, key_src_addr_i,
+                              key_dst_addr_i, key_src_port_i, key_dst_port_i})
                     : '0;
-        lookup_ctrl_written_q <= is_ctrl_write(reg_we_i, reg_rule_i, reg_offset_i);
+        lookup_ctrl_written_q <= reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules)) &&
+                                 ({2'b00, reg_offset_i} == FREG_CTRL);
         lookup_ctrl_rule_q    <= reg_rule_i;
       end
     end
@@ -279,31 +251,44 @@ module steering_filter_table
         hits_q[r] <= '0;
       end
     end else begin
-      if (result_valid_q && result_q.hit &&
-          !(lookup_ctrl_written_q && (lookup_ctrl_rule_q == result_q.index))) begin
-        hits_q[rule_idx(result_q.index)] <= hits_q[rule_idx(result_q.index)] + 64'd1;
+      if (result_valid_q) begin
+        if (result_q.hit && !(lookup_ctrl_written_q && (lookup_ctrl_rule_q == result_q.index)))
+        begin
+          hits_q[result_q.index[RuleW-1:0]] <= hits_q[result_q.index[RuleW-1:0]] + 64'd1;
+        end
       end
-      if (is_ctrl_write(reg_we_i, reg_rule_i, reg_offset_i)) begin
-        hits_q[rule_idx(reg_rule_i)] <= '0;
+      if (reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules)) && ({2'b00, reg_offset_i} == FREG_CTRL)) begin
+        hits_q[reg_rule_i[RuleW-1:0]] <= '0;
       end
     end
   end
 
   // ---------------------------------------------------------------- register reads
+  // Reading hits_lo snapshots the upper half into the shadow that hits_hi returns.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      rdata_q       <= '0;
+      reg_rdata_o       <= '0;
       hits_shadow_q <= '0;
     end else if (reg_re_i) begin
-      rdata_q <= read_word(reg_rule_i, reg_offset_i);
-      if (rule_exists(reg_rule_i) && ({2'b00, reg_offset_i} == FREG_HITS_LO)) begin
-        hits_shadow_q <= hits_q[rule_idx(reg_rule_i)][63:32];
+      reg_rdata_o <= '0;
+      if (({1'b0, reg_rule_i} < 7'(NumRules)) && ((reg_offset_i[1:0] == 2'b00) && (reg_offset_i[5:2] >= FIRST_WORD) &&
+                (reg_offset_i[5:2] <= LAST_WORD))) begin
+        reg_rdata_o <= value_q[reg_rule_i[RuleW-1:0]][{LAST_WORD - reg_offset_i[5:2], 5'b00000} +: 32];
+      end else if ({1'b0, reg_rule_i} < 7'(NumRules)) begin
+        case ({2'b00, reg_offset_i})
+          FREG_CTRL:      reg_rdata_o <= 32'(ctrl_q[reg_rule_i[RuleW-1:0]]);
+          FREG_HITS_LO: begin
+            reg_rdata_o       <= hits_q[reg_rule_i[RuleW-1:0]][31:0];
+            hits_shadow_q <= hits_q[reg_rule_i[RuleW-1:0]][63:32];
+          end
+          FREG_HITS_HI:   reg_rdata_o <= hits_shadow_q;
+          default: ;
+        endcase
       end
     end
   end
 
   // ---------------------------------------------------------------- outputs
-  assign reg_rdata_o    = rdata_q;
   assign result_valid_o = result_valid_q;
   assign hit_o          = result_q.hit;
   assign hit_index_o    = result_q.index;
