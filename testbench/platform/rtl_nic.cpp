@@ -1,21 +1,37 @@
 #include "rtl_nic.hpp"
 
+#include <optional>
+
 #include "irq_monitor.hpp"
 #include "nic_harness.hpp"
+#include "tb_event_driver.hpp"
 
 namespace nicsim::platform {
 
 struct RtlNic::Impl {
-    explicit Impl(const tb::HarnessOptions& options) : harness(options), irqs(harness.top()) {
+    Impl(const tb::HarnessOptions& options, const tb::TraceOptions& trace) : harness(with_depth(options, trace)), irqs(harness.top()) {
         harness.sim().add_model(irqs);
+        if (trace.enabled()) {
+            events.emplace(harness.top());
+            schedule.emplace(harness.sim(), harness.top(), trace);
+            harness.sim().add_model(*events);
+            harness.sim().add_model(*schedule);
+        }
     }
+    static tb::HarnessOptions with_depth(tb::HarnessOptions o, const tb::TraceOptions& trace) {
+        o.sim.trace_depth = trace.depth;
+        return o;
+    }
+
     tb::NicHarness harness;
-    tb::IrqMonitor<Vnic_top> irqs;
+    tb::IrqMonitor<tb::NicTop> irqs;
+    std::optional<tb::TbEventDriver<tb::NicTop>> events;
+    std::optional<tb::TraceSchedule<tb::SimControl<tb::NicTop>, tb::NicTop>> schedule;
 };
 
-RtlNic::RtlNic(const tb::HarnessOptions& options, const std::string& trace_path)
-    : impl_(std::make_unique<Impl>(options)) {
-    if (!trace_path.empty()) impl_->harness.sim().open_trace(trace_path);
+RtlNic::RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace)
+    : impl_(std::make_unique<Impl>(options, trace)) {
+    if (impl_->schedule) impl_->schedule->open_if_from_start();
     impl_->harness.reset();
 }
 
@@ -30,6 +46,12 @@ tb::HostMemory& RtlNic::memory() { return impl_->harness.memory(); }
 void RtlNic::offer(const std::vector<std::uint8_t>& frame, std::uint64_t cycle) {
     impl_->harness.rx_source().push(tb::AxisFrame{frame, false}, cycle);
 }
+
+void RtlNic::record(const tb::TbEvent& e) {
+    if (impl_->events) impl_->events->record(e);
+}
+bool RtlNic::tracing_requested() const { return impl_->events.has_value(); }
+tb::TraceReport RtlNic::trace_report() const { return impl_->schedule ? impl_->schedule->report() : tb::TraceReport{}; }
 
 std::deque<tb::ReceivedFrame>& RtlNic::transmitted() { return impl_->harness.tx_sink().frames(); }
 std::vector<tb::IrqPulse>& RtlNic::irq_pulses() { return impl_->irqs.pending(); }

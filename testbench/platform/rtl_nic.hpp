@@ -13,12 +13,17 @@
 #include "host_memory.hpp"
 #include "irq_pulse.hpp"
 #include "rtl_harness.hpp"
+#include "tb_event.hpp"
+#include "trace_options.hpp"
+#include "trace_schedule.hpp"
 
 namespace nicsim::platform {
 
 class RtlNic {
 public:
-    RtlNic(const tb::HarnessOptions& options, const std::string& trace_path);
+    // With trace.enabled(), the FST is written as `trace` says, and record() puts software
+    // events into its testbench scope; without, neither costs anything.
+    RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace);
     ~RtlNic();
     RtlNic(const RtlNic&) = delete;
     RtlNic& operator=(const RtlNic&) = delete;
@@ -36,6 +41,13 @@ public:
     std::deque<tb::ReceivedFrame>& transmitted();
     // Interrupt pulses since the caller last cleared the list.
     std::vector<tb::IrqPulse>& irq_pulses();
+
+    // A software event for the trace's testbench scope, shown in cycle e.cycle (or the
+    // current one if that has passed). Ignored when no trace was asked for.
+    void record(const tb::TbEvent& e);
+    bool tracing_requested() const;
+    // What the trace covered so far (final once the RtlNic is destroyed or the run is over).
+    tb::TraceReport trace_report() const;
 
     std::uint64_t irq_count() const;
     std::uint64_t axi_violations() const;
