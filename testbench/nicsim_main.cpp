@@ -38,6 +38,7 @@
 #include "sweep_plan.hpp"
 #include "sweep_report.hpp"
 #include "sweep_runner.hpp"
+#include "rtl_nic.hpp"
 #include "rtl_run.hpp"
 #include "trace_cli.hpp"
 #include "trace_views.hpp"
@@ -55,7 +56,7 @@ struct RunCommand {
 
 // Refuses trace options this build cannot honour (verilated without tracing) before any work.
 void require_trace_support(const nicsim::tb::TraceOptions& trace) {
-    if (trace.enabled() && !NICSIM_TRACE_FST)
+    if (trace.enabled() && !nicsim::platform::RtlNic::can_trace())
         throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
 }
 
@@ -235,6 +236,16 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     sw::print_table(std::cout, results);
     std::cout << "wrote " << cmd.out << "/results.csv, results.json"
               << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "") << "\n";
+    if (trace.enabled()) {
+        // A point whose trigger never fired leaves no file (its run says so on its stderr).
+        std::size_t written = 0;
+        for (const auto& p : points)
+            if (std::filesystem::exists(nicsim::tb::point_trace_path(trace.path, p.policy, p.load))) ++written;
+        const std::filesystem::path pattern(trace.path);
+        std::cout << "wrote " << written << " of " << points.size() << " traces, "
+                  << (pattern.parent_path() / (pattern.stem().string() + "-<policy>-<load>" + pattern.extension().string())).string()
+                  << "\n";
+    }
     if (interrupted) {
         std::cerr << "nicsim: sweep interrupted: kept the " << finished << " finished points of " << points.size() << "\n";
         return 130;

@@ -35,6 +35,14 @@ RtlNic::RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace)
     impl_->harness.reset();
 }
 
+namespace {
+// A template, so that a model verilated without tracing makes it false rather than an error.
+template <class Top>
+constexpr bool verilated_with_trace = requires(Top& top, VerilatedFstC* fst) { top.trace(fst, 1); };
+}  // namespace
+
+bool RtlNic::can_trace() { return verilated_with_trace<tb::NicTop>; }
+
 RtlNic::~RtlNic() { impl_->harness.sim().close_trace(); }
 
 std::uint64_t RtlNic::cycle() const { return impl_->harness.cycle(); }

@@ -24,6 +24,8 @@ public:
     // With trace.enabled(), the FST is written as `trace` says, and record() puts software
     // events into its testbench scope; without, neither costs anything.
     RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace);
+    // False when the NIC was verilated without tracing (-DNICSIM_TRACE_FST=OFF).
+    static bool can_trace();
     ~RtlNic();
     RtlNic(const RtlNic&) = delete;
     RtlNic& operator=(const RtlNic&) = delete;

@@ -111,7 +111,7 @@ module nicsim_tb_top
 
   // The NIC's statistics-counter increments, OR-ed over the blocks that report them.
   logic [NUM_GCNT-1:0] nic_counter_inc;
-  always_comb begin
+  always_comb begin : or_counter_sources
     nic_counter_inc = '0;
     for (int s = 0; s < $size(nic.gcnt_inc, 1); s++) nic_counter_inc |= nic.gcnt_inc[s];
   end

@@ -91,10 +91,11 @@ public:
         auto it = changes_.find(name);
         return it == changes_.end() ? none : it->second;
     }
-    // The first time a watched variable has a value other than all zeros (or -1 if never).
-    std::int64_t first_nonzero(const std::string& name) const {
+    // The first time at or after `from` that a watched variable takes a value other than all
+    // zeros (or -1 if never).
+    std::int64_t first_nonzero(const std::string& name, std::uint64_t from = 0) const {
         for (const auto& [t, v] : changes(name))
-            if (v.find_first_not_of("0") != std::string::npos && v.find_first_of("xz") == std::string::npos)
+            if (t >= from && v.find_first_not_of("0") != std::string::npos && v.find_first_of("xz") == std::string::npos)
                 return static_cast<std::int64_t>(t);
         return -1;
     }
