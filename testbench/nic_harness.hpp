@@ -25,6 +25,7 @@
 #include <verilated_fst_c.h>
 
 #include "Vnicsim_tb.h"
+#include "Vnicsim_tb_fast.h"
 #pragma GCC diagnostic pop
 
 #include "rtl_device.hpp"
@@ -32,8 +33,11 @@
 
 namespace nicsim::tb {
 
-// The Verilated top: nic_top's ports (and the testbench scope's tb_* inputs).
+// The Verilated top: nic_top's ports (and the testbench scope's tb_* inputs). NicTop is
+// verilated with tracing; FastNicTop, the same design, without, for runs that do not trace
+// (testbench/sv/CMakeLists.txt says why).
 using NicTop = Vnicsim_tb;
+using FastNicTop = Vnicsim_tb_fast;
 using NicHarness = RtlHarness<NicTop>;
 using NicDevice = RtlDevice<NicHarness>;
 

@@ -54,8 +54,11 @@ public:
     std::uint64_t irq_count() const;
     std::uint64_t axi_violations() const;
 
-private:
+    // The model behind it (rtl_nic.cpp): public only so that its implementations, one per
+    // Verilated model, can derive from it there.
     struct Impl;
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

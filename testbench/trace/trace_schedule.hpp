@@ -67,6 +67,7 @@ public:
                 if (now + period_ps_ / 2 > stop_ps_) {
                     sim_.close_trace();
                     state_ = State::done;
+                    report_.end_ps = now;  // the falling-edge dump just done was the last
                 } else {
                     report_.end_ps = now + period_ps_ / 2;
                 }
