@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "nic_regs.hpp"
+#include "rss_config.hpp"
 
 namespace nicsim::driver {
 
@@ -28,6 +29,8 @@ void NicDriver::probe() {
         rx_rings_.back()->start();
         tx_rings_.back()->start();
     }
+    // Hash over the queues brought up (Linux's default spread), before receive is enabled.
+    program_rss(device_, RssConfig::spread_over(config_.queues));
     device_.mmio_write32(regs::REG_CTRL, (1u << regs::CTRL_RX_EN.lsb) | (1u << regs::CTRL_TX_EN.lsb));
 }
 

@@ -43,7 +43,8 @@ public:
     NicDriver(const NicDriver&) = delete;
     NicDriver& operator=(const NicDriver&) = delete;
 
-    // Checks the ID register, allocates and programs every ring, enables RX and TX.
+    // Checks the ID register, allocates and programs every ring, spreads RSS over the queues
+    // (RssConfig::spread_over), enables RX and TX.
     // Throws std::runtime_error naming the problem when the device is not a nicsim NIC or
     // has fewer queues than configured.
     void probe();
