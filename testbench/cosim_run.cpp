@@ -17,6 +17,7 @@
 #include "policy_factory.hpp"
 #include "nic_driver.hpp"
 #include "nic_platform.hpp"
+#include "pcap_source.hpp"
 #include "sim_kernel.hpp"
 #include "sink_app.hpp"
 #include "tb_event_recorder.hpp"
@@ -37,6 +38,12 @@ std::string nic_drop_key(std::string_view counter) {
     if (name.rfind("rx_", 0) == 0) name = name.substr(3);
     if (name.size() > 6 && name.compare(name.size() - 6, 6, "_drops") == 0) name.resize(name.size() - 6);
     return "drop_nic_" + name;
+}
+
+std::unique_ptr<traffic::TrafficSource> make_traffic(const RunConfig& config) {
+    const auto generator = generator_config(config, traffic_start_ps);
+    if (config.traffic == "pcap") return std::make_unique<traffic::PcapSource>(config.pcap, generator, max_frame_bytes);
+    return std::make_unique<traffic::GeneratedSource>(generator);
 }
 
 }  // namespace
@@ -64,11 +71,13 @@ RunResult run_cosim(const RunConfig& config) {
     tb::check_trace_options(config.platform.trace, {traffic_end_us(config)});
     const auto wall_start = std::chrono::steady_clock::now();
 
+    // The traffic first: a capture that cannot be read stops the run before SystemC elaborates.
+    const auto traffic = make_traffic(config);
     host::SimKernel kernel("host", config.cores, config.costs);
-    traffic::GeneratedSource traffic(generator_config(config, traffic_start_ps));
-    apps::DeliveryLedger ledger;
+    // The source that made a frame is the one that can tell which it was.
+    apps::DeliveryLedger ledger([&traffic](std::span<const std::uint8_t> frame) { return traffic->recognise(frame); });
     apps::WireMonitor wire(ledger, config.app == "forward");
-    platform::NicPlatform nic_platform("nic", kernel, config.platform, traffic, wire);
+    platform::NicPlatform nic_platform("nic", kernel, config.platform, *traffic, wire);
 
     driver::DriverConfig driver_config = config.driver;
     driver_config.nic_clock_mhz = config.platform.clock_mhz;
@@ -223,8 +232,8 @@ void print_json(std::ostream& out, const RunResult& r) {
 void print_summary(std::ostream& out, const RunConfig& c, const RunResult& r) {
     const auto flags = out.flags();
     const auto precision = out.precision();
-    out << "nicsim run: policy " << r.policy << ", app " << r.app << ", " << c.packets << " packets of " << c.size
-        << " bytes at " << c.load_pps << " packets/s, " << c.driver.queues << " queue(s), " << c.cores
+    out << "nicsim run: policy " << r.policy << ", app " << r.app << ", " << c.packets << " packets "
+        << (c.traffic == "pcap" ? "from " + c.pcap : "of " + std::to_string(c.size) + " bytes") << " at " << c.load_pps << " packets/s, " << c.driver.queues << " queue(s), " << c.cores
         << " core(s), seed " << c.seed << "\n";
     for (const auto& [k, v] : r.numbers) {
         out << "  " << std::left << std::setw(22) << k;

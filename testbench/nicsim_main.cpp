@@ -7,6 +7,9 @@
 //   nicsim sweep [--preset NAME | --config FILE] [--policies a,b] [--loads LIST|FROM:TO:STEPS]
 //                [--packets N] [--jobs N] [--out DIR] [--seed N]
 //                 one run per (policy, load) point, in parallel; CSV, JSON and plots
+//   nicsim replay --pcap FILE [--queues N] [--rss-key HEX] [--out FILE.csv]
+//                 every frame of a capture through the RTL NIC: queue, RSS hash and type, or
+//                 the drop counter, one CSV row per frame (docs/replay.md)
 //   nicsim bench [--packets N] [--json]
 //                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
 //   nicsim view VIEW FILE.fst [--print]
@@ -39,8 +42,10 @@
 #include "sweep_report.hpp"
 #include "sweep_runner.hpp"
 #include "rtl_nic.hpp"
+#include "replay_command.hpp"
 #include "rtl_run.hpp"
 #include "trace_cli.hpp"
+#include "trace_report.hpp"
 #include "trace_views.hpp"
 
 namespace {
@@ -58,29 +63,6 @@ struct RunCommand {
 void require_trace_support(const nicsim::tb::TraceOptions& trace) {
     if (trace.enabled() && !nicsim::platform::RtlNic::can_trace())
         throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
-}
-
-// After a run: where the trace went, or why there is none (the file made to check the path
-// is removed then, so no empty FST is left behind). On stderr: stdout may be JSON.
-void report_trace(const nicsim::tb::TraceOptions& trace, const nicsim::tb::TraceReport& report) {
-    if (!trace.enabled()) return;
-    if (!report.written) {
-        std::filesystem::remove(trace.path);
-        std::cerr << "nicsim: no trace written to " << trace.path << ": "
-                  << (trace.trigger != nicsim::tb::TraceTrigger::none
-                          ? std::string("no ") + nicsim::tb::trigger_name(trace.trigger) + " happened"
-                          : std::string("the run ended before the window")) +
-                         (trace.windowed() ? " in the window" : "")
-                  << "\n";
-        return;
-    }
-    std::cerr << "nicsim: trace " << trace.path << ": " << static_cast<double>(report.start_ps) / 1e6 << " us to "
-              << static_cast<double>(report.end_ps) / 1e6 << " us"
-              << (report.triggered ? std::string(", started by the first ") + nicsim::tb::trigger_name(trace.trigger) : "")
-              << "; open it with: nicsim view VIEW " << trace.path << "  (VIEW: ";
-    const auto views = nicsim::tb::view_names();
-    for (std::size_t i = 0; i < views.size(); ++i) std::cerr << (i ? ", " : "") << views[i];
-    std::cerr << ")\n";
 }
 
 void add_run_command(CLI::App& app, RunCommand& cmd) {
@@ -106,7 +88,7 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
     if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
     const auto result = nicsim::run_cosim(cmd.config);
-    report_trace(cmd.config.platform.trace, result.trace);
+    nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
     if (cmd.json) nicsim::print_json(std::cout, result);
     else nicsim::print_summary(std::cout, cmd.config, result);
     const bool clean = result.conserved() && result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
@@ -342,6 +324,8 @@ int main(int argc, char** argv) {
     add_sweep_command(app, sweep);
     ViewCommand view;
     add_view_command(app, view);
+    nicsim::tb::ReplayCommand replay;
+    nicsim::tb::add_replay_command(app, replay);
 
     try {
         app.parse(argc, argv);
@@ -355,6 +339,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("bench")) return do_bench(bench);
         if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("view")) return do_view(view);
+        if (app.got_subcommand("replay")) return nicsim::tb::run_replay_command(replay, *app.get_subcommand("replay"));
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "line_rate.hpp"
+#include "replay_capture.hpp"
 
 namespace nicsim {
 namespace {
@@ -22,6 +23,7 @@ std::string format_number(double v) {
 }
 
 std::string range_text(const Knob& k) {
+    if (k.type == Knob::Type::text && k.choices.empty()) return "a file name";
     if (k.type == Knob::Type::text) {
         std::string s;
         for (const auto& c : k.choices) s += (s.empty() ? "" : ", ") + c;
@@ -70,6 +72,17 @@ Knob text_knob(std::string key, std::string help, std::string& field, std::vecto
     return k;
 }
 
+// A file name: any text but the empty one.
+Knob file_knob(std::string key, std::string help, std::string& field) {
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, {}, {}, {}};
+    k.set = [k, &field](const std::string& text) {
+        if (text.empty()) bad_value(k, "''");
+        field = text;
+    };
+    k.get = [&field] { return field; };
+    return k;
+}
+
 const Knob* find_knob(const std::vector<Knob>& knobs, const std::string& key) {
     for (const auto& k : knobs)
         if (k.key == key) return &k;
@@ -86,6 +99,9 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         text_knob("app", "What the host does with each packet", c.app, {"forward", "sink"}),
         real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
         integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
+        text_knob("traffic", "Frames: generated (size, sizes, flows, ...) or pcap (the capture's, looping)", c.traffic,
+                  {"generated", "pcap"}),
+        file_knob("pcap", "traffic = pcap: the capture (Ethernet) whose frames are offered at the load", c.pcap),
         integer_knob("size", "Frame size in bytes without FCS", c.size, 60, 9018),
         integer_knob("flows", "Distinct flows (5-tuples)", c.flows, 1, 1e6),
         text_knob("arrivals", "Arrival process", c.arrivals, {"constant", "poisson", "onoff"}),
@@ -211,15 +227,25 @@ void validate(const RunConfig& c) {
     if (c.sizes == "uniform" && c.size_min > c.size_max)
         throw std::invalid_argument("size-min = " + std::to_string(c.size_min) + ": must not exceed size-max (" +
                                     std::to_string(c.size_max) + ")");
-    const double mean_size = traffic::mean_frame_size(generator_config(c, 0));
+    if (c.traffic == "pcap" && c.pcap.empty())
+        throw std::invalid_argument("traffic = pcap: needs pcap = FILE, the capture to offer");
+    if (c.traffic != "pcap" && !c.pcap.empty())
+        throw std::invalid_argument("pcap = " + c.pcap + ": is read only with traffic = pcap");
+    double mean_size = traffic::mean_frame_size(generator_config(c, 0));
+    std::string frames = c.sizes == "fixed" ? std::to_string(c.size) + "-byte frames"
+                                            : c.sizes + " frames (mean " + format_number(std::round(mean_size)) + " bytes)";
+    if (c.traffic == "pcap") {
+        const auto capture = tb::check_replay_capture(c.pcap, max_frame_bytes);
+        if (capture.frames == 0) throw std::invalid_argument("capture " + c.pcap + ": holds no frames to offer");
+        // Shorter frames are padded to 60 bytes on the wire.
+        mean_size = std::max(60.0, static_cast<double>(capture.bytes) / static_cast<double>(capture.frames));
+        frames = "the frames of " + c.pcap + " (mean " + format_number(std::round(mean_size)) + " bytes)";
+    }
     const double line_rate = line_rate_pps(c.link_gbps, static_cast<unsigned>(std::lround(mean_size)));
     if (c.load_pps > line_rate) {
         std::ostringstream os;
         os << "load = " << format_number(c.load_pps) << ": must be at most " << format_number(std::floor(line_rate))
-           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for "
-           << (c.sizes == "fixed" ? std::to_string(c.size) + "-byte frames" : c.sizes + " frames (mean " +
-                                                                                   format_number(std::round(mean_size)) +
-                                                                                   " bytes)");
+           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for " << frames;
         throw std::invalid_argument(os.str());
     }
     auto power_of_two = [](unsigned v) { return v != 0 && (v & (v - 1)) == 0; };

@@ -22,6 +22,8 @@ struct RunConfig {
     std::string app = "forward";
     double load_pps = 100'000;
     std::uint64_t packets = 2000;
+    std::string traffic = "generated";   // generated (the knobs below), pcap (the frames of `pcap`)
+    std::string pcap;                    // traffic = pcap: the capture, replayed at `load`, looping
     unsigned size = 60;
     unsigned flows = 1;
     std::string arrivals = "constant";   // constant, poisson, onoff
@@ -70,6 +72,10 @@ void load_config_file(const std::vector<Knob>& knobs, const std::string& path);
 traffic::GeneratorConfig generator_config(const RunConfig& config, std::uint64_t start_ps);
 
 // Checks that involve several knobs (the load against the line rate, queues against cores).
+// With traffic = pcap it reads the capture: its frames' mean size sets the line rate.
 void validate(const RunConfig& config);
+
+// The largest frame the NIC takes: frames of a capture may not be longer.
+inline constexpr std::uint32_t max_frame_bytes = 9018;
 
 }  // namespace nicsim

@@ -5,8 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "test_frame.hpp"
 
 namespace nicsim::apps {
 
@@ -21,6 +26,16 @@ inline constexpr std::array<std::string_view, static_cast<unsigned>(HostDrop::co
 
 class DeliveryLedger {
 public:
+    // Tells which offered frame a received frame is (its sequence and send time), or
+    // nothing for a frame that was not offered as it is now (corrupted).
+    using Recogniser = std::function<std::optional<tb::TestFrameStamp>(std::span<const std::uint8_t>)>;
+
+    // By default frames are test frames, which carry their stamp; a source that offers
+    // other bytes (a capture) recognises its own (TrafficSource::recognise).
+    explicit DeliveryLedger(Recogniser recognise = tb::parse_test_frame) : recognise_(std::move(recognise)) {}
+
+    std::optional<tb::TestFrameStamp> recognise(std::span<const std::uint8_t> frame) const { return recognise_(frame); }
+
     void delivered(std::uint64_t send_ps, std::uint64_t at_ps) {
         ++delivered_;
         latencies_ps_.push_back(at_ps - send_ps);
@@ -44,6 +59,7 @@ public:
     std::uint64_t latency_max() const;
 
 private:
+    Recogniser recognise_;
     std::uint64_t delivered_ = 0;
     std::array<std::uint64_t, static_cast<unsigned>(HostDrop::count_)> drops_{};
     std::vector<std::uint64_t> latencies_ps_;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "test_frame.hpp"
-
 namespace nicsim::apps {
 
 SinkApp::SinkApp(driver::Kernel& kernel, const host::CostTable& costs, DeliveryLedger& ledger, unsigned queue_capacity,
@@ -18,7 +16,7 @@ SinkApp::SinkApp(driver::Kernel& kernel, const host::CostTable& costs, DeliveryL
 void SinkApp::receive(unsigned, const driver::RxFrameView& frame) {
     kernel_.charge_ps(kernel_ps_);
     frame.copy_to(frame_);
-    const auto stamp = tb::parse_test_frame(frame_);
+    const auto stamp = ledger_.recognise(frame_);
     if (!stamp) {
         ledger_.dropped(HostDrop::corrupt);
         return;

@@ -1,7 +1,5 @@
 #include "wire_monitor.hpp"
 
-#include "test_frame.hpp"
-
 namespace nicsim::apps {
 
 void WireMonitor::on_wire_out(const std::uint8_t* data, std::size_t size, std::uint64_t time_ps) {
@@ -10,7 +8,7 @@ void WireMonitor::on_wire_out(const std::uint8_t* data, std::size_t size, std::u
         ++unexpected_;
         return;
     }
-    const auto stamp = tb::parse_test_frame({data, size});
+    const auto stamp = ledger_.recognise({data, size});
     if (!stamp) {
         ledger_.dropped(HostDrop::corrupt);
         return;

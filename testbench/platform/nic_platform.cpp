@@ -72,11 +72,15 @@ void NicPlatform::sync_to(std::uint64_t time_ps) {
         }
         const std::uint64_t cycle = (pending_frame_.send_ps + period_ps_ - 1) / period_ps_;
         if (cycle > target_cycle) break;
-        tb::TestFrameSpec spec;
-        spec.size = pending_frame_.size;
-        spec.src_port = static_cast<std::uint16_t>(1024 + pending_frame_.flow % 60000);
-        spec.src_ip = 0x0A000001u + pending_frame_.flow / 60000;
-        tb::build_test_frame(spec, {pending_frame_.sequence, pending_frame_.send_ps}, impl_->frame);
+        if (pending_frame_.bytes) {
+            impl_->frame.assign(pending_frame_.bytes->begin(), pending_frame_.bytes->end());
+        } else {
+            tb::TestFrameSpec spec;
+            spec.size = pending_frame_.size;
+            spec.src_port = static_cast<std::uint16_t>(1024 + pending_frame_.flow % 60000);
+            spec.src_ip = 0x0A000001u + pending_frame_.flow / 60000;
+            tb::build_test_frame(spec, {pending_frame_.sequence, pending_frame_.send_ps}, impl_->frame);
+        }
         nic.offer(impl_->frame, cycle);
         if (tracing_)
             nic.record({cycle, tb::TbEventKind::frame_offered, 0, static_cast<std::uint32_t>(pending_frame_.sequence)});

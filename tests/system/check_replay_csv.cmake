@@ -1,0 +1,77 @@
+# nicsim replay's output format, on the captures make_replay_pcaps wrote into PCAPS:
+# the header, one row per frame in capture order (drops included, runts as drop:rx_runt),
+# 0x%08x hashes, the CSV alone on stdout and the summary on stderr, --out the same bytes.
+function(replay out_var err_var)
+  execute_process(COMMAND "${NICSIM}" replay ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "nicsim replay ${ARGN} failed (${rc}):\n${err}")
+  endif()
+  set(${out_var} "${out}" PARENT_SCOPE)
+  set(${err_var} "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect_match what text regex)
+  if(NOT text MATCHES "${regex}")
+    message(FATAL_ERROR "${what}: expected to match\n  ${regex}\ngot\n${text}")
+  endif()
+endfunction()
+
+set(header "frame,length,queue,rss_hash,rss_type,status")
+set(type "(none|ipv4|ipv4-tcp|ipv4-udp|ipv6|ipv6-tcp|ipv6-udp)")
+set(delivered_row "^[0-9]+,[0-9]+,[0-3],0x[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f],${type},delivered$")
+
+# format.pcap: IPv4 TCP (60), empty, 59-byte runt, VLAN IPv6 UDP (166), jumbo (9018), ARP (60).
+replay(out err --pcap "${PCAPS}/format.pcap" --queues 4)
+string(REGEX REPLACE "\n$" "" body "${out}")
+string(REPLACE "\n" ";" lines "${body}")
+list(LENGTH lines count)
+if(NOT count EQUAL 7)
+  message(FATAL_ERROR "format.pcap: expected the header and 6 rows, got ${count} lines:\n${out}")
+endif()
+list(GET lines 0 line)
+if(NOT line STREQUAL header)
+  message(FATAL_ERROR "header: expected '${header}', got '${line}'")
+endif()
+set(expect_1 "^0,60,")
+set(expect_2 "^1,0,,,,drop:rx_runt$")
+set(expect_3 "^2,59,,,,drop:rx_runt$")
+set(expect_4 "^3,166,")
+set(expect_5 "^4,9018,")
+# ARP is not IP: type none, hash 0, rx_default_queue (0), whatever the classifier.
+set(expect_6 "^5,60,0,0x00000000,none,delivered$")
+foreach(i 1 2 3 4 5 6)
+  list(GET lines ${i} line)
+  expect_match("row ${i}" "${line}" "${expect_${i}}")
+  if(NOT i EQUAL 2 AND NOT i EQUAL 3)
+    expect_match("row ${i}" "${line}" "${delivered_row}")
+  endif()
+endforeach()
+expect_match("stderr" "${err}" "nicsim replay: seed 1 \\(nothing is random\\)")
+expect_match("stderr" "${err}" "nicsim replay: 6 frames: 4 delivered, 2 dropped \\(rx_runt 2\\)")
+if(out MATCHES "nicsim replay")
+  message(FATAL_ERROR "the summary leaked into stdout:\n${out}")
+endif()
+
+# --out: the same CSV in the file, nothing on stdout.
+set(csv "${PCAPS}/format.csv")
+file(REMOVE "${csv}")
+replay(out_file_run err_file_run --pcap "${PCAPS}/format.pcap" --queues 4 --out "${csv}")
+file(READ "${csv}" from_file)
+if(NOT from_file STREQUAL out)
+  message(FATAL_ERROR "--out wrote\n${from_file}\nbut stdout had\n${out}")
+endif()
+if(NOT out_file_run STREQUAL "")
+  message(FATAL_ERROR "with --out, stdout should be empty, got:\n${out_file_run}")
+endif()
+
+# An empty capture: the header alone.
+replay(out err --pcap "${PCAPS}/empty.pcap")
+if(NOT out STREQUAL "${header}\n")
+  message(FATAL_ERROR "empty.pcap: expected the header alone, got:\n${out}")
+endif()
+expect_match("empty.pcap stderr" "${err}" "0 frames: 0 delivered, 0 dropped")
+
+# A truncated record is replayed as its 60 captured bytes.
+replay(out err --pcap "${PCAPS}/truncated.pcap")
+expect_match("truncated.pcap" "${out}" "\n1,60,0,0x[0-9a-f]+,${type},delivered\n")
+message(STATUS "replay CSV format as specified")

@@ -1,0 +1,23 @@
+# Bad input to nicsim replay exits with status 2, prints no CSV and creates no --out file:
+# it is refused before any frame is simulated.
+set(out_csv "${PCAPS}/rejected.csv")
+set(case_1 --pcap "${PCAPS}/missing.pcap")
+set(case_2 --pcap "${PCAPS}/format.pcap" --rss-key 6d5a)
+set(case_3 --pcap "${PCAPS}/format.pcap" --queues 9)
+set(case_4 --pcap "${PCAPS}/oversize.pcap")
+set(case_5 --pcap "${PCAPS}/raw.pcap")
+foreach(i 1 2 3 4 5)
+  file(REMOVE "${out_csv}")
+  execute_process(COMMAND "${NICSIM}" replay ${case_${i}} --out "${out_csv}"
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "replay ${case_${i}}: exit status ${rc}, expected 2\n${err}")
+  endif()
+  if(NOT out STREQUAL "" OR EXISTS "${out_csv}")
+    message(FATAL_ERROR "replay ${case_${i}}: wrote output although the input was refused:\n${out}")
+  endif()
+  if(NOT err MATCHES "^nicsim: ")
+    message(FATAL_ERROR "replay ${case_${i}}: expected one 'nicsim: ' error line, got:\n${err}")
+  endif()
+endforeach()
+message(STATUS "every bad input refused with status 2 and no output")
