@@ -38,7 +38,10 @@ public:
         IpInput& ipintr = *policy_.ipintr_[core_];
         nic.rx(queue_).poll(std::numeric_limits<unsigned>::max(), [&](const RxFrameView& frame) {
             kernel.charge_ps(policy_.costs_.rx_ps);
-            if (!ipintr.queue().push(queue_, frame)) ++policy_.ipintrq_drops_;
+            if (!ipintr.queue().push(queue_, frame)) {
+                ++policy_.ipintrq_drops_;
+                if (Tracepoints* tp = nic.tracepoints()) tp->packet_dropped("ipintrq");
+            }
         });
         kernel.charge_ps(policy_.costs_.tx_complete_ps * nic.tx(queue_).reclaim());
         if (!ipintr.queue().empty()) kernel.raise_softirq(core_, ipintr);

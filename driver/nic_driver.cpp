@@ -25,12 +25,18 @@ void NicDriver::probe() {
     for (unsigned q = 0; q < config_.queues; ++q) {
         rx_rings_.push_back(std::make_unique<RxRing>(device_, q, config_.rx_ring_size, config_.rx_buffer_size));
         tx_rings_.push_back(std::make_unique<TxRing>(device_, q, config_.tx_ring_size));
+        rx_rings_.back()->set_tracepoints(tracepoints_);
         rx_rings_.back()->start();
         tx_rings_.back()->start();
     }
     // Hash over the queues brought up (Linux's default spread), before receive is enabled.
     program_rss(device_, RssConfig::spread_over(config_.queues));
     device_.mmio_write32(regs::REG_CTRL, (1u << regs::CTRL_RX_EN.lsb) | (1u << regs::CTRL_TX_EN.lsb));
+}
+
+void NicDriver::set_tracepoints(Tracepoints* tracepoints) {
+    tracepoints_ = tracepoints;
+    for (auto& r : rx_rings_) r->set_tracepoints(tracepoints);
 }
 
 void NicDriver::shutdown() {

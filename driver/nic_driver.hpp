@@ -15,6 +15,7 @@
 
 #include "device.hpp"
 #include "rx_ring.hpp"
+#include "tracepoints.hpp"
 #include "tx_ring.hpp"
 
 namespace nicsim::driver {
@@ -68,10 +69,16 @@ public:
 
     Device& device() { return device_; }
 
+    // Who hears about polls and drops (see tracepoints.hpp); nullptr, the default, is nobody.
+    // Applies to the rings already brought up and to those probe() brings up later.
+    void set_tracepoints(Tracepoints* tracepoints);
+    Tracepoints* tracepoints() const { return tracepoints_; }
+
 private:
     Device& device_;
     DriverConfig config_;
     unsigned device_queues_ = 0;
+    Tracepoints* tracepoints_ = nullptr;
     std::vector<std::unique_ptr<RxRing>> rx_rings_;
     std::vector<std::unique_ptr<TxRing>> tx_rings_;
 };

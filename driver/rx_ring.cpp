@@ -50,6 +50,7 @@ void RxRing::stop() { device_.mmio_write32(regs::queue_reg(queue_, regs::QREG_RX
 bool RxRing::has_work() const { return decode_rx_writeback(load_descriptor(descriptor(next_to_clean_))).done; }
 
 unsigned RxRing::poll(unsigned budget, const std::function<void(const RxFrameView&)>& visit) {
+    if (tracepoints_) tracepoints_->rx_poll_begin(queue_);
     const std::uint32_t mask = size_ - 1;
     unsigned frames = 0;
     unsigned consumed = 0;
@@ -91,6 +92,7 @@ unsigned RxRing::poll(unsigned budget, const std::function<void(const RxFrameVie
         }
         device_.mmio_write32(regs::queue_reg(queue_, regs::QREG_RX_TAIL), tail_);
     }
+    if (tracepoints_) tracepoints_->rx_poll_end(queue_, frames);
     return frames;
 }
 

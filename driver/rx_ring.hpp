@@ -8,6 +8,7 @@
 
 #include "descriptors.hpp"
 #include "device.hpp"
+#include "tracepoints.hpp"
 
 namespace nicsim::driver {
 
@@ -47,6 +48,9 @@ public:
     // True when the next descriptor to clean has been written back.
     bool has_work() const;
 
+    // Reports every poll to `tracepoints` from now on (nullptr: to nobody).
+    void set_tracepoints(Tracepoints* tracepoints) { tracepoints_ = tracepoints; }
+
     unsigned queue() const { return queue_; }
     unsigned size() const { return size_; }
     unsigned buffer_size() const { return buffer_size_; }
@@ -64,6 +68,7 @@ private:
     DmaBuffer buffers_;
     std::uint32_t next_to_clean_ = 0;
     std::uint32_t tail_ = 0;
+    Tracepoints* tracepoints_ = nullptr;
     RxFrameView frame_;  // reused across frames: no allocation per packet once warm
 };
 

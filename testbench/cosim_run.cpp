@@ -20,6 +20,7 @@
 #include "pcap_source.hpp"
 #include "sim_kernel.hpp"
 #include "sink_app.hpp"
+#include "tb_event_recorder.hpp"
 #include "wire_monitor.hpp"
 
 namespace nicsim {
@@ -60,8 +61,14 @@ bool RunResult::conserved() const {
     return get("offered_pkts") == get("delivered_pkts") + drops + get("in_flight_pkts") && get("in_flight_pkts") == 0;
 }
 
+double traffic_end_us(const RunConfig& config) {
+    return static_cast<double>(traffic_start_ps) / static_cast<double>(ps_per_us) +
+           static_cast<double>(config.packets) / config.load_pps * 1e6;
+}
+
 RunResult run_cosim(const RunConfig& config) {
     validate(config);
+    tb::check_trace_options(config.platform.trace, {traffic_end_us(config)});
     const auto wall_start = std::chrono::steady_clock::now();
 
     // The traffic first: a capture that cannot be read stops the run before SystemC elaborates.
@@ -75,6 +82,12 @@ RunResult run_cosim(const RunConfig& config) {
     driver::DriverConfig driver_config = config.driver;
     driver_config.nic_clock_mhz = config.platform.clock_mhz;
     driver::NicDriver nic(nic_platform, driver_config);
+    // The host's decisions go into the trace's testbench scope only when there is a trace.
+    std::unique_ptr<platform::TbEventRecorder> recorder;
+    if (nic_platform.tracing()) {
+        recorder = std::make_unique<platform::TbEventRecorder>(kernel, nic_platform, ledger);
+        nic.set_tracepoints(recorder.get());
+    }
     nic.probe();
 
     std::unique_ptr<apps::ForwardApp> forward;
@@ -138,6 +151,7 @@ RunResult run_cosim(const RunConfig& config) {
     r.policy = policy->name();
     r.app = config.app;
     r.drained = drained;
+    r.trace = nic_platform.trace_report();
     const double sim_ps = static_cast<double>(sc_core::sc_time_stamp().value());
     const auto offered = static_cast<double>(nic_platform.frames_offered());
     const double offer_seconds = offered / config.load_pps;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "run_config.hpp"
+#include "trace_schedule.hpp"
 
 namespace nicsim {
 
@@ -21,13 +22,20 @@ struct RunResult {
     std::string policy;
     std::string app;
     bool drained = false;  // every offered packet accounted for before the drain timeout
+    tb::TraceReport trace;  // what the FST covers, when one was asked for (not in the JSON)
 
     double get(const std::string& name) const;
     // offered = delivered + every drop + in flight, and nothing in flight after drain.
     bool conserved() const;
 };
 
+// Checks the configuration (validate(), then the trace options against the run's span) and
+// runs it.
 RunResult run_cosim(const RunConfig& config);
+
+// When the last frame of this configuration is offered, in simulated microseconds (the run
+// then only drains): what a trace window must start before.
+double traffic_end_us(const RunConfig& config);
 
 // One JSON object, keys in report order. Byte-identical for the same configuration and seed
 // except `wall_s` and the rates derived from it.

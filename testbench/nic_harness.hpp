@@ -1,6 +1,7 @@
 // The harness and the driver's Device for the Verilated NIC itself.
 //
-// The one testbench header that needs the RTL: it includes the Verilated model (Vnic_top.h)
+// The one testbench header that needs the RTL: it includes the Verilated model (Vnicsim_tb.h:
+// nic_top inside the testbench wrapper testbench/sv/nicsim_tb_top.sv)
 // and the Verilator runtime headers that SimControl's defaults name, so only the targets that
 // link the Verilated NIC include it. Everything else in testbench/ compiles without them.
 #pragma once
@@ -8,7 +9,7 @@
 // Verilator's own headers do not build clean under the project's warning set (-Wconversion,
 // -Wsign-conversion, -Wold-style-cast, ...), and with -Werror that would stop every file that
 // includes them. Silence the warnings for these headers only; the include guards keep a later
-// #include of them (e.g. from Vnic_top.h) from reopening them outside this block.
+// #include of them (e.g. from Vnicsim_tb.h) from reopening them outside this block.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpedantic"
 #pragma GCC diagnostic ignored "-Wshadow"
@@ -23,7 +24,8 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
-#include "Vnic_top.h"
+#include "Vnicsim_tb.h"
+#include "Vnicsim_tb_fast.h"
 #pragma GCC diagnostic pop
 
 #include "rtl_device.hpp"
@@ -31,7 +33,12 @@
 
 namespace nicsim::tb {
 
-using NicHarness = RtlHarness<Vnic_top>;
+// The Verilated top: nic_top's ports (and the testbench scope's tb_* inputs). NicTop is
+// verilated with tracing; FastNicTop, the same design, without, for runs that do not trace
+// (testbench/sv/CMakeLists.txt says why).
+using NicTop = Vnicsim_tb;
+using FastNicTop = Vnicsim_tb_fast;
+using NicHarness = RtlHarness<NicTop>;
 using NicDevice = RtlDevice<NicHarness>;
 
 }  // namespace nicsim::tb

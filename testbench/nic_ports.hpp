@@ -1,7 +1,7 @@
 // Binds the port bundles of bus_ports.hpp to a top model with nic_top's port names.
 //
 // Templates, so this header compiles without the Verilated class: they are instantiated with
-// Vnic_top in the real build and with a plain struct of integers in unit tests. A port whose
+// Vnicsim_tb in the real build and with a plain struct of integers in unit tests. A port whose
 // width (and so Verilator storage type) differs from the contract fails to compile here.
 #pragma once
 

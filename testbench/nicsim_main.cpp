@@ -14,10 +14,18 @@
 //                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
 //   nicsim bridge --tap IFNAME | --udp PORT [--ip A.B.C.D/N] [--mac MAC] [--policy NAME] [--pcap FILE]
 //                 the RTL NIC on a real wire: Linux pings it and talks UDP echo to it (docs/bridge.md)
+//   nicsim view VIEW FILE.fst [--print]
+//                 opens a trace in GTKWave arranged as one of the views in traces/
+//
+// run and sweep take --trace FILE.fst, --trace-window FROM_US:TO_US, --trace-on
+// drop|irq|error, --trace-for US and --trace-depth N (testbench/trace/trace_options.hpp);
+// a sweep writes one trace per point, FILE-<policy>-<load>.fst.
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
 #include <CLI/CLI.hpp>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -35,9 +43,13 @@
 #include "sweep_plan.hpp"
 #include "sweep_report.hpp"
 #include "sweep_runner.hpp"
+#include "rtl_nic.hpp"
 #include "replay_command.hpp"
 #include "rtl_run.hpp"
 #include "bridge_run.hpp"
+#include "trace_cli.hpp"
+#include "trace_report.hpp"
+#include "trace_views.hpp"
 
 namespace {
 
@@ -47,7 +59,14 @@ struct RunCommand {
     std::map<std::string, std::string> flag_values;
     std::string config_file;
     bool json = false;
+    nicsim::tb::TraceFlags trace;
 };
+
+// Refuses trace options this build cannot honour (verilated without tracing) before any work.
+void require_trace_support(const nicsim::tb::TraceOptions& trace) {
+    if (trace.enabled() && !nicsim::platform::RtlNic::can_trace())
+        throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
+}
 
 void add_run_command(CLI::App& app, RunCommand& cmd) {
     auto* run = app.add_subcommand("run", "Co-simulate the RTL NIC with a simulated host, driver policy and application");
@@ -59,6 +78,7 @@ void add_run_command(CLI::App& app, RunCommand& cmd) {
         // entry get the same error messages.
         run->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
     }
+    nicsim::tb::add_trace_flags(*run, cmd.trace);
 }
 
 int do_run(RunCommand& cmd, CLI::App& run) {
@@ -66,8 +86,12 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     for (const auto& k : cmd.knobs)
         if (run.get_option("--" + k.key)->count() > 0) nicsim::set_knob(cmd.knobs, k.key, cmd.flag_values[k.key]);
     nicsim::validate(cmd.config);
+    cmd.config.platform.trace = nicsim::tb::trace_options_from(run, cmd.trace);
+    require_trace_support(cmd.config.platform.trace);
+    nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
     if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
     const auto result = nicsim::run_cosim(cmd.config);
+    nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
     if (cmd.json) nicsim::print_json(std::cout, result);
     else nicsim::print_summary(std::cout, cmd.config, result);
     const bool clean = result.conserved() && result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
@@ -129,6 +153,7 @@ struct SweepCommand {
     std::string out = "out/sweep";
     std::uint64_t seed = 0;
     bool seed_given = false;
+    nicsim::tb::TraceFlags trace;
 };
 
 void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
@@ -143,6 +168,7 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
     sweep->add_option("--jobs", cmd.jobs, "Points run in parallel [cores]")->check(CLI::Range(1, 256));
     sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
     sweep->add_option("--seed", cmd.seed, "Seed of every point, replacing the preset's");
+    nicsim::tb::add_trace_flags(*sweep, cmd.trace);
 }
 
 int do_sweep(SweepCommand& cmd, CLI::App& sub) {
@@ -160,11 +186,27 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     if (cmd.packets) plan.packets = cmd.packets;
     if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
     const auto points = sw::plan_points(plan);
+    // One trace per point (FILE-<policy>-<load>.fst), each checked before any point runs.
+    const auto trace = nicsim::tb::trace_options_from(sub, cmd.trace);
+    require_trace_support(trace);
+    if (trace.enabled()) {
+        if (!std::filesystem::path(trace.path).parent_path().empty())
+            std::filesystem::create_directories(std::filesystem::path(trace.path).parent_path());
+        for (const auto& p : points) {
+            nicsim::tb::TraceOptions point_trace = trace;
+            point_trace.path = nicsim::tb::point_trace_path(trace.path, p.policy, p.load);
+            nicsim::RunConfig c;
+            c.packets = p.packets;
+            c.load_pps = p.load;
+            nicsim::tb::check_trace_options(point_trace, {nicsim::traffic_end_us(c)});
+        }
+    }
 
     std::filesystem::create_directories(cmd.out);
     sw::RunnerOptions options;
     options.jobs = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
     options.executable = std::filesystem::read_symlink("/proc/self/exe").string();
+    options.trace = trace;
     std::cout << "sweep " << plan.name << ": " << plan.policies.size() << " policies x " << plan.loads.size()
               << " loads = " << points.size() << " points, " << options.jobs << " at a time, seed " << plan.seed
               << ", into " << cmd.out << "/\n" << std::flush;
@@ -179,6 +221,16 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     sw::print_table(std::cout, results);
     std::cout << "wrote " << cmd.out << "/results.csv, results.json"
               << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "") << "\n";
+    if (trace.enabled()) {
+        // A point whose trigger never fired leaves no file (its run says so on its stderr).
+        std::size_t written = 0;
+        for (const auto& p : points)
+            if (std::filesystem::exists(nicsim::tb::point_trace_path(trace.path, p.policy, p.load))) ++written;
+        const std::filesystem::path pattern(trace.path);
+        std::cout << "wrote " << written << " of " << points.size() << " traces, "
+                  << (pattern.parent_path() / (pattern.stem().string() + "-<policy>-<load>" + pattern.extension().string())).string()
+                  << "\n";
+    }
     if (interrupted) {
         std::cerr << "nicsim: sweep interrupted: kept the " << finished << " finished points of " << points.size() << "\n";
         return 130;
@@ -209,7 +261,7 @@ int do_bench(const BenchCommand& cmd) {
     c.load_pps = std::floor(nicsim::line_rate_pps(c.link_gbps, c.size));
     c.packets = cmd.packets;
     c.platform.clock_mhz = 250;
-    c.platform.trace_path.clear();
+    c.platform.trace = {};  // tracing off: what bench measures
     const auto r = nicsim::run_cosim(c);
     const double wall = r.get("wall_s");
     nlohmann::ordered_json j;
@@ -252,6 +304,34 @@ void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
     bridge->add_option("--duration", o.duration_s, "Stop after this many seconds (0 = at SIGINT/SIGTERM)")->capture_default_str();
 }
 
+struct ViewCommand {
+    std::string view;
+    std::string fst;
+    bool print = false;
+};
+
+void add_view_command(CLI::App& app, ViewCommand& cmd) {
+    auto* view = app.add_subcommand("view", "Open an FST trace in GTKWave arranged as a view from traces/");
+    view->add_option("VIEW", cmd.view, "host_bus, rx_path, tx_path, classification, interrupts (the traces/*.gtkw)")
+        ->required();
+    view->add_option("FILE", cmd.fst, "The FST trace (from --trace)")->required();
+    view->add_flag("--print", cmd.print, "Print the gtkwave command instead of running it");
+}
+
+int do_view(const ViewCommand& cmd) {
+    auto args = nicsim::tb::view_command(cmd.view, cmd.fst);
+    if (cmd.print) {
+        for (std::size_t i = 0; i < args.size(); ++i) std::cout << (i ? " " : "") << args[i];
+        std::cout << "\n";
+        return 0;
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    throw std::runtime_error("cannot run gtkwave (is it installed? scripts/setup installs it)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -267,6 +347,8 @@ int main(int argc, char** argv) {
     add_sweep_command(app, sweep);
     nicsim::bridge::BridgeOptions bridge;
     add_bridge_command(app, bridge);
+    ViewCommand view;
+    add_view_command(app, view);
     nicsim::tb::ReplayCommand replay;
     nicsim::tb::add_replay_command(app, replay);
 
@@ -282,6 +364,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("bench")) return do_bench(bench);
         if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
+        if (app.got_subcommand("view")) return do_view(view);
         if (app.got_subcommand("replay")) return nicsim::tb::run_replay_command(replay, *app.get_subcommand("replay"));
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";

@@ -2,7 +2,7 @@
 // MMIO through the register slave, and the wire on both MAC ports, bound by the port names of
 // the nic_top contract (docs/architecture.md).
 //
-// A template on the top class (Vnic_top in the build; nic_harness.hpp names that instance),
+// A template on the top class (Vnicsim_tb in the build; nic_harness.hpp names that instance),
 // so that testbench/ compiles before the RTL exists and unit tests can run it on a fake top
 // (Context and Trace as in sim_control.hpp).
 #pragma once

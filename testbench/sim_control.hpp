@@ -14,7 +14,7 @@
 //            timeprecisionString and gotFinish.
 //   Trace    VerilatedFstC, or a fake with open, isOpen, dump and close.
 // Only forward declarations of the Verilator classes are seen here: whoever instantiates
-// SimControl<Vnic_top> includes <verilated.h> and <verilated_fst_c.h> (nic_harness.hpp does).
+// SimControl<Vnicsim_tb> includes <verilated.h> and <verilated_fst_c.h> (nic_harness.hpp does).
 //
 // Every cycle (see clocked_model.hpp for why two phases):
 //   (a) each model apply()s its pending inputs; clk_i = 0; eval; trace; time += period / 2
@@ -38,7 +38,7 @@ namespace nicsim::tb {
 
 struct SimOptions {
     std::uint64_t clock_period_ps = 4000;  // 250 MHz
-    int trace_depth = 99;                  // hierarchy levels in an FST trace
+    int trace_depth = 0;                   // levels below TOP in an FST trace, as $dumpvars; 0 = all
 };
 
 template <class Top, class Context = VerilatedContext, class Trace = VerilatedFstC>
@@ -125,7 +125,10 @@ public:
         if constexpr (requires(Top& t, Trace* f) { t.trace(f, 1); }) {
             if (trace_) throw std::logic_error("SimControl::open_trace: a trace is already open");
             auto trace = std::make_unique<Trace>();
-            top_->trace(trace.get(), options_.trace_depth);
+            // Verilator ignores trace()'s level argument; dumpvars() is what limits the depth.
+            top_->trace(trace.get(), 99);
+            if constexpr (requires(Trace& t) { t.dumpvars(1, std::string()); })
+                if (options_.trace_depth > 0) trace->dumpvars(options_.trace_depth, "TOP");
             trace->open(path.c_str());
             if (!trace->isOpen()) throw std::runtime_error("SimControl::open_trace: cannot open " + path);
             trace_ = std::move(trace);  // the next eval dumps every signal
@@ -133,6 +136,15 @@ public:
             (void)path;
             throw std::logic_error("SimControl::open_trace: the model was not verilated with TRACE_FST");
         }
+    }
+
+    // Opens a trace between the two evaluations of a cycle (from a model's sample()) and
+    // dumps the settled state at the time of the evaluation just done, so that the trace
+    // starts with the cycle in which the caller decided to open it.
+    void open_trace_now(const std::string& path) {
+        open_trace(path);
+        if constexpr (requires(Trace& t) { t.dump(std::uint64_t{}); })
+            if (context_->time() >= half_period_) trace_->dump(context_->time() - half_period_);
     }
 
     void close_trace() {

@@ -40,7 +40,12 @@ public:
         ++delivered_;
         latencies_ps_.push_back(at_ps - send_ps);
     }
-    void dropped(HostDrop where) { ++drops_[static_cast<unsigned>(where)]; }
+    void dropped(HostDrop where) {
+        ++drops_[static_cast<unsigned>(where)];
+        if (on_drop_) on_drop_(where);
+    }
+    // Called with every drop from now on (the waveform's testbench scope); empty = nobody.
+    void set_on_drop(std::function<void(HostDrop)> hook) { on_drop_ = std::move(hook); }
 
     std::uint64_t delivered_count() const { return delivered_; }
     std::uint64_t drops(HostDrop where) const { return drops_[static_cast<unsigned>(where)]; }
@@ -58,6 +63,7 @@ private:
     std::uint64_t delivered_ = 0;
     std::array<std::uint64_t, static_cast<unsigned>(HostDrop::count_)> drops_{};
     std::vector<std::uint64_t> latencies_ps_;
+    std::function<void(HostDrop)> on_drop_;
 };
 
 }  // namespace nicsim::apps

@@ -66,6 +66,11 @@ public:
     // Called before every step with the time it starts at, so the platform can bring the
     // device up to that time (DMA'd data visible, MMIO ordered).
     void set_before_step(std::function<void(std::uint64_t now_ps)> hook) { before_step_ = std::move(hook); }
+    // Called as a core enters the hard-interrupt handler of `vector` (for waveforms).
+    void set_on_irq_entry(std::function<void(unsigned vector)> hook) { on_irq_entry_ = std::move(hook); }
+    // How far the running step's work has got: its start plus the CPU time it charged so far
+    // (its start outside a step). Stamps events inside a step, e.g. where a poll ends.
+    std::uint64_t step_clock_ps() const { return now_ps() + (in_step_ ? step_charge_ps_ : 0); }
 
     // Time split of one core, or of all cores together, up to now.
     CpuTimeSplit time_split(unsigned core) const;
@@ -94,6 +99,7 @@ private:
     std::multimap<std::uint64_t, std::pair<unsigned, driver::Runnable*>> timers_;
     sc_core::sc_event timer_event_;
     std::function<void(std::uint64_t)> before_step_;
+    std::function<void(unsigned)> on_irq_entry_;
     unsigned current_core_ = 0;
     bool in_step_ = false;
     std::uint64_t step_charge_ps_ = 0;

@@ -4,13 +4,14 @@
 #include <stdexcept>
 #include <vector>
 
+#include "nic_regs.hpp"
 #include "rtl_nic.hpp"
 #include "test_frame.hpp"
 
 namespace nicsim::platform {
 
 struct NicPlatform::Impl {
-    Impl(const tb::HarnessOptions& options, const std::string& trace) : nic(options, trace) {}
+    Impl(const tb::HarnessOptions& options, const tb::TraceOptions& trace) : nic(options, trace) {}
     RtlNic nic;
     std::vector<std::uint8_t> frame;  // reused for every frame built
 };
@@ -38,7 +39,8 @@ NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& k
         throw std::invalid_argument("quantum_ns = " + std::to_string(config.quantum_ns) + ": must be in 1..1000000");
     const auto options = harness_options(config);
     period_ps_ = options.sim.clock_period_ps;
-    impl_ = std::make_unique<Impl>(options, config.trace_path);
+    impl_ = std::make_unique<Impl>(options, config.trace);
+    tracing_ = config.trace.enabled();
     kernel_.set_before_step([this](std::uint64_t now) { sync_to(now); });
     SC_THREAD(quantum_loop);
 }
@@ -80,6 +82,8 @@ void NicPlatform::sync_to(std::uint64_t time_ps) {
             tb::build_test_frame(spec, {pending_frame_.sequence, pending_frame_.send_ps}, impl_->frame);
         }
         nic.offer(impl_->frame, cycle);
+        if (tracing_)
+            nic.record({cycle, tb::TbEventKind::frame_offered, 0, static_cast<std::uint32_t>(pending_frame_.sequence)});
         ++frames_offered_;
         have_pending_frame_ = false;
     }
@@ -108,8 +112,16 @@ std::uint32_t NicPlatform::mmio_read32(std::uint32_t offset) {
 void NicPlatform::mmio_write32(std::uint32_t offset, std::uint32_t value) {
     sync_to(now_ps());
     kernel_.charge_ps(host::to_ps(kernel_.costs().mmio_write_ns));
+    // Clearing a vector's mask is the driver re-arming it: a decision worth seeing in a trace.
+    if (tracing_ && offset == regs::REG_INTR_MASK_CLEAR) record_event(now_ps(), tb::TbEventKind::rearm, 0, value);
     impl_->nic.mmio_write32(offset, value);
 }
+
+void NicPlatform::record_event(std::uint64_t time_ps, tb::TbEventKind kind, std::uint16_t index, std::uint32_t value) {
+    if (tracing_) impl_->nic.record({time_ps / period_ps_, kind, index, value});
+}
+
+tb::TraceReport NicPlatform::trace_report() const { return impl_->nic.trace_report(); }
 
 driver::DmaBuffer NicPlatform::dma_alloc(std::size_t size, std::size_t align, driver::DmaDirection dir) {
     return impl_->nic.memory().alloc(size, align, dir);

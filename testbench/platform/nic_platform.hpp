@@ -20,6 +20,9 @@
 #include "cost_table.hpp"
 #include "device.hpp"
 #include "sim_kernel.hpp"
+#include "tb_event.hpp"
+#include "trace_options.hpp"
+#include "trace_schedule.hpp"
 #include "traffic_source.hpp"
 
 namespace nicsim::platform {
@@ -28,7 +31,7 @@ struct PlatformConfig {
     unsigned clock_mhz = 250;          // NIC clock
     unsigned dma_latency_ns = 500;     // host memory latency seen by the NIC's DMA
     double quantum_ns = 1000;          // longest the NIC may lag host time
-    std::string trace_path;            // FST waveform of the NIC, empty = none
+    tb::TraceOptions trace;            // FST waveform of the NIC and testbench, off by default
 };
 
 // Told about every frame the NIC puts on the wire.
@@ -54,6 +57,13 @@ public:
     // Steps the NIC up to `time_ps`, feeding the wire and delivering interrupts.
     void sync_to(std::uint64_t time_ps);
 
+    // A software event at host time `time_ps` for the trace's testbench scope; a no-op
+    // unless a trace was asked for (check tracing() first to skip building it).
+    void record_event(std::uint64_t time_ps, tb::TbEventKind kind, std::uint16_t index = 0, std::uint32_t value = 0);
+    bool tracing() const { return tracing_; }
+    tb::TraceReport trace_report() const;
+
+    std::uint64_t clock_period_ps() const { return period_ps_; }
     std::uint64_t nic_cycles() const;
     std::uint64_t frames_offered() const { return frames_offered_; }
     bool traffic_exhausted() const { return traffic_done_; }
@@ -74,6 +84,7 @@ private:
     std::uint64_t period_ps_;
     std::uint64_t frames_offered_ = 0;
     bool traffic_done_ = false;
+    bool tracing_ = false;
     bool have_pending_frame_ = false;
     traffic::OfferedFrame pending_frame_;
 };

@@ -13,12 +13,19 @@
 #include "host_memory.hpp"
 #include "irq_pulse.hpp"
 #include "rtl_harness.hpp"
+#include "tb_event.hpp"
+#include "trace_options.hpp"
+#include "trace_schedule.hpp"
 
 namespace nicsim::platform {
 
 class RtlNic {
 public:
-    RtlNic(const tb::HarnessOptions& options, const std::string& trace_path);
+    // With trace.enabled(), the FST is written as `trace` says, and record() puts software
+    // events into its testbench scope; without, neither costs anything.
+    RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace);
+    // False when the NIC was verilated without tracing (-DNICSIM_TRACE_FST=OFF).
+    static bool can_trace();
     ~RtlNic();
     RtlNic(const RtlNic&) = delete;
     RtlNic& operator=(const RtlNic&) = delete;
@@ -37,11 +44,21 @@ public:
     // Interrupt pulses since the caller last cleared the list.
     std::vector<tb::IrqPulse>& irq_pulses();
 
+    // A software event for the trace's testbench scope, shown in cycle e.cycle (or the
+    // current one if that has passed). Ignored when no trace was asked for.
+    void record(const tb::TbEvent& e);
+    bool tracing_requested() const;
+    // What the trace covered so far (final once the RtlNic is destroyed or the run is over).
+    tb::TraceReport trace_report() const;
+
     std::uint64_t irq_count() const;
     std::uint64_t axi_violations() const;
 
-private:
+    // The model behind it (rtl_nic.cpp): public only so that its implementations, one per
+    // Verilated model, can derive from it there.
     struct Impl;
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -6,7 +6,11 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <stdexcept>
+
+#include "rtl_nic.hpp"
+#include "trace_report.hpp"
 
 namespace nicsim::tb {
 
@@ -21,6 +25,7 @@ void add_replay_command(CLI::App& app, ReplayCommand& cmd) {
     replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout");
     replay->add_option("--seed", cmd.options.seed, "Seed, reported only: nothing in a replay is random")
         ->capture_default_str();
+    add_trace_flags(*replay, cmd.trace);
 }
 
 int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
@@ -28,6 +33,12 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     // the queue count while the Replayer is built, the output file before the run.
     if (replay.get_option("--queues")->count() > 0) cmd.options.queues = cmd.queues;
     if (replay.get_option("--rss-key")->count() > 0) cmd.options.rss_key = parse_rss_key_hex(cmd.rss_key);
+    cmd.options.trace = trace_options_from(replay, cmd.trace);
+    if (cmd.options.trace.enabled() && !platform::RtlNic::can_trace())
+        throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
+    // A replay's length is known only once it has run (one frame at a time, each as long as
+    // the NIC takes): a window after the end is reported afterwards, not refused here.
+    check_trace_options(cmd.options.trace, {std::numeric_limits<double>::infinity()});
     Replayer replayer(cmd.options);
     std::ofstream file;
     if (!cmd.out.empty()) {
@@ -46,6 +57,7 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     csv.flush();
     if (!csv) throw std::runtime_error("writing the CSV failed" + (cmd.out.empty() ? std::string() : " (" + cmd.out + ")"));
     print_replay_summary(std::cerr, cmd.options, replayer, summary);
+    finish_trace(std::cerr, cmd.options.trace, replayer.trace_report());
     return 0;
 }
 

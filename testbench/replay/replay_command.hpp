@@ -4,6 +4,7 @@
 #include <string>
 
 #include "replay_run.hpp"
+#include "trace_cli.hpp"
 
 namespace CLI {
 class App;
@@ -16,6 +17,7 @@ struct ReplayCommand {
     unsigned queues = 0;  // as typed; used only when --queues was given
     std::string rss_key;  // as typed; parsed by run_replay_command
     std::string out;      // empty: the CSV goes to stdout
+    TraceFlags trace;     // --trace and friends, as typed
 };
 
 // Declares the `replay` subcommand of `app`, its options bound to `cmd`.

@@ -11,6 +11,7 @@
 #include "nic_regs.hpp"
 #include "pcap_reader.hpp"
 #include "rss_config.hpp"
+#include "tb_event_driver.hpp"
 
 namespace nicsim::tb {
 namespace {
@@ -38,11 +39,22 @@ struct Replayer::Nic {
         std::uint32_t last_lo = 0;
     };
 
-    Nic() : harness(harness_options()), device(harness) { harness.reset(); }
+    explicit Nic(const TraceOptions& trace) : harness(harness_options(trace)), device(harness) {
+        if (trace.enabled()) {
+            events.emplace(harness.top());
+            schedule.emplace(harness.sim(), harness.top(), trace);
+            harness.sim().add_model(*events);
+            harness.sim().add_model(*schedule);
+            schedule->open_if_from_start();
+        }
+        harness.reset();
+    }
+    ~Nic() { harness.sim().close_trace(); }
 
-    static HarnessOptions harness_options() {
+    static HarnessOptions harness_options(const TraceOptions& trace) {
         HarnessOptions options;
         options.dma.latency_cycles = dma_latency_cycles;
+        options.sim.trace_depth = trace.depth;
         return options;
     }
 
@@ -124,13 +136,15 @@ struct Replayer::Nic {
 
     NicHarness harness;
     NicDevice device;
+    std::optional<TbEventDriver<NicTop>> events;  // only with a trace
+    std::optional<TraceSchedule<SimControl<NicTop>, NicTop>> schedule;
     std::unique_ptr<driver::NicDriver> nic_driver;
     std::vector<WatchedCounter> drops;
     std::vector<std::uint8_t> received;
 };
 
 Replayer::Replayer(const ReplayOptions& options)
-    : options_(options), capture_(check_replay_capture(options.pcap_path, max_frame_bytes)), nic_(std::make_unique<Nic>()) {
+    : options_(options), capture_(check_replay_capture(options.pcap_path, max_frame_bytes)), nic_(std::make_unique<Nic>(options.trace)) {
     const unsigned nic_queues = nic_->read_num_queues();
     const unsigned queues = options_.queues.value_or(nic_queues);
     if (queues < 1 || queues > nic_queues)
@@ -145,6 +159,7 @@ Replayer::~Replayer() = default;
 unsigned Replayer::queues() const { return *options_.queues; }
 unsigned Replayer::nic_queues() const { return nic_->nic_driver->device_queues(); }
 const ReplayCaptureCheck& Replayer::capture() const { return capture_; }
+TraceReport Replayer::trace_report() const { return nic_->schedule ? nic_->schedule->report() : TraceReport{}; }
 
 ReplaySummary Replayer::run(const std::function<void(const ReplayRow&)>& on_row) {
     const auto wall_start = std::chrono::steady_clock::now();
@@ -158,6 +173,8 @@ ReplaySummary Replayer::run(const std::function<void(const ReplayRow&)>& on_row)
         ReplayRow row;
         row.frame = record.index;
         row.length = static_cast<std::uint32_t>(record.data.size());
+        if (nic.events)
+            nic.events->record({nic.harness.cycle(), TbEventKind::frame_offered, 0, static_cast<std::uint32_t>(record.index)});
         nic.harness.rx_source().push(AxisFrame(std::vector<std::uint8_t>(record.data.begin(), record.data.end())));
         nic.harness.run_until([&] { return nic.harness.rx_source().idle(); }, outcome_limit_cycles,
                               frame_label(record.index) + " to enter the NIC");

@@ -20,6 +20,8 @@
 #include "replay_capture.hpp"
 #include "replay_csv.hpp"
 #include "rss_key_hex.hpp"
+#include "trace_options.hpp"
+#include "trace_schedule.hpp"
 
 namespace nicsim::tb {
 
@@ -28,6 +30,7 @@ struct ReplayOptions {
     std::optional<unsigned> queues;     // active queues, 1..the NIC's NumQueues; none: all of them
     std::optional<RssKey> rss_key;      // none: the NIC's default, Microsoft's key
     std::uint64_t seed = 1;             // reported only: nothing in a replay is random
+    TraceOptions trace;                 // an FST of the replay (frame_offered = frame index)
 };
 
 struct ReplaySummary {
@@ -53,6 +56,8 @@ public:
     unsigned queues() const;
     unsigned nic_queues() const;  // the NIC's NumQueues
     const ReplayCaptureCheck& capture() const;
+    // What the FST covers, when options.trace asked for one (final after run()).
+    TraceReport trace_report() const;
 
     // Replays every frame, handing each row to `on_row` in capture order. Throws
     // std::runtime_error when the NIC breaks its own accounting (a frame neither delivered

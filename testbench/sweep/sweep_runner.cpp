@@ -26,11 +26,16 @@ struct Child {
     std::string err;
 };
 
-Child spawn(const std::string& exe, const SweepPoint& p, std::size_t index) {
+Child spawn(const std::string& exe, const SweepPoint& p, std::size_t index, const tb::TraceOptions& trace) {
     std::vector<std::string> args{exe, "run", "--json"};
     for (const auto& [k, v] : p.settings) {
         args.push_back("--" + k);
         args.push_back(v);
+    }
+    if (trace.enabled()) {
+        tb::TraceOptions point_trace = trace;
+        point_trace.path = tb::point_trace_path(trace.path, p.policy, p.load);
+        for (auto& a : tb::trace_arguments(point_trace)) args.push_back(std::move(a));
     }
     int out[2], err[2];
     if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("sweep: pipe failed");
@@ -111,7 +116,7 @@ std::vector<PointResult> run_points(const std::vector<SweepPoint>& points, const
 
     while ((next < points.size() || !running.empty()) && !stop_requested) {
         while (next < points.size() && running.size() < jobs) {
-            running.push_back(spawn(options.executable, points[next], next));
+            running.push_back(spawn(options.executable, points[next], next, options.trace));
             ++next;
         }
         std::vector<pollfd> fds;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sweep_plan.hpp"
+#include "trace_options.hpp"
 
 namespace nicsim::sweep {
 
@@ -24,6 +25,7 @@ struct RunnerOptions {
     unsigned jobs = 2;
     std::string executable;  // this nicsim
     bool progress = true;
+    tb::TraceOptions trace;  // per point, to FILE-<policy>-<load>.fst
 };
 
 // Runs every point; returns results in point order. If interrupted (SIGINT/SIGTERM), stops

@@ -29,7 +29,7 @@ driver::DriverConfig queues(unsigned n, unsigned rx_ring = 64, unsigned rx_buffe
 // A NIC with a monitor on irq_o.
 struct IrqFixture {
     NicFixture f;
-    tb::IrqMonitor<Vnic_top> irqs{f.h.top()};
+    tb::IrqMonitor<tb::NicTop> irqs{f.h.top()};
 
     explicit IrqFixture(tb::HarnessOptions options = test::fast_host()) : f(options) { f.h.sim().add_model(irqs); }
 

@@ -34,10 +34,16 @@ public:
     bool isOpen() const { return open_; }
     void close() { open_ = false; }
     void dump(std::uint64_t time) { dump_times.push_back(time); }
+    void dumpvars(int level, const std::string& hier) {
+        dumpvars_level = level;
+        dumpvars_hier = hier;
+    }
 
     // Shared by every instance: SimControl owns its trace, so tests look here.
     static inline std::vector<std::uint64_t> dump_times;
     static inline int depth = 0;
+    static inline int dumpvars_level = 0;
+    static inline std::string dumpvars_hier;
 
 private:
     std::string path_;

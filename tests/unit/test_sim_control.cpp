@@ -100,6 +100,16 @@ TEST_CASE("run_until returns the cycles it ran, or throws naming what it waited 
     CHECK(sim.cycle() == 57);
 }
 
+TEST_CASE("open_trace_now starts the trace with the state just evaluated", "[sim_control]") {
+    FakeTrace::dump_times.clear();
+    Sim sim;
+    sim.run(3);  // the falling edge of cycle 3 would be evaluated at 12000 ps
+    sim.step();  // cycle 3: evaluated at 12000 (falling) and 14000 (rising); now 16000
+    sim.open_trace_now("/tmp/unused.fst");
+    CHECK(FakeTrace::dump_times == std::vector<std::uint64_t>{14000});  // the last evaluation's time
+    sim.close_trace();
+}
+
 TEST_CASE("a $finish in the design stops the simulation", "[sim_control]") {
     Sim sim;
     sim.context().finished = true;
@@ -115,7 +125,9 @@ TEST_CASE("tracing is off until opened, then dumps at both edges", "[sim_control
 
     sim.open_trace("/tmp/unused.fst");
     CHECK(sim.tracing());
-    CHECK(FakeTrace::depth == 7);
+    // Verilator ignores trace()'s level; the depth goes to dumpvars, counted below TOP.
+    CHECK(FakeTrace::dumpvars_level == 7);
+    CHECK(FakeTrace::dumpvars_hier == "TOP");
     sim.run(2);
     CHECK(FakeTrace::dump_times == std::vector<std::uint64_t>{8000, 10000, 12000, 14000});
     CHECK_THROWS_AS(sim.open_trace("/tmp/again.fst"), std::logic_error);
