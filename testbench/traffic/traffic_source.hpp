@@ -10,6 +10,7 @@ struct OfferedFrame {
     std::uint64_t send_ps = 0;   // when its first byte is on the wire
     unsigned size = 60;          // bytes without FCS
     unsigned flow = 0;           // which flow (5-tuple) it belongs to
+    std::uint16_t dst_port = 9;  // UDP destination port: which application it is for
 };
 
 class TrafficSource {
