@@ -171,7 +171,10 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     if (finished > 0) sw::write_plots(cmd.out, plan.name, results);
     sw::print_table(std::cout, results);
     std::cout << "wrote " << cmd.out << "/results.csv, results.json"
-              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "") << "\n";
+              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "");
+    for (const char* extra : {"apps.svg", "cores.svg"})
+        if (finished && std::filesystem::exists(cmd.out + "/" + extra)) std::cout << ", " << extra;
+    std::cout << "\n";
     if (interrupted) {
         std::cerr << "nicsim: sweep interrupted: kept the " << finished << " finished points of " << points.size() << "\n";
         return 130;
