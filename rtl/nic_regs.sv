@@ -36,6 +36,12 @@
 //  * Vector blocks (VECTOR_BASE + v * VECTOR_STRIDE): moderation fields saturate at 0xFFFF;
 //    rx/tx_pending come from the primitive; irq_count counts irq_i. Blocks of vectors >=
 //    NumVectors read 0 and ignore writes.
+//
+// Classification registers (rss_ctrl, rss_key0..9, the reta and filter blocks) live in
+// rx_classifier: an access to one of them is forwarded on cls_* in its wr_fire / rd_fire cycle.
+// A forwarded read takes one cycle more (the classifier's read data is registered); a read and
+// a write that would both be forwarded in the same cycle go one after the other (the write
+// first), since the classifier has one address port.
 
 `default_nettype none
 
@@ -82,6 +88,13 @@ module nic_regs
   output logic                                    tx_en_o,
   output logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_o,
   output logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_o,
+
+  // Classification registers, forwarded to rx_classifier (cls_rdata_i: the cycle after cls_re_o).
+  output logic                                    cls_we_o,
+  output logic                                    cls_re_o,
+  output logic [15:0]                             cls_addr_o,
+  output logic [31:0]                             cls_wdata_o,
+  input  wire logic [31:0]                        cls_rdata_i,
 
   // RX rings, per queue.
   output logic [NumQueues-1:0][63:0]              rx_base_o,
@@ -171,6 +184,8 @@ module nic_regs
   localparam logic [31:0] MAX_RX_BUF_SIZE = 32'd16384;
   localparam logic [15:0] QUEUE_END       = QUEUE_BASE + 16'(MAX_QUEUES) * QUEUE_STRIDE;
   localparam logic [15:0] VECTOR_END      = VECTOR_BASE + 16'(VECTOR_COUNT) * VECTOR_STRIDE;
+  localparam logic [15:0] RETA_END        = RETA_BASE + 16'(RETA_COUNT) * RETA_STRIDE;
+  localparam logic [15:0] FILTER_END      = FILTER_BASE + 16'(FILTER_COUNT) * FILTER_STRIDE;
   // ivar entries saturate here when written with a value the field cannot hold.
   localparam logic [31:0] IVAR_MAX        = (32'd1 << RX_IVAR_VECTOR_WIDTH) - 32'd1;
   localparam logic [1:0]  RESP_OKAY       = 2'b00;
@@ -191,34 +206,39 @@ module nic_regs
   // Register address of the _lo half of global counter i.
   function automatic logic [15:0] gcnt_lo_addr(int unsigned i);
     case (i)
-      GCNT_RX_FRAMES:          return REG_RX_FRAMES_LO;
-      GCNT_RX_RUNT:            return REG_RX_RUNT_LO;
-      GCNT_RX_OVERSIZE:        return REG_RX_OVERSIZE_LO;
-      GCNT_RX_FCS_ERRORS:      return REG_RX_FCS_ERRORS_LO;
-      GCNT_RX_BUFFER_DROPS:    return REG_RX_BUFFER_DROPS_LO;
-      GCNT_RX_NO_DESC_DROPS:   return REG_RX_NO_DESC_DROPS_LO;
-      GCNT_RX_QUEUE_OFF_DROPS: return REG_RX_QUEUE_OFF_DROPS_LO;
-      GCNT_RX_DISABLED_DROPS:  return REG_RX_DISABLED_DROPS_LO;
-      GCNT_RX_DMA_ERROR_DROPS: return REG_RX_DMA_ERROR_DROPS_LO;
-      GCNT_DMA_ERRORS:         return REG_DMA_ERRORS_LO;
-      default:                 return 16'hFFFF;  // never matches a word address
+      GCNT_RX_FRAMES:                          return REG_RX_FRAMES_LO;
+      GCNT_RX_RUNT:                            return REG_RX_RUNT_LO;
+      GCNT_RX_OVERSIZE:                        return REG_RX_OVERSIZE_LO;
+      GCNT_RX_FCS_ERRORS:                      return REG_RX_FCS_ERRORS_LO;
+      GCNT_RX_BUFFER_DROPS:                    return REG_RX_BUFFER_DROPS_LO;
+      GCNT_RX_NO_DESC_DROPS:                   return REG_RX_NO_DESC_DROPS_LO;
+      GCNT_RX_QUEUE_OFF_DROPS:                 return REG_RX_QUEUE_OFF_DROPS_LO;
+      GCNT_RX_DISABLED_DROPS:                  return REG_RX_DISABLED_DROPS_LO;
+      GCNT_RX_DMA_ERROR_DROPS:                 return REG_RX_DMA_ERROR_DROPS_LO;
+      GCNT_DMA_ERRORS:                         return REG_DMA_ERRORS_LO;
+      GCNT_RX_FILTER_DROPS:                    return REG_RX_FILTER_DROPS_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_ETHERNET:    return REG_RX_MALFORMED_TRUNCATED_ETHERNET_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_VLAN:        return REG_RX_MALFORMED_TRUNCATED_VLAN_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_IPV4:        return REG_RX_MALFORMED_TRUNCATED_IPV4_LO;
+      GCNT_RX_MALFORMED_IPV4_BAD_VERSION:      return REG_RX_MALFORMED_IPV4_BAD_VERSION_LO;
+      GCNT_RX_MALFORMED_IPV4_BAD_IHL:          return REG_RX_MALFORMED_IPV4_BAD_IHL_LO;
+      GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME:
+        return REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME_LO;
+      GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER:
+        return REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_IPV6:        return REG_RX_MALFORMED_TRUNCATED_IPV6_LO;
+      GCNT_RX_MALFORMED_IPV6_BAD_VERSION:      return REG_RX_MALFORMED_IPV6_BAD_VERSION_LO;
+      GCNT_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME:
+        return REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_TCP:         return REG_RX_MALFORMED_TRUNCATED_TCP_LO;
+      GCNT_RX_MALFORMED_TRUNCATED_UDP:         return REG_RX_MALFORMED_TRUNCATED_UDP_LO;
+      default:                                 return 16'hFFFF;  // never matches a word address
     endcase
   endfunction
 
+  // The _hi half of every 64-bit counter follows its _lo half (regmap.toml: a _lo/_hi pair).
   function automatic logic [15:0] gcnt_hi_addr(int unsigned i);
-    case (i)
-      GCNT_RX_FRAMES:          return REG_RX_FRAMES_HI;
-      GCNT_RX_RUNT:            return REG_RX_RUNT_HI;
-      GCNT_RX_OVERSIZE:        return REG_RX_OVERSIZE_HI;
-      GCNT_RX_FCS_ERRORS:      return REG_RX_FCS_ERRORS_HI;
-      GCNT_RX_BUFFER_DROPS:    return REG_RX_BUFFER_DROPS_HI;
-      GCNT_RX_NO_DESC_DROPS:   return REG_RX_NO_DESC_DROPS_HI;
-      GCNT_RX_QUEUE_OFF_DROPS: return REG_RX_QUEUE_OFF_DROPS_HI;
-      GCNT_RX_DISABLED_DROPS:  return REG_RX_DISABLED_DROPS_HI;
-      GCNT_RX_DMA_ERROR_DROPS: return REG_RX_DMA_ERROR_DROPS_HI;
-      GCNT_DMA_ERRORS:         return REG_DMA_ERRORS_HI;
-      default:                 return 16'hFFFF;
-    endcase
+    return gcnt_lo_addr(i) + 16'd4;
   endfunction
 
   function automatic logic [7:0] qcnt_lo_off(int unsigned i);
@@ -227,7 +247,7 @@ module nic_regs
       QCNT_RX_Q_BYTES:  return QREG_RX_Q_BYTES_LO;
       QCNT_TX_Q_FRAMES: return QREG_TX_Q_FRAMES_LO;
       QCNT_TX_Q_BYTES:  return QREG_TX_Q_BYTES_LO;
-      default:          return 8'hFF;
+      default:                                 return 8'hFF;
     endcase
   endfunction
 
@@ -237,7 +257,7 @@ module nic_regs
       QCNT_RX_Q_BYTES:  return QREG_RX_Q_BYTES_HI;
       QCNT_TX_Q_FRAMES: return QREG_TX_Q_FRAMES_HI;
       QCNT_TX_Q_BYTES:  return QREG_TX_Q_BYTES_HI;
-      default:          return 8'hFF;
+      default:                                 return 8'hFF;
     endcase
   endfunction
 
@@ -249,6 +269,12 @@ module nic_regs
   // Ring length check: a power of two in MIN_RING_LEN..MAX_RING_LEN.
   function automatic logic ring_len_ok(logic [31:0] len);
     return ((len & (len - 32'd1)) == 32'd0) && (len >= MIN_RING_LEN) && (len <= MAX_RING_LEN);
+  endfunction
+
+  // Registers rx_classifier serves.
+  function automatic logic classifier_addr(logic [15:0] a);
+    return (a == REG_RSS_CTRL) || (a >= REG_RSS_KEY0 && a <= REG_RSS_KEY9) ||
+           (a >= RETA_BASE && a < RETA_END) || (a >= FILTER_BASE && a < FILTER_END);
   endfunction
 
   // A queue index reported by a DMA engine or decoded from an address names an implemented queue.
@@ -322,6 +348,7 @@ module nic_regs
   logic        ar_full_q;
   logic [15:0] ar_addr_q;
   logic        rvalid_q;
+  logic        rd_cls_q;  // a forwarded read: its data arrives on cls_rdata_i this cycle
   logic [31:0] rdata_q;
   logic [31:0] cnt_shadow_q;
 
@@ -365,9 +392,11 @@ module nic_regs
   logic [63:0]                             irq_cnt_q [NumVectors];
 
   // ------------------------------------------------------------------ AXI4-Lite handshakes
-  logic wr_fire, rd_fire;
+  logic wr_fire, rd_fire, wr_cls, rd_cls;
+  assign wr_cls  = classifier_addr({aw_addr_q[15:2], 2'b00});
+  assign rd_cls  = classifier_addr({ar_addr_q[15:2], 2'b00});
   assign wr_fire = aw_full_q && w_full_q && !bvalid_q;
-  assign rd_fire = ar_full_q && !rvalid_q;
+  assign rd_fire = ar_full_q && !rvalid_q && !rd_cls_q && !(rd_cls && wr_fire && wr_cls);
 
   // A holding register fills when its channel hands over and empties when the access is
   // performed (wr_fire / rd_fire need it full, the fill needs it empty). The bus inputs are only
@@ -382,6 +411,7 @@ module nic_regs
       ar_full_q <= 1'b0;
       ar_addr_q <= '0;
       rvalid_q  <= 1'b0;
+      rd_cls_q  <= 1'b0;
     end else begin
       if (s_axil_awvalid_i && !aw_full_q) begin
         aw_full_q <= 1'b1;
@@ -406,7 +436,8 @@ module nic_regs
       end else if (rd_fire) begin
         ar_full_q <= 1'b0;
       end
-      if (rd_fire) begin
+      rd_cls_q <= rd_fire && rd_cls;
+      if ((rd_fire && !rd_cls) || rd_cls_q) begin
         rvalid_q <= 1'b1;
       end else if (rvalid_q && s_axil_rready_i) begin
         rvalid_q <= 1'b0;
@@ -780,6 +811,8 @@ module nic_regs
           default: ;
         endcase
       end
+    end else if (rd_cls_q) begin
+      rdata_q <= cls_rdata_i;
     end
   end
 
@@ -839,6 +872,11 @@ module nic_regs
   assign tx_en_o            = tx_en_q;
   assign max_frame_len_o    = max_frame_len_q;
   assign rx_default_queue_o = rx_default_queue_q;
+
+  assign cls_we_o    = wr_fire && wr_cls;
+  assign cls_re_o    = rd_fire && rd_cls;
+  assign cls_addr_o  = cls_we_o ? wr_addr : rd_addr;
+  assign cls_wdata_o = w_data_q;
 
   assign rx_base_o     = rx_base_q;
   assign rx_len_mask_o = rx_len_mask_q;

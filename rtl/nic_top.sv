@@ -3,15 +3,18 @@
 // nicsim NIC top level. Port names and widths are the contract in docs/architecture.md; the bus
 // ports carry Alex Forencich's names without _i/_o suffixes because the contract spells them so.
 //
-//   s_axil_*  --> nic_regs (register file, ring state, statistics)
-//   s_axis_rx --> rx_frame_buffer --> rx_dma (AW/W/B) -------------------+
+//   s_axil_*  --> nic_regs (register file, ring state, statistics; classification registers
+//                 forwarded to rx_classifier)
+//   s_axis_rx --> rx_classifier --> rx_frame_buffer --> rx_dma (AW/W/B) -+
 //                 rx_desc_prefetch (AR/R), descriptors to rx_dma --------+--> axi_dma_arbiter
 //   m_axis_tx <-- tx_frame_buffer <-- tx_dma (AR/R, AW/W/B) -------------+      --> m_axi_*
 //   rx_dma / tx_dma completions --> nic_intr (routing, intr_moderation per vector) --> irq_o
 //
-// Frame classification seam: rx_frame_buffer samples a queue index, an RSS hash and an RSS type
-// with each frame's last beat and hands them to rx_dma with the frame. For now every frame goes
-// to rx_default_queue (values >= NumQueues select queue 0) with hash 0 and type 0 (none).
+// Frame classification: rx_classifier parses every frame, hashes it (RSS), looks it up in the
+// steering filters and decides its queue, or a filter drop. It passes the beats on to
+// rx_frame_buffer delayed by its pipeline latency, so that the tag (queue, RSS hash and type,
+// drop) is ready exactly when rx_frame_buffer samples it with the frame's last beat; rx_dma
+// writes hash and type into the descriptor write-back.
 
 `default_nettype none
 
@@ -122,8 +125,8 @@ module nic_top
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
   localparam int unsigned RingIdxW  = 12;
   // Blocks that report global counter increments: rx_frame_buffer, rx_dma, rx_desc_prefetch,
-  // tx_dma.
-  localparam int unsigned NumCntSrc = 4;
+  // tx_dma, rx_classifier.
+  localparam int unsigned NumCntSrc = 5;
   localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
 
   // ------------------------------------------------------------------ nets
@@ -155,14 +158,20 @@ module nic_top
   logic [NumVectors-1:0][15:0]         rx_pending, tx_pending;
   logic [NumVectors-1:0]               mask_set, rearm, irq, masked;
 
-  // Frame tag (classification seam).
+  // rx_classifier -> rx_frame_buffer: the delayed MAC beats and each frame's tag.
+  logic [63:0]                         cls_tdata;
+  logic [7:0]                          cls_tkeep;
+  logic                                cls_tvalid, cls_tlast, cls_tuser;
+  logic                                buf_tready;  // always high: rx_frame_buffer never stalls
   logic [QueueW-1:0]                   frame_queue;
   logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0] frame_rss_hash;
   logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0] frame_rss_type;
+  logic                                frame_drop;
 
-  assign frame_queue    = (32'(rx_default_queue) >= NumQueues) ? '0 : rx_default_queue;
-  assign frame_rss_hash = '0;
-  assign frame_rss_type = '0;
+  // nic_regs -> rx_classifier: classification registers.
+  logic                                cls_we, cls_re;
+  logic [15:0]                         cls_addr;
+  logic [31:0]                         cls_wdata, cls_rdata;
 
   // rx_frame_buffer -> rx_dma
   logic                                buf_frame_valid, buf_frame_done;
@@ -211,6 +220,8 @@ module nic_top
   assign dma_wlast[PORT_RXDESC]  = 1'b0;
   assign dma_wvalid[PORT_RXDESC] = 1'b0;
   assign dma_bready[PORT_RXDESC] = 1'b0;
+  logic unused_buf_tready;
+  assign unused_buf_tready = buf_tready;
   logic unused_dma_ports;
   assign unused_dma_ports = ^{dma_arready[PORT_RX], dma_rvalid[PORT_RX], dma_awready[PORT_RXDESC],
                               dma_wready[PORT_RXDESC], dma_bvalid[PORT_RXDESC]};
@@ -248,6 +259,11 @@ module nic_top
     .tx_en_o              (tx_en),
     .max_frame_len_o      (max_frame_len),
     .rx_default_queue_o   (rx_default_queue),
+    .cls_we_o             (cls_we),
+    .cls_re_o             (cls_re),
+    .cls_addr_o           (cls_addr),
+    .cls_wdata_o          (cls_wdata),
+    .cls_rdata_i          (cls_rdata),
     .rx_base_o            (rx_base),
     .rx_len_mask_o        (rx_len_mask),
     .rx_head_o            (rx_head),
@@ -324,9 +340,9 @@ module nic_top
   assign irq_o = 16'(irq);
 
   // ------------------------------------------------------------------ receive path
-  rx_frame_buffer #(
-    .RxBufferBytes (RxBufferBytes)
-  ) u_rx_frame_buffer (
+  rx_classifier #(
+    .NumQueues (NumQueues)
+  ) u_rx_classifier (
     .clk_i              (clk_i),
     .rst_ni             (rst_ni),
     .s_axis_rx_tdata_i  (s_axis_rx_tdata),
@@ -335,11 +351,41 @@ module nic_top
     .s_axis_rx_tready_o (s_axis_rx_tready),
     .s_axis_rx_tlast_i  (s_axis_rx_tlast),
     .s_axis_rx_tuser_i  (s_axis_rx_tuser),
+    .m_axis_rx_tdata_o  (cls_tdata),
+    .m_axis_rx_tkeep_o  (cls_tkeep),
+    .m_axis_rx_tvalid_o (cls_tvalid),
+    .m_axis_rx_tlast_o  (cls_tlast),
+    .m_axis_rx_tuser_o  (cls_tuser),
+    .rx_default_queue_i (rx_default_queue),
+    .reg_we_i           (cls_we),
+    .reg_re_i           (cls_re),
+    .reg_addr_i         (cls_addr),
+    .reg_wdata_i        (cls_wdata),
+    .reg_rdata_o        (cls_rdata),
+    .tag_queue_o        (frame_queue),
+    .tag_rss_hash_o     (frame_rss_hash),
+    .tag_rss_type_o     (frame_rss_type),
+    .tag_drop_o         (frame_drop),
+    .gcnt_inc_o         (gcnt_inc[4])
+  );
+
+  rx_frame_buffer #(
+    .RxBufferBytes (RxBufferBytes)
+  ) u_rx_frame_buffer (
+    .clk_i              (clk_i),
+    .rst_ni             (rst_ni),
+    .s_axis_rx_tdata_i  (cls_tdata),
+    .s_axis_rx_tkeep_i  (cls_tkeep),
+    .s_axis_rx_tvalid_i (cls_tvalid),
+    .s_axis_rx_tready_o (buf_tready),
+    .s_axis_rx_tlast_i  (cls_tlast),
+    .s_axis_rx_tuser_i  (cls_tuser),
     .rx_en_i            (rx_en),
     .max_frame_len_i    (max_frame_len),
     .frame_queue_i      (frame_queue),
     .frame_rss_hash_i   (frame_rss_hash),
     .frame_rss_type_i   (frame_rss_type),
+    .frame_drop_i       (frame_drop),
     .gcnt_inc_o         (gcnt_inc[0]),
     .frame_valid_o      (buf_frame_valid),
     .frame_len_o        (buf_frame_len),

@@ -11,11 +11,15 @@
 //   2. tuser set on the last beat                       -> rx_fcs_errors
 //   3. shorter than 60 bytes                            -> rx_runt
 //   4. longer than min(max_frame_len, 9018) bytes       -> rx_oversize
-//   5. the packet RAM (or frame-descriptor FIFO) filled -> rx_buffer_drops
+//   5. a steering filter rule drops it (frame_drop_i)   -> rx_filter_drops
+//   6. the packet RAM (or frame-descriptor FIFO) filled -> rx_buffer_drops
+// Errors of the frame itself come first (the classifier's verdict on a bad frame means
+// nothing), then policy (the filter), then resources: a frame the filters drop is never a
+// buffer drop, even if it would not have fitted.
 // Every frame's last beat counts in rx_frames. Once a frame is known to be dropped the rest of it
 // is accepted and discarded without writing. A frame that is kept is committed: its length and
-// the classification tag (queue, rss_hash, rss_type, sampled from frame_*_i on the last beat)
-// are pushed into a frame-descriptor FIFO.
+// the classification tag (queue, rss_hash, rss_type, sampled from frame_*_i on the last beat,
+// as frame_drop_i is) are pushed into a frame-descriptor FIFO.
 //
 // Read side (rx_dma): frame_valid_o and frame_*_o describe the oldest stored frame; its words
 // stream on word_* in order. rx_dma takes as many words as it wants and then pulses
@@ -49,6 +53,7 @@ module rx_frame_buffer
   input  wire logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] frame_queue_i,
   input  wire logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0]    frame_rss_hash_i,
   input  wire logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0]    frame_rss_type_i,
+  input  wire logic                                    frame_drop_i,
 
   // Counter increments (bits indexed by GCNT_*).
   output logic [NUM_GCNT-1:0]                          gcnt_inc_o,
@@ -211,6 +216,8 @@ module rx_frame_buffer
           gcnt_inc_d[GCNT_RX_RUNT] = 1'b1;
         end else if (tl) begin
           gcnt_inc_d[GCNT_RX_OVERSIZE] = 1'b1;
+        end else if (frame_drop_i) begin
+          gcnt_inc_d[GCNT_RX_FILTER_DROPS] = 1'b1;
         end else if (nr || meta_full) begin
           gcnt_inc_d[GCNT_RX_BUFFER_DROPS] = 1'b1;
         end else begin

@@ -68,6 +68,10 @@ struct NicFixture {
         return sum;
     }
 
+    // RSS off: frames that no steering rule takes go to rx_default_queue. Tests whose frames
+    // are all one UDP flow (make_frame) use it to aim them at a queue.
+    void rss_off() { wr(regs::REG_RSS_CTRL, 0); }
+
     void enable_rx_tx() {
         wr(regs::REG_CTRL, (1u << regs::CTRL_RX_EN.lsb) | (1u << regs::CTRL_TX_EN.lsb));
     }

@@ -49,6 +49,7 @@ void expect_no_dma(NicFixture& f) {
 TEST_CASE("ring lengths that are not a power of two in 8..4096 are refused", "[rtl][bad-input]") {
     for (std::uint32_t len : {0u, 4u, 7u, 12u, 100u, 8192u}) {
         NicFixture f;
+        f.rss_off();  // the test frames go to queue 0 (rx_default_queue)
         HandRing r(f);
         f.enable_rx_tx();
         program_rx(f, r.ring.iova, len);
@@ -58,6 +59,7 @@ TEST_CASE("ring lengths that are not a power of two in 8..4096 are refused", "[r
     }
     for (std::uint32_t len : {8u, 4096u}) {
         NicFixture f;
+        f.rss_off();  // the test frames go to queue 0 (rx_default_queue)
         auto ring = f.dev.dma_alloc(std::size_t(len) * 16, 4096, driver::DmaDirection::bidirectional);
         program_rx(f, ring.iova, len);
         INFO("rx_len = " << len);
@@ -67,6 +69,7 @@ TEST_CASE("ring lengths that are not a power of two in 8..4096 are refused", "[r
 
 TEST_CASE("a ring base that is not 16-byte aligned is refused, TX as well as RX", "[rtl][bad-input]") {
     NicFixture f;
+    f.rss_off();  // the test frames go to queue 0 (rx_default_queue)
     HandRing r(f);
     f.enable_rx_tx();
     program_rx(f, r.ring.iova + 8, 8);
@@ -82,6 +85,7 @@ TEST_CASE("a ring base that is not 16-byte aligned is refused, TX as well as RX"
 
 TEST_CASE("a tail beyond the ring sets tail_invalid and stops the queue until reconfigured", "[rtl][bad-input]") {
     NicFixture f;
+    f.rss_off();  // the test frames go to queue 0 (rx_default_queue)
     HandRing r(f);
     f.enable_rx_tx();
     program_rx(f, r.ring.iova, 8);
@@ -106,6 +110,7 @@ TEST_CASE("a tail beyond the ring sets tail_invalid and stops the queue until re
 TEST_CASE("an RX buffer size that is not a multiple of 8 in 64..16384 is refused", "[rtl][bad-input]") {
     for (std::uint32_t size : {0u, 32u, 100u, 16392u}) {
         NicFixture f;
+        f.rss_off();  // the test frames go to queue 0 (rx_default_queue)
         HandRing r(f);
         program_rx(f, r.ring.iova, 8, size);
         INFO("rx_buf_size = " << size);
