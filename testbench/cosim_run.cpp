@@ -213,8 +213,9 @@ RunResult run_cosim(const RunConfig& config) {
     n.emplace_back("sink_queue_max", static_cast<double>(sink_queue_max));
     n.emplace_back("hog_cpu", hog && sim_ps > 0 ? static_cast<double>(hog->cpu_ns()) * 1000.0 / sim_ps : 0.0);
     if (config.app == "sink" && config.apps > 1) {
-        // Each application's own account. What it was offered and did not get, and did not
-        // lose on the host, died in the NIC: its share of the drop_nic_* counters.
+        // Each application's own account. What it was offered and neither got nor lost at its
+        // socket died before it: in the NIC (its share of drop_nic_*) or in a policy's queue
+        // (drop_ipintrq), which know nothing of applications: early_drops is that remainder.
         for (unsigned i = 0; i < config.apps; ++i) {
             const apps::SinkApp& s = *sinks[i];
             // Class i is application i's when the quiet ones have traffic; else only the last has.
@@ -230,7 +231,7 @@ RunResult run_cosim(const RunConfig& config) {
             n.emplace_back(p + "delivered_pkts", app_delivered);
             n.emplace_back(p + "delivered_pps", offer_seconds > 0 ? app_delivered / offer_seconds : 0);
             n.emplace_back(p + "host_drops", host_drops);
-            n.emplace_back(p + "nic_drops", app_offered - app_delivered - host_drops);
+            n.emplace_back(p + "early_drops", app_offered - app_delivered - host_drops);
             n.emplace_back(p + "cpu", sim_ps > 0 ? static_cast<double>(s.cpu_ns()) * 1000.0 / sim_ps : 0.0);
         }
     }

@@ -75,7 +75,7 @@ description = "Lazy receiver processing (Druschel & Banga 1996): one core, two U
 [sweep]
 policies = ["lrp", "napi", "bsd-interrupt"]
 loads = [100000, 300000, 500000, 700000, 1000000, 1500000, 2000000, 3000000]
-duration-us = 10000
+duration-us = 20000
 seed = 1
 [run]
 app = "sink"
