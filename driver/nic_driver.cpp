@@ -22,7 +22,6 @@ void NicDriver::probe() {
     device_.mmio_write32(regs::REG_MAX_FRAME_LEN, config_.max_frame_len);
     // Moderation intervals are in microseconds: tell the NIC how many of its cycles that is.
     device_.mmio_write32(regs::REG_US_PRESCALER, config_.nic_clock_mhz);
-    spread_rss_over_queues();
     for (unsigned q = 0; q < config_.queues; ++q) {
         rx_rings_.push_back(std::make_unique<RxRing>(device_, q, config_.rx_ring_size, config_.rx_buffer_size));
         tx_rings_.push_back(std::make_unique<TxRing>(device_, q, config_.tx_ring_size));
@@ -32,21 +31,6 @@ void NicDriver::probe() {
     // Hash over the queues brought up (Linux's default spread), before receive is enabled.
     program_rss(device_, RssConfig::spread_over(config_.queues));
     device_.mmio_write32(regs::REG_CTRL, (1u << regs::CTRL_RX_EN.lsb) | (1u << regs::CTRL_TX_EN.lsb));
-}
-
-// The NIC's reset indirection table spreads flows over all of its queues; the driver brings up
-// config_.queues of them, so it reprograms the table as Linux does (entry i = i % queues).
-void NicDriver::spread_rss_over_queues() {
-    const regs::Field entries[] = {regs::ENTRIES_ENTRY0, regs::ENTRIES_ENTRY1, regs::ENTRIES_ENTRY2,
-                                   regs::ENTRIES_ENTRY3};
-    for (unsigned word = 0; word < regs::RETA_COUNT; ++word) {
-        std::uint32_t value = 0;
-        for (unsigned lane = 0; lane < 4; ++lane) {
-            const unsigned entry = word * 4 + lane;
-            value |= static_cast<std::uint32_t>((entry % config_.queues) << entries[lane].lsb);
-        }
-        device_.mmio_write32(regs::reta_reg(word, regs::RREG_ENTRIES), value);
-    }
 }
 
 void NicDriver::shutdown() {

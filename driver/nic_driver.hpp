@@ -69,8 +69,6 @@ public:
     Device& device() { return device_; }
 
 private:
-    void spread_rss_over_queues();
-
     Device& device_;
     DriverConfig config_;
     unsigned device_queues_ = 0;

@@ -278,16 +278,32 @@ module rx_classifier
     .hash_o  (h_hash)
   );
 
-  // TEMPORARY until branch `filters` (steering_filter_table) is merged: no rule ever hits.
-  assign f_valid = h_valid;
-  assign f_hit   = 1'b0;
-  assign f_drop  = 1'b0;
-  assign f_queue = '0;
-  assign f_index = '0;
-  assign f_rdata = '0;
-  logic unused_filter_key;
-  assign unused_filter_key = ^{p_is_ip, p_ipv6, p_l4, p_has_ports, p_src_addr, p_dst_addr,
-                               p_src_port, p_dst_port, filter_rel};
+  steering_filter_table #(
+    .NumRules (FILTER_COUNT)
+  ) u_filters (
+    .clk_i            (clk_i),
+    .rst_ni           (rst_ni),
+    .reg_we_i         (reg_we_i && reg_is_filter),
+    .reg_re_i         (reg_re_i && reg_is_filter),
+    .reg_rule_i       (filter_rel[11:6]),
+    .reg_offset_i     (filter_rel[5:0]),
+    .reg_wdata_i      (reg_wdata_i),
+    .reg_rdata_o      (f_rdata),
+    .lookup_valid_i   (p_valid),
+    .key_is_ip_i      (p_is_ip),
+    .key_ipv6_i       (p_ipv6),
+    .key_l4_i         (p_l4),
+    .key_has_ports_i  (p_has_ports),
+    .key_src_addr_i   (p_src_addr),
+    .key_dst_addr_i   (p_dst_addr),
+    .key_src_port_i   (p_src_port),
+    .key_dst_port_i   (p_dst_port),
+    .result_valid_o   (f_valid),
+    .hit_o            (f_hit),
+    .hit_index_o      (f_index),
+    .hit_drop_o       (f_drop),
+    .hit_queue_o      (f_queue)
+  );
 
   // The RSS type travels beside the hash; the malformed reason is counted here.
   logic [NUM_GCNT-1:0] gcnt_q;

@@ -1,6 +1,7 @@
 // Common ground of the classification tests: the NIC with a driver on every queue, RSS
 // programmed from a model configuration, frames stamped with a sequence number, and the
-// receive side collected with each frame's queue and write-back RSS hash and type.
+// receive side collected with each frame's queue and write-back RSS hash and type. RSS and
+// steering rules are programmed through the driver (driver/rss_config.hpp, steering.hpp).
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,8 @@
 
 #include "classifier.hpp"
 #include "nic_fixture.hpp"
+#include "rss_config.hpp"
+#include "steering.hpp"
 
 namespace nicsim::test {
 
@@ -50,6 +53,23 @@ inline std::uint32_t global_counter_offset(const std::string& name) {
     return 0;
 }
 
+// A model rule as the driver writes it.
+inline driver::SteeringRule driver_rule(const model::SteeringRule& m) {
+    driver::SteeringRule d;
+    d.ipv6 = m.family == model::L3Kind::ipv6;
+    d.protocol = m.protocol == model::FilterProtocol::tcp   ? driver::SteeringRule::Protocol::tcp
+                 : m.protocol == model::FilterProtocol::udp ? driver::SteeringRule::Protocol::udp
+                                                            : driver::SteeringRule::Protocol::any;
+    d.src_addr = m.src_addr.bytes;
+    d.dst_addr = m.dst_addr.bytes;
+    d.src_port = m.src_port;
+    d.dst_port = m.dst_port;
+    d.wildcard = m.wildcard;
+    d.drop = m.action == model::FilterAction::drop;
+    d.queue = m.queue;
+    return d;
+}
+
 inline std::string malformed_counter_name(model::MalformedReason reason) {
     return "rx_malformed_" + std::string(model::malformed_reason_name(reason));
 }
@@ -72,23 +92,22 @@ struct ClassifierFixture {
         return c;
     }
 
-    // rss_ctrl, rss_key0..9 and the indirection table from a model configuration.
+    // The model's RSS configuration, programmed through the driver.
     void program_rss(const model::RssConfig& rss) {
-        // rss_ctrl bit n enables the type with code n + 1 (model bit n + 1).
-        f.wr(regs::REG_RSS_CTRL, static_cast<std::uint32_t>(rss.enabled_types >> 1) & 0x3Fu);
-        for (unsigned w = 0; w < model::rss_key_bytes / 4; ++w) {
-            std::uint32_t word = 0;
-            for (unsigned b = 0; b < 4; ++b) word = (word << 8) | rss.key[4 * w + b];
-            f.wr(regs::REG_RSS_KEY0 + 4 * w, word);
-        }
-        const regs::Field lanes[] = {regs::ENTRIES_ENTRY0, regs::ENTRIES_ENTRY1, regs::ENTRIES_ENTRY2,
-                                     regs::ENTRIES_ENTRY3};
-        for (unsigned w = 0; w < regs::RETA_COUNT; ++w) {
-            std::uint32_t word = 0;
-            for (unsigned lane = 0; lane < 4; ++lane)
-                word |= static_cast<std::uint32_t>(rss.indirection[4 * w + lane] & 0xF) << lanes[lane].lsb;
-            f.wr(regs::reta_reg(w, regs::RREG_ENTRIES), word);
-        }
+        driver::RssConfig c;
+        c.key = rss.key;
+        c.type_enables = static_cast<std::uint8_t>((rss.enabled_types >> 1) & 0x3F);  // model bit n+1 = rss_ctrl bit n
+        c.indirection = rss.indirection;
+        driver::program_rss(f.dev, c);
+    }
+
+    // A model rule into the NIC: written and enabled, or cleared when the model's is disabled.
+    // Either way its hit counter restarts from 0, as the model's does.
+    void write_rule(unsigned index, const model::SteeringRule& rule) {
+        if (rule.enabled)
+            driver::write_steering_rule(f.dev, index, driver_rule(rule));
+        else
+            driver::clear_steering_rule(f.dev, index);
     }
 
     // Every completed frame of every queue, in each queue's order.

@@ -54,6 +54,14 @@ TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none i
     config.num_queues = test::nic_queues;
     config.rss.indirection = model::default_indirection_table(test::nic_queues);  // as the driver's
     model::Classifier model(config);
+    // Every IPv4 TCP frame to queue 3 by a steering rule: lookups at full rate too.
+    model::SteeringRule tcp_to_3;
+    tcp_to_3.enabled = true;
+    tcp_to_3.protocol = model::FilterProtocol::tcp;
+    tcp_to_3.wildcard = model::filter_field::all;
+    tcp_to_3.queue = 3;
+    model.filters().set_rule(5, tcp_to_3);
+    x.write_rule(5, tcp_to_3);
 
     // 400 frames fill 3200 of the receive buffer's 4096 words if the DMA drained none, so
     // every loss would be the classifier's.
@@ -90,6 +98,8 @@ TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none i
         CHECK(r.rss_hash == expected[*i].rss_hash);
     }
     CHECK(x.f.drops() == 0);
+    CHECK(model.filters().hit_count(5) == frames / 7 + 1);  // kind 0 of 7: frames 0, 7, ..., 399
+    CHECK(driver::steering_rule_hits(x.f.dev, 5) == model.filters().hit_count(5));
 }
 
 TEST_CASE("one-beat frames in consecutive cycles are each classified", "[rtl][classifier][line-rate]") {
