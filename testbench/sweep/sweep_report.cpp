@@ -57,7 +57,12 @@ void write_file(const std::string& path, const std::string& text) {
     f << text;
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+// A gnuplot single-quoted string: a quote inside is written twice.
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
 
 // How many of `prefix`N`suffix` keys (N = 0, 1, ...) the runs report, at most.
 unsigned count_indexed(const std::vector<PointResult>& results, const std::string& prefix, const std::string& suffix) {
