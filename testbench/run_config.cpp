@@ -244,6 +244,8 @@ void validate(const RunConfig& c) {
     if (c.quiet_load_pps > 0 && c.apps < 2)
         throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
                                     ": needs apps of 2 or more (it is offered to each application but the last)");
+    if (c.policy == "lrp" && c.app != "sink")
+        throw std::invalid_argument("app = " + c.app + ": lrp demultiplexes to applications, it needs app = sink");
     if (c.policy == "lrp" && c.driver.queues < c.apps + 1)
         throw std::invalid_argument("queues = " + std::to_string(c.driver.queues) +
                                     ": lrp needs one queue per application plus the default queue, at least " +
