@@ -3,23 +3,28 @@
 #include <stdexcept>
 
 #include "busy_poll_policy.hpp"
+#include "lrp_policy.hpp"
 
 namespace nicsim::driver {
 
 const std::vector<std::string>& policy_names() {
     static const std::vector<std::string> names{"bsd-interrupt", "poll-noquota", "poll-quota", "poll-feedback",
-                                                "poll-cpulimit", "napi",         "napi-dim",   "busy-poll"};
+                                                "poll-cpulimit", "napi",         "napi-dim",   "busy-poll",
+                                                "lrp"};
     return names;
 }
 
 std::unique_ptr<RxPolicy> make_policy(const std::string& name, Kernel& kernel, NicDriver& nic, PacketHandler& handler,
-                                      ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config) {
+                                      ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config,
+                                      const std::vector<LazyReceiver*>& receivers) {
     if (name == "bsd-interrupt") return std::make_unique<BsdInterruptPolicy>(kernel, nic, handler, costs, config.bsd);
     if (name == "napi" || name == "napi-dim") {
         NapiConfig c = config.napi;
         c.dim = name == "napi-dim";
         return std::make_unique<NapiPolicy>(kernel, nic, handler, costs, c);
     }
+    if (name == "lrp")
+        return std::make_unique<LrpPolicy>(kernel, nic, handler, costs, config.napi.budget, receivers);
     if (name == "busy-poll") return std::make_unique<BusyPollPolicy>(kernel, nic, handler, costs);
     if (name.rfind("poll-", 0) == 0) {
         PollingConfig c = config.polling;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bsd_interrupt_policy.hpp"
+#include "lazy_receiver.hpp"
 #include "napi_policy.hpp"
 #include "polling_thread_policy.hpp"
 #include "rx_policy.hpp"
@@ -22,8 +23,10 @@ struct PolicyConfig {
 const std::vector<std::string>& policy_names();
 
 // Builds the named policy. `consumer` is the user-level consumer's queue when there is one
-// (poll-feedback watches it). Throws std::invalid_argument listing the valid names.
+// (poll-feedback watches it); `receivers` are the applications `lrp` demultiplexes to.
+// Throws std::invalid_argument listing the valid names.
 std::unique_ptr<RxPolicy> make_policy(const std::string& name, Kernel& kernel, NicDriver& nic, PacketHandler& handler,
-                                      ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config);
+                                      ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config,
+                                      const std::vector<LazyReceiver*>& receivers = {});
 
 }  // namespace nicsim::driver

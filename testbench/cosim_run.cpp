@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -14,12 +15,14 @@
 #include "cpu_hog.hpp"
 #include "delivery_ledger.hpp"
 #include "forward_app.hpp"
+#include "mixed_source.hpp"
 #include "policy_factory.hpp"
 #include "nic_driver.hpp"
 #include "nic_platform.hpp"
 #include "pcap_source.hpp"
 #include "sim_kernel.hpp"
 #include "sink_app.hpp"
+#include "socket_demux.hpp"
 #include "tb_event_recorder.hpp"
 #include "wire_monitor.hpp"
 
@@ -40,10 +43,14 @@ std::string nic_drop_key(std::string_view counter) {
     return "drop_nic_" + name;
 }
 
-std::unique_ptr<traffic::TrafficSource> make_traffic(const RunConfig& config) {
-    const auto generator = generator_config(config, traffic_start_ps);
-    if (config.traffic == "pcap") return std::make_unique<traffic::PcapSource>(config.pcap, generator, max_frame_bytes);
-    return std::make_unique<traffic::GeneratedSource>(generator);
+// One class per application with traffic (run_config's traffic_classes), or the capture as the
+// only class.
+traffic::MixedSource make_traffic(const RunConfig& config) {
+    if (config.traffic != "pcap") return traffic::MixedSource(traffic_classes(config, traffic_start_ps));
+    std::vector<std::unique_ptr<traffic::TrafficSource>> capture;
+    capture.push_back(std::make_unique<traffic::PcapSource>(
+        config.pcap, generator_config(config, traffic_start_ps), max_frame_bytes));
+    return traffic::MixedSource(std::move(capture));
 }
 
 }  // namespace
@@ -72,12 +79,12 @@ RunResult run_cosim(const RunConfig& config) {
     const auto wall_start = std::chrono::steady_clock::now();
 
     // The traffic first: a capture that cannot be read stops the run before SystemC elaborates.
-    const auto traffic = make_traffic(config);
+    auto traffic = make_traffic(config);
     host::SimKernel kernel("host", config.cores, config.costs);
     // The source that made a frame is the one that can tell which it was.
-    apps::DeliveryLedger ledger([&traffic](std::span<const std::uint8_t> frame) { return traffic->recognise(frame); });
+    apps::DeliveryLedger ledger([&traffic](std::span<const std::uint8_t> frame) { return traffic.recognise(frame); });
     apps::WireMonitor wire(ledger, config.app == "forward");
-    platform::NicPlatform nic_platform("nic", kernel, config.platform, *traffic, wire);
+    platform::NicPlatform nic_platform("nic", kernel, config.platform, traffic, wire);
 
     driver::DriverConfig driver_config = config.driver;
     driver_config.nic_clock_mhz = config.platform.clock_mhz;
@@ -91,17 +98,40 @@ RunResult run_cosim(const RunConfig& config) {
     nic.probe();
 
     std::unique_ptr<apps::ForwardApp> forward;
-    std::unique_ptr<apps::SinkApp> sink;
+    std::vector<std::unique_ptr<apps::SinkApp>> sinks;
+    std::unique_ptr<apps::SocketDemux> demux;
     driver::PacketHandler* handler = nullptr;
     driver::ConsumerQueue* consumer = nullptr;
+    std::vector<driver::LazyReceiver*> receivers;  // for lrp
     if (config.app == "forward") {
         forward = std::make_unique<apps::ForwardApp>(kernel, nic, config.costs, ledger);
         handler = forward.get();
-    } else {
+    } else if (config.app == "sink" && config.apps == 1) {
         // The consumer runs on the last core: with one core it shares it with the kernel.
-        sink = std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue, config.cores - 1);
-        handler = sink.get();
-        consumer = sink.get();
+        sinks.push_back(
+            std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue, config.cores - 1));
+        handler = sinks.back().get();
+        consumer = sinks.back().get();
+        receivers.push_back(sinks.back().get());
+    } else if (config.app == "sink") {
+        // Several applications, all on the last core, each on its own UDP port.
+        demux = std::make_unique<apps::SocketDemux>(apps::SocketDemux::Key::udp_port, ledger);
+        for (unsigned i = 0; i < config.apps; ++i) {
+            sinks.push_back(std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue,
+                                                            config.cores - 1, "sink" + std::to_string(i),
+                                                            app_port(i)));
+            demux->bind(app_port(i), *sinks.back());
+            receivers.push_back(sinks.back().get());
+        }
+        handler = demux.get();
+    } else {
+        // sink-per-core: one consumer per core, fed by the queues whose vectors that core takes.
+        demux = std::make_unique<apps::SocketDemux>(apps::SocketDemux::Key::queue, ledger);
+        for (unsigned c = 0; c < config.cores; ++c)
+            sinks.push_back(std::make_unique<apps::SinkApp>(kernel, config.costs, ledger, config.sink_queue, c,
+                                                            "sink/" + std::to_string(c)));
+        for (unsigned q = 0; q < config.driver.queues; ++q) demux->bind(q, *sinks[q % config.cores]);
+        handler = demux.get();
     }
     std::unique_ptr<apps::CpuHog> hog;
     if (config.hog) hog = std::make_unique<apps::CpuHog>(kernel, 0);
@@ -109,8 +139,8 @@ RunResult run_cosim(const RunConfig& config) {
     driver_costs.rx_ps = host::to_ps(config.costs.driver_rx_ns);
     driver_costs.tx_complete_ps = host::to_ps(config.costs.tx_complete_ns);
     driver_costs.poll_empty_ps = host::to_ps(config.costs.poll_empty_ns);
-    const auto policy =
-        driver::make_policy(config.policy, kernel, nic, *handler, consumer, driver_costs, config.policies);
+    const auto policy = driver::make_policy(config.policy, kernel, nic, *handler, consumer, driver_costs,
+                                            config.policies, receivers);
     policy->start();
 
     auto nic_drops = [&] {
@@ -139,7 +169,7 @@ RunResult run_cosim(const RunConfig& config) {
         if (!nic_platform.traffic_exhausted()) continue;
         // Cheap test first: the ledger alone cannot exceed what was offered.
         if (static_cast<double>(ledger.delivered_count() + ledger.total_drops() + policy_drops()) >
-            static_cast<double>(config.packets))
+            static_cast<double>(traffic.total_frames()))
             break;
         if (accounted() >= static_cast<double>(nic_platform.frames_offered())) {
             drained = true;
@@ -154,10 +184,12 @@ RunResult run_cosim(const RunConfig& config) {
     r.trace = nic_platform.trace_report();
     const double sim_ps = static_cast<double>(sc_core::sc_time_stamp().value());
     const auto offered = static_cast<double>(nic_platform.frames_offered());
-    const double offer_seconds = offered / config.load_pps;
+    // The span of time traffic was offered: that of the `load` class, which the others match.
+    const double offer_seconds =
+        static_cast<double>(traffic.frames_sent(traffic.classes() - 1)) / config.load_pps;
     const auto delivered = static_cast<double>(ledger.delivered_count());
     auto& n = r.numbers;
-    n.emplace_back("offered_pps", config.load_pps);
+    n.emplace_back("offered_pps", traffic.classes() == 1 ? config.load_pps : offered / offer_seconds);
     n.emplace_back("offered_pkts", offered);
     n.emplace_back("delivered_pkts", delivered);
     n.emplace_back("delivered_pps", offer_seconds > 0 ? delivered / offer_seconds : 0);
@@ -203,8 +235,33 @@ RunResult run_cosim(const RunConfig& config) {
     n.emplace_back("lat_p50_us", static_cast<double>(ledger.latency_percentile(0.50)) / 1e6);
     n.emplace_back("lat_p99_us", static_cast<double>(ledger.latency_percentile(0.99)) / 1e6);
     n.emplace_back("lat_max_us", static_cast<double>(ledger.latency_max()) / 1e6);
-    n.emplace_back("sink_queue_max", sink ? static_cast<double>(sink->max_queue_length()) : 0.0);
+    std::size_t sink_queue_max = 0;
+    for (const auto& s : sinks) sink_queue_max = std::max(sink_queue_max, s->max_queue_length());
+    n.emplace_back("sink_queue_max", static_cast<double>(sink_queue_max));
     n.emplace_back("hog_cpu", hog && sim_ps > 0 ? static_cast<double>(hog->cpu_ns()) * 1000.0 / sim_ps : 0.0);
+    if (config.app == "sink" && config.apps > 1) {
+        // Each application's own account. What it was offered and neither got nor lost at its
+        // socket died before it: in the NIC (its share of drop_nic_*) or in a policy's queue
+        // (drop_ipintrq), which know nothing of applications: early_drops is that remainder.
+        for (unsigned i = 0; i < config.apps; ++i) {
+            const apps::SinkApp& s = *sinks[i];
+            // Class i is application i's when the quiet ones have traffic; else only the last has.
+            const bool has_class = traffic.classes() == config.apps || i + 1 == config.apps;
+            const auto app_offered = has_class ? static_cast<double>(traffic.frames_sent(
+                                                     traffic.classes() == config.apps ? i : 0))
+                                               : 0.0;
+            const auto app_delivered = static_cast<double>(s.delivered());
+            const auto host_drops = static_cast<double>(s.socket_queue_drops() + s.corrupt());
+            const std::string p = "app" + std::to_string(i) + "_";
+            n.emplace_back(p + "offered_pkts", app_offered);
+            n.emplace_back(p + "offered_pps", offer_seconds > 0 ? app_offered / offer_seconds : 0);
+            n.emplace_back(p + "delivered_pkts", app_delivered);
+            n.emplace_back(p + "delivered_pps", offer_seconds > 0 ? app_delivered / offer_seconds : 0);
+            n.emplace_back(p + "host_drops", host_drops);
+            n.emplace_back(p + "early_drops", app_offered - app_delivered - host_drops);
+            n.emplace_back(p + "cpu", sim_ps > 0 ? static_cast<double>(s.cpu_ns()) * 1000.0 / sim_ps : 0.0);
+        }
+    }
     for (const auto& [k, v] : policy->stats()) n.emplace_back(k, static_cast<double>(v));
     n.emplace_back("spurious_irqs", static_cast<double>(kernel.spurious_irqs()));
     n.emplace_back("dma_faults", static_cast<double>(nic_platform.dma_faults()));

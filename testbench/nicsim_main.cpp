@@ -220,7 +220,10 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     if (finished > 0) sw::write_plots(cmd.out, plan.name, results);
     sw::print_table(std::cout, results);
     std::cout << "wrote " << cmd.out << "/results.csv, results.json"
-              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "") << "\n";
+              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "");
+    for (const char* extra : {"apps.svg", "cores.svg"})
+        if (finished && std::filesystem::exists(cmd.out + "/" + extra)) std::cout << ", " << extra;
+    std::cout << "\n";
     if (trace.enabled()) {
         // A point whose trigger never fired leaves no file (its run says so on its stderr).
         std::size_t written = 0;

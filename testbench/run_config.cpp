@@ -96,7 +96,10 @@ std::vector<Knob> make_knobs(RunConfig& c) {
     auto& costs = c.costs;
     return {
         text_knob("policy", "Receive policy", c.policy, driver::policy_names()),
-        text_knob("app", "What the host does with each packet", c.app, {"forward", "sink"}),
+        text_knob("app",
+                  "What the host does with each packet: forward it; sink it in a user process (one per --apps); "
+                  "sink-per-core: a user process per core, fed by the queues affine to its core",
+                  c.app, {"forward", "sink", "sink-per-core"}),
         real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
         integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
         text_knob("traffic", "Frames: generated (size, sizes, flows, ...) or pcap (the capture's, looping)", c.traffic,
@@ -128,6 +131,9 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.policies.napi.budget.packets, 1, 1e6),
         integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.policies.napi.budget.time_us, 1, 1e9),
         integer_knob("sink-queue", "Socket queue of the sink process, packets", c.sink_queue, 1, 1e7),
+        integer_knob("apps", "app = sink: applications, each on its own UDP port (9, 10, ...)", c.apps, 1, 8),
+        real_knob("quiet-load", "apps > 1: packets/s offered to each application but the last (load goes to the last)",
+                  c.quiet_load_pps, 0, 1e9),
         integer_knob("hog", "1: a CPU-bound user process competes on core 0", c.hog, 0, 1),
         integer_knob("ipintrq-len", "bsd-interrupt: IP input queue length (IFQ_MAXLEN)", c.policies.bsd.ipintrq_len, 1,
                      1e6),
@@ -223,12 +229,48 @@ traffic::GeneratorConfig generator_config(const RunConfig& c, std::uint64_t star
     return g;
 }
 
+std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& c, std::uint64_t start_ps) {
+    const traffic::GeneratorConfig main = generator_config(c, start_ps);
+    if (c.apps <= 1) return {main};
+    std::vector<traffic::GeneratorConfig> classes;
+    if (c.quiet_load_pps > 0) {
+        for (unsigned i = 0; i + 1 < c.apps; ++i) {
+            traffic::GeneratorConfig quiet = main;
+            quiet.rate_pps = c.quiet_load_pps;
+            // The same span of time as the main class.
+            const double span_s = static_cast<double>(c.packets) / c.load_pps;
+            quiet.packets = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(span_s * c.quiet_load_pps)));
+            quiet.seed = c.seed + 1 + i;  // its own arrivals and flow choices
+            quiet.dst_port = app_port(i);
+            classes.push_back(quiet);
+        }
+    }
+    classes.push_back(main);
+    classes.back().dst_port = app_port(c.apps - 1);
+    return classes;
+}
+
 void validate(const RunConfig& c) {
     if (c.sizes == "uniform" && c.size_min > c.size_max)
         throw std::invalid_argument("size-min = " + std::to_string(c.size_min) + ": must not exceed size-max (" +
                                     std::to_string(c.size_max) + ")");
+    if (c.apps > 1 && c.app != "sink")
+        throw std::invalid_argument("apps = " + std::to_string(c.apps) +
+                                    ": several applications need app = sink, not " + c.app);
+    if (c.quiet_load_pps > 0 && c.apps < 2)
+        throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
+                                    ": needs apps of 2 or more (it is offered to each application but the last)");
+    if (c.policy == "lrp" && c.app != "sink")
+        throw std::invalid_argument("app = " + c.app + ": lrp demultiplexes to applications, it needs app = sink");
+    if (c.policy == "lrp" && c.driver.queues < c.apps + 1)
+        throw std::invalid_argument("queues = " + std::to_string(c.driver.queues) +
+                                    ": lrp needs one queue per application plus the default queue, at least " +
+                                    std::to_string(c.apps + 1));
     if (c.traffic == "pcap" && c.pcap.empty())
         throw std::invalid_argument("traffic = pcap: needs pcap = FILE, the capture to offer");
+    if (c.traffic == "pcap" && c.quiet_load_pps > 0)
+        throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
+                                    ": needs traffic = generated (a capture is offered as the only traffic class)");
     if (c.traffic != "pcap" && !c.pcap.empty())
         throw std::invalid_argument("pcap = " + c.pcap + ": is read only with traffic = pcap");
     double mean_size = traffic::mean_frame_size(generator_config(c, 0));
@@ -242,10 +284,14 @@ void validate(const RunConfig& c) {
         frames = "the frames of " + c.pcap + " (mean " + format_number(std::round(mean_size)) + " bytes)";
     }
     const double line_rate = line_rate_pps(c.link_gbps, static_cast<unsigned>(std::lround(mean_size)));
-    if (c.load_pps > line_rate) {
+    // The quiet applications' traffic shares the wire with `load`.
+    const double quiet_total = c.quiet_load_pps * (c.apps - 1);
+    if (c.load_pps + quiet_total > line_rate) {
         std::ostringstream os;
-        os << "load = " << format_number(c.load_pps) << ": must be at most " << format_number(std::floor(line_rate))
-           << " packets/s, the line rate of " << format_number(c.link_gbps) << " Gb/s Ethernet for " << frames;
+        os << "load = " << format_number(c.load_pps) << ": must be at most "
+           << format_number(std::floor(line_rate - quiet_total)) << " packets/s, the line rate of "
+           << format_number(c.link_gbps) << " Gb/s Ethernet for " << frames;
+        if (quiet_total > 0) os << " less the quiet applications' " << format_number(quiet_total) << " packets/s";
         throw std::invalid_argument(os.str());
     }
     auto power_of_two = [](unsigned v) { return v != 0 && (v & (v - 1)) == 0; };

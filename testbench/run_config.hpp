@@ -38,6 +38,8 @@ struct RunConfig {
     std::uint64_t seed = 1;
     double link_gbps = 10;
     unsigned sink_queue = 256;           // the user-level consumer's socket queue, packets
+    unsigned apps = 1;                   // sink applications, application i on UDP port app_port(i)
+    double quiet_load_pps = 0;           // offered to each application but the last; `load` goes to the last
     unsigned hog = 0;                    // 1: a CPU-bound user process runs on core 0
     double drain_timeout_us = 100'000;   // how long after the last frame the run may take to drain
     driver::DriverConfig driver;
@@ -70,6 +72,14 @@ void load_config_file(const std::vector<Knob>& knobs, const std::string& path);
 
 // The traffic generator's settings for this run, first frame at `start_ps`.
 traffic::GeneratorConfig generator_config(const RunConfig& config, std::uint64_t start_ps);
+
+// The UDP destination port application `index` receives on (9, discard, for the first).
+inline std::uint16_t app_port(unsigned index) { return static_cast<std::uint16_t>(9 + index); }
+
+// Every traffic class of the run, first frames at `start_ps`: with several applications, one
+// class per application, each to its own port — `quiet-load` to each but the last, `load`
+// to the last, over the same span of time. With one application, just generator_config().
+std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& config, std::uint64_t start_ps);
 
 // Checks that involve several knobs (the load against the line rate, queues against cores).
 // With traffic = pcap it reads the capture: its frames' mean size sets the line rate.

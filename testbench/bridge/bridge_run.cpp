@@ -130,11 +130,11 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     harness_options.sim.clock_period_ps = static_cast<std::uint64_t>(std::llround(ns_per_cycle * 1000.0));
     harness_options.dma.latency_cycles =
         std::max<unsigned>(1, static_cast<unsigned>(std::llround(o.dma_latency_ns / ns_per_cycle)));
-    tb::NicHarness harness(harness_options);
-    tb::IrqMonitor<Vnic_top> irq(harness.top());
+    tb::FastNicHarness harness(harness_options);
+    tb::IrqMonitor<tb::FastNicTop> irq(harness.top());
     harness.sim().add_model(irq);
     harness.reset();
-    tb::NicDevice device(harness);
+    tb::FastNicDevice device(harness);
     driver::DriverConfig driver_config;
     driver_config.queues = 1;
     driver_config.max_frame_len = max_frame;

@@ -79,6 +79,7 @@ void NicPlatform::sync_to(std::uint64_t time_ps) {
             spec.size = pending_frame_.size;
             spec.src_port = static_cast<std::uint16_t>(1024 + pending_frame_.flow % 60000);
             spec.src_ip = 0x0A000001u + pending_frame_.flow / 60000;
+            spec.dst_port = pending_frame_.dst_port;
             tb::build_test_frame(spec, {pending_frame_.sequence, pending_frame_.send_ps}, impl_->frame);
         }
         nic.offer(impl_->frame, cycle);

@@ -70,6 +70,49 @@ sink-queue = 32
 [policy.poll-feedback]
 app = "sink"
 )"},
+    {"lrp", R"(
+description = "Lazy receiver processing (Druschel & Banga 1996): one core, two UDP sink applications, a quiet one offered 50,000 packets/s and one flooded with the swept load; lrp gives each its own queue, napi and bsd-interrupt share one"
+[sweep]
+policies = ["lrp", "napi", "bsd-interrupt"]
+loads = [100000, 300000, 500000, 700000, 1000000, 1500000, 2000000, 3000000]
+duration-us = 20000
+seed = 1
+[run]
+app = "sink"
+apps = 2
+quiet-load = 50000
+cores = 1
+queues = 1
+rx = 256
+sink-queue = 256
+[policy.lrp]
+queues = 3
+)"},
+    {"multiqueue", R"(
+description = "Receive-side scaling: napi with 1, 2 and 4 cores, a queue per core, RSS spreading 64 flows, a sink process per core"
+[sweep]
+policies = ["napi-1q", "napi-2q", "napi-4q"]
+loads = [250000, 500000, 750000, 1000000, 1500000, 2000000, 3000000]
+duration-us = 5000
+seed = 1
+[run]
+app = "sink-per-core"
+flows = 64
+rx = 256
+sink-queue = 256
+[policy.napi-1q]
+policy = "napi"
+cores = 1
+queues = 1
+[policy.napi-2q]
+policy = "napi"
+cores = 2
+queues = 2
+[policy.napi-4q]
+policy = "napi"
+cores = 4
+queues = 4
+)"},
 };
 
 std::string to_text(const toml::node& node, const std::string& where) {
@@ -214,10 +257,16 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
                 p.settings.emplace_back(key, value);
             };
             for (const auto& [k, v] : plan.base) set(k, v);
+            // A [policy.NAME] table that sets `policy` makes NAME a variant of that policy
+            // (napi-2q: napi with 2 queues on 2 cores); otherwise NAME is the policy.
+            bool variant = false;
             for (const auto& [name, kv] : plan.per_policy)
                 if (name == policy)
-                    for (const auto& [k, v] : kv) set(k, v);
-            set("policy", policy);
+                    for (const auto& [k, v] : kv) {
+                        set(k, v);
+                        variant = variant || k == "policy";
+                    }
+            if (!variant) set("policy", policy);
             std::ostringstream l;
             l.precision(17);
             l << load;

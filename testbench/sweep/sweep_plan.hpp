@@ -10,6 +10,9 @@
 //   cores = 2
 //   [policy.poll-feedback]            # keys for one policy's points only
 //   app = "sink"
+//   [policy.napi-2q]                  # a variant: a name of its own for a policy with settings
+//   policy = "napi"
+//   cores = 2
 #pragma once
 
 #include <cstdint>
@@ -34,7 +37,7 @@ struct SweepPlan {
 };
 
 struct SweepPoint {
-    std::string policy;
+    std::string policy;  // as listed in the plan: a policy, or a variant of one
     double load = 0;
     std::uint64_t packets = 0;
     KeyValues settings;  // every knob for this point, base then per-policy

@@ -1,5 +1,6 @@
 #include "sweep_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -56,7 +57,96 @@ void write_file(const std::string& path, const std::string& text) {
     f << text;
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+// A gnuplot single-quoted string: a quote inside is written twice.
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// How many of `prefix`N`suffix` keys (N = 0, 1, ...) the runs report, at most.
+unsigned count_indexed(const std::vector<PointResult>& results, const std::string& prefix, const std::string& suffix) {
+    unsigned most = 0;
+    for (const auto& r : results) {
+        if (!r.finished) continue;
+        unsigned n = 0;
+        while (r.json.contains(prefix + std::to_string(n) + suffix)) ++n;
+        most = std::max(most, n);
+    }
+    return most;
+}
+
+// apps.svg, for runs with several applications: each application's delivered rate against
+// the load offered to the last one (the swept one), a colour per policy, a dash per application.
+void plot_applications(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
+                       const std::vector<std::string>& labels, std::ostringstream& gp) {
+    const unsigned apps = count_indexed(results, "app", "_delivered_pps");
+    if (apps < 2) {
+        std::remove((dir + "/apps.svg").c_str());  // a reused folder shows no stale plot
+        return;
+    }
+    const std::string x = "app" + std::to_string(apps - 1) + "_offered_pps";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        std::ostringstream rows;
+        rows << std::setprecision(9);
+        for (const auto& r : results) {
+            if (!r.finished || label(r) != labels[i]) continue;
+            rows << number(r.json, x);
+            for (unsigned a = 0; a < apps; ++a)
+                rows << " " << number(r.json, "app" + std::to_string(a) + "_delivered_pps");
+            rows << "\n";
+        }
+        write_file(dir + "/apps_" + std::to_string(i) + ".dat", rows.str());
+    }
+    gp << "set output 'apps.svg'\nset title " << quoted(title + ": each application's delivered rate") << "\n"
+       << "set xlabel " << quoted("offered to app" + std::to_string(apps - 1) + " (packets/s)") << "\n"
+       << "set ylabel 'delivered (packets/s)'\nset yrange [0:*]\nset format y '%.1s%c'\nplot ";
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        for (unsigned a = 0; a < apps; ++a)
+            gp << (i + a ? ", " : "") << quoted("apps_" + std::to_string(i) + ".dat") << " using 1:" << a + 2
+               << " with linespoints lw 2 lc " << i + 1 << " dt " << a + 1 << " title "
+               << quoted(labels[i] + ": app" + std::to_string(a));
+    gp << "\nunset yrange\nset format y '%g'\n";
+}
+
+// cores.svg, for runs with several cores: how busy each core was, a panel per policy.
+void plot_cores(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
+                const std::vector<std::string>& labels, std::ostringstream& gp) {
+    const unsigned cores = count_indexed(results, "core", "_idle");
+    if (cores < 2) {
+        std::remove((dir + "/cores.svg").c_str());
+        return;
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        std::ostringstream rows;
+        rows << std::setprecision(9);
+        for (const auto& r : results) {
+            if (!r.finished || label(r) != labels[i]) continue;
+            rows << number(r.json, "offered_pps");
+            // A one-core run reports only the total split, which is its one core's.
+            const bool split = r.json.contains("core0_idle");
+            for (unsigned c = 0; c < cores; ++c) {
+                const std::string key = "core" + std::to_string(c) + "_idle";
+                if (split && r.json.contains(key)) rows << " " << 1.0 - number(r.json, key);
+                else if (!split && c == 0) rows << " " << 1.0 - number(r.json, "cpu_idle");
+                else rows << " NaN";
+            }
+            rows << "\n";
+        }
+        write_file(dir + "/cores_" + std::to_string(i) + ".dat", rows.str());
+    }
+    gp << "set output 'cores.svg'\nset multiplot layout " << (labels.size() + 1) / 2 << ",2 title "
+       << quoted(title + ": how busy each core was") << "\nset yrange [0:1.05]\nset ylabel 'busy fraction'\n"
+       << "set xlabel 'offered load (packets/s)'\n";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        gp << "set title " << quoted(labels[i]) << "\nplot ";
+        for (unsigned c = 0; c < cores; ++c)
+            gp << (c ? ", " : "") << quoted("cores_" + std::to_string(i) + ".dat") << " using 1:" << c + 2
+               << " with linespoints title " << quoted("core " + std::to_string(c));
+        gp << "\n";
+    }
+    gp << "unset multiplot\nunset yrange\n";
+}
 
 }  // namespace
 
@@ -212,7 +302,9 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
                << " with linespoints title " << quoted(live_drops[d].substr(5));
         gp << "\n";
     }
-    gp << "unset multiplot\n";
+    gp << "unset multiplot\nunset yrange\n";
+    plot_applications(dir, title, results, labels, gp);
+    plot_cores(dir, title, results, labels, gp);
     write_file(dir + "/plots.gp", gp.str());
     const std::string cmd = "cd '" + dir + "' && gnuplot plots.gp 2> gnuplot.log";
     if (std::system(cmd.c_str()) != 0) {

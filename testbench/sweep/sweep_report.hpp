@@ -1,6 +1,7 @@
 // A sweep's outputs: results.csv (one row per point, the run's JSON fields as columns),
-// results.json, the plots (gnuplot: livelock.svg/.png, cpu.svg, latency.svg, drops.svg)
-// and the table printed at the end; and the conservation check of every point.
+// results.json, the plots (gnuplot: livelock.svg/.png, cpu.svg, latency.svg, drops.svg; with
+// several applications apps.svg, with several cores cores.svg) and the table printed at the
+// end; and the conservation check of every point.
 #pragma once
 
 #include <iosfwd>

@@ -91,6 +91,15 @@ void draw_progress(std::size_t done, std::size_t total, double elapsed, bool ter
     std::fflush(stderr);
 }
 
+// A variant's rows say which variant they are, ahead of the policy that ran.
+void name_variant(PointResult& r) {
+    if (!r.json.contains("policy") || r.json["policy"] == r.point.policy) return;
+    nlohmann::ordered_json j;
+    j["variant"] = r.point.policy;
+    for (const auto& [k, v] : r.json.items()) j[k] = v;
+    r.json = std::move(j);
+}
+
 }  // namespace
 
 std::vector<PointResult> run_points(const std::vector<SweepPoint>& points, const RunnerOptions& options,
@@ -146,6 +155,7 @@ std::vector<PointResult> run_points(const std::vector<SweepPoint>& points, const
                 if (!it->out.empty()) {
                     r.json = nlohmann::ordered_json::parse(it->out);
                     r.finished = true;
+                    name_variant(r);
                 }
             } catch (const nlohmann::json::exception&) {
                 r.finished = false;

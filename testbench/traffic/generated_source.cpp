@@ -70,6 +70,7 @@ bool GeneratedSource::next(OfferedFrame& frame) {
     }
     frame.size = next_size();
     frame.flow = next_flow();
+    frame.dst_port = config_.dst_port;
     ++sent_;
     return true;
 }

@@ -35,6 +35,7 @@ struct GeneratorConfig {
     double zipf_s = 1.0;
     std::uint64_t seed = 1;
     std::uint64_t start_ps = 0;
+    std::uint16_t dst_port = 9;  // every frame's UDP destination port (9: discard)
 };
 
 // Mean frame size of the configured size distribution (for the line-rate check).

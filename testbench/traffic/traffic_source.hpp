@@ -19,6 +19,7 @@ struct OfferedFrame {
     // as long as the source lives. None: the platform builds a test frame of `size` bytes
     // for `flow`, stamped with `sequence` and `send_ps`.
     std::optional<std::span<const std::uint8_t>> bytes;
+    std::uint16_t dst_port = 9;  // UDP destination port: which application it is for
 };
 
 class TrafficSource {

@@ -4,31 +4,16 @@
 // TEST_CASE: CTest runs each in its own process.
 #include <catch2/catch.hpp>
 
-#include <iostream>
-
 #include "cosim_run.hpp"
-#include "sweep_plan.hpp"
+#include "preset_point.hpp"
 
 using namespace nicsim;
+using nicsim::test::preset_point;
 
 namespace {
 
 // The 10 Mb/s minimum-frame rate: the most the paper's input could offer.
 constexpr double max_load = 14880;
-
-RunConfig preset_point(const std::string& preset, const std::string& policy, double load, double duration_us) {
-    auto plan = sweep::load_preset(preset);
-    plan.policies = {policy};
-    plan.loads = {load};
-    plan.packets = 0;
-    plan.duration_us = duration_us;
-    const auto point = sweep::plan_points(plan).at(0);
-    RunConfig config;
-    const auto knobs = make_knobs(config);
-    for (const auto& [k, v] : point.settings) set_knob(knobs, k, v);
-    std::cout << "preset " << preset << ", policy " << policy << ", load " << load << ", seed " << config.seed << "\n";
-    return config;
-}
 
 RunResult run_clean(const RunConfig& config) {
     auto r = run_cosim(config);

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pcap_writer.hpp"
+#include "../../testbench/bridge/pcap_writer.hpp"  // (until the bridge uses capture::PcapWriter)
 
 using namespace nicsim::bridge;
 using namespace std::chrono_literals;

@@ -1,0 +1,63 @@
+// lrp's defining behaviour (Druschel & Banga's traffic separation), from the lrp preset as
+// the sweep runs it: one core, a quiet application offered 50,000 packets/s, the other
+// flooded far beyond what the host can process. One run per TEST_CASE: CTest runs each in
+// its own process.
+#include <catch2/catch.hpp>
+
+#include "cosim_run.hpp"
+#include "preset_point.hpp"
+
+using namespace nicsim;
+using nicsim::test::preset_point;
+
+namespace {
+
+// Three times what one core can receive and consume (~0.7 M packets/s under lrp).
+constexpr double flood = 2'000'000;
+// As the preset: long enough that what the sockets still hold when the flood ends (drained
+// afterwards) is a small part of the quiet application's 1,000 packets.
+constexpr double duration_us = 20'000;
+
+RunResult run_clean(const RunConfig& config) {
+    auto r = run_cosim(config);
+    INFO("quiet app: " << r.get("app0_delivered_pkts") << " of " << r.get("app0_offered_pkts") << " delivered; flood: "
+                       << r.get("app1_delivered_pkts") << " of " << r.get("app1_offered_pkts"));
+    CHECK(r.drained);
+    CHECK(r.conserved());
+    CHECK(r.get("dma_faults") == 0);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("lrp: a flooded application does not take the quiet one's throughput", "[system][policy][lrp]") {
+    const auto r = run_clean(preset_point("lrp", "lrp", flood, duration_us));
+    INFO("drop_nic_no_desc " << r.get("drop_nic_no_desc") << ", app1_early_drops " << r.get("app1_early_drops"));
+    // The quiet application gets what it was offered, and loses nothing anywhere.
+    REQUIRE(r.get("app0_offered_pkts") > 0);
+    CHECK(r.get("app0_delivered_pkts") >= 0.97 * r.get("app0_offered_pkts"));
+    CHECK(r.get("app0_host_drops") == 0);
+    CHECK(r.get("app0_early_drops") == 0);
+    // The flood's excess dies in the NIC, mostly for want of descriptors on its own queue; every
+    // packet that died in the NIC was the flood's...
+    CHECK(r.get("drop_nic_no_desc") > 0.5 * r.get("app1_offered_pkts"));
+    CHECK(r.get("drop_nic_no_desc") + r.get("drop_nic_buffer") == r.get("app1_early_drops"));
+    // ...and none on the host: no CPU was spent on a packet that was then thrown away.
+    CHECK(r.get("app1_host_drops") == 0);
+    CHECK(r.get("drop_socket_queue") == 0);
+    // The flooded application still gets most of the CPU and uses it for its packets.
+    CHECK(r.get("app1_delivered_pps") > 300'000);
+    // Receive processing runs in the applications, charged to them: no softirq work.
+    CHECK(r.get("cpu_softirq") == 0);
+    CHECK(r.get("app0_cpu") + r.get("app1_cpu") > 0.8);
+}
+
+TEST_CASE("napi at the same flood: the quiet application loses its throughput", "[system][policy][lrp]") {
+    const auto r = run_clean(preset_point("lrp", "napi", flood, duration_us));
+    // Both applications' packets share one ring and one softirq: the softirq, above user
+    // priority, takes the CPU, both consumers starve, and their socket queues overflow after
+    // the host has done the protocol work.
+    CHECK(r.get("app0_delivered_pkts") < 0.5 * r.get("app0_offered_pkts"));
+    CHECK(r.get("app0_host_drops") + r.get("app0_early_drops") > 0);
+    CHECK(r.get("app1_host_drops") > 0);
+}
