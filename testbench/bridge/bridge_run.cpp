@@ -22,13 +22,13 @@
 #include <vector>
 
 #include "error_tally.hpp"
+#include "harness_options.hpp"
 #include "host_stack.hpp"
 #include "interrupt_vectors.hpp"
 #include "irq_monitor.hpp"
 #include "net_address.hpp"
 #include "net_dim.hpp"
 #include "nic_driver.hpp"
-#include "harness_options.hpp"
 #include "nic_harness.hpp"
 #include "pcap_writer.hpp"
 #include "range_check.hpp"

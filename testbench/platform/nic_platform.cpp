@@ -1,6 +1,5 @@
 #include "nic_platform.hpp"
 
-#include <cmath>
 #include <stdexcept>
 #include <vector>
 
