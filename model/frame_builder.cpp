@@ -5,6 +5,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "byte_order.hpp"
+#include "inet_checksum.hpp"
+
 namespace nicsim::model {
 
 namespace {
@@ -16,15 +19,6 @@ void put8(std::vector<std::uint8_t>& out, unsigned value) {
     out.push_back(static_cast<std::uint8_t>(value & 0xFFU));
 }
 
-void put16(std::vector<std::uint8_t>& out, std::size_t value) {
-    put8(out, static_cast<unsigned>(value >> 8));
-    put8(out, static_cast<unsigned>(value));
-}
-
-void set16(std::vector<std::uint8_t>& frame, std::size_t at, std::size_t value) {
-    frame[at] = static_cast<std::uint8_t>((value >> 8) & 0xFFU);
-    frame[at + 1] = static_cast<std::uint8_t>(value & 0xFFU);
-}
 
 void put_address(std::vector<std::uint8_t>& out, const IpAddress& address) {
     const auto bytes = address.view();
@@ -82,21 +76,21 @@ void check_spec(const FrameSpec& spec) {
 }
 
 void put_l4_header(std::vector<std::uint8_t>& out, const FrameSpec& spec) {
-    put16(out, spec.src_port);
-    put16(out, spec.dst_port);
+    append_be16(out, spec.src_port);
+    append_be16(out, spec.dst_port);
     if (spec.ip_protocol == ip_protocol_tcp) {
-        put16(out, 0); // sequence number
-        put16(out, 1);
-        put16(out, 0); // acknowledgement number
-        put16(out, 0);
+        append_be16(out, 0); // sequence number
+        append_be16(out, 1);
+        append_be16(out, 0); // acknowledgement number
+        append_be16(out, 0);
         put8(out, 0x50); // data offset 5 words
         put8(out, 0x10); // ACK
-        put16(out, 0xFFFF); // window
-        put16(out, 0);      // checksum (not computed; nothing checks it)
-        put16(out, 0);      // urgent pointer
+        append_be16(out, 0xFFFF); // window
+        append_be16(out, 0);      // checksum (not computed; nothing checks it)
+        append_be16(out, 0);      // urgent pointer
     } else {
-        put16(out, std::min(udp_header_bytes + spec.payload_bytes, max_ip_length));
-        put16(out, 0); // checksum 0: none
+        append_be16(out, static_cast<std::uint16_t>(std::min(udp_header_bytes + spec.payload_bytes, max_ip_length)));
+        append_be16(out, 0); // checksum 0: none
     }
 }
 
@@ -106,12 +100,12 @@ void put_ipv4_header(std::vector<std::uint8_t>& out, const FrameSpec& spec,
     const std::size_t header_bytes = ip_header_bytes(spec);
     put8(out, 0x40U | static_cast<unsigned>(header_bytes / 4));
     put8(out, 0); // DSCP/ECN
-    put16(out, total_length);
-    put16(out, spec.ipv4_id);
-    put16(out, (spec.more_fragments ? 0x2000U : 0U) | (spec.fragment_offset & 0x1FFFU));
+    append_be16(out, static_cast<std::uint16_t>(total_length)); // <= 65535, checked by build_frame
+    append_be16(out, spec.ipv4_id);
+    append_be16(out, static_cast<std::uint16_t>((spec.more_fragments ? 0x2000U : 0U) | (spec.fragment_offset & 0x1FFFU)));
     put8(out, spec.ttl);
     put8(out, spec.ip_protocol);
-    put16(out, 0); // checksum, filled in below
+    append_be16(out, 0); // checksum, filled in below
     put_address(out, spec.src_addr);
     put_address(out, spec.dst_addr);
     for (std::size_t i = 0; i < spec.ipv4_option_bytes; ++i) {
@@ -124,8 +118,8 @@ void put_ipv6_header(std::vector<std::uint8_t>& out, const FrameSpec& spec,
                      std::size_t payload_length) {
     put8(out, 0x60);
     put8(out, (spec.ipv6_flow_label >> 16) & 0x0FU);
-    put16(out, spec.ipv6_flow_label & 0xFFFFU);
-    put16(out, payload_length);
+    append_be16(out, static_cast<std::uint16_t>(spec.ipv6_flow_label & 0xFFFFU));
+    append_be16(out, static_cast<std::uint16_t>(payload_length)); // <= 65535, checked by build_frame
     put8(out, spec.ipv6_hop_by_hop ? 0U : spec.ip_protocol);
     put8(out, spec.ttl);
     put_address(out, spec.src_addr);
@@ -135,8 +129,8 @@ void put_ipv6_header(std::vector<std::uint8_t>& out, const FrameSpec& spec,
         put8(out, 0);                // length: 8 bytes
         put8(out, 0x01);             // PadN covering the remaining 6 bytes
         put8(out, 4);
-        put16(out, 0);
-        put16(out, 0);
+        append_be16(out, 0);
+        append_be16(out, 0);
     }
 }
 
@@ -150,15 +144,8 @@ void fix_ipv4_checksum(std::vector<std::uint8_t>& frame, std::size_t l3_offset) 
     if (header_bytes < ipv4_min_header_bytes || l3_offset + header_bytes > frame.size()) {
         return;
     }
-    set16(frame, l3_offset + 10, 0);
-    std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < header_bytes; i += 2) {
-        sum += static_cast<std::uint32_t>((frame[l3_offset + i] << 8) | frame[l3_offset + i + 1]);
-    }
-    while ((sum >> 16) != 0) {
-        sum = (sum & 0xFFFFU) + (sum >> 16);
-    }
-    set16(frame, l3_offset + 10, ~sum & 0xFFFFU);
+    store_be16(frame, l3_offset + 10, 0);
+    store_be16(frame, l3_offset + 10, inet_checksum(std::span(frame).subspan(l3_offset, header_bytes)));
 }
 
 std::vector<std::uint8_t> build_frame(const FrameSpec& spec) {
@@ -173,13 +160,13 @@ void build_frame(const FrameSpec& spec, std::vector<std::uint8_t>& out) {
     out.insert(out.end(), spec.dst_mac.begin(), spec.dst_mac.end());
     out.insert(out.end(), spec.src_mac.begin(), spec.src_mac.end());
     if (spec.vlan_tci) {
-        put16(out, ethertype_vlan);
-        put16(out, *spec.vlan_tci);
+        append_be16(out, ethertype_vlan);
+        append_be16(out, *spec.vlan_tci);
     }
     switch (spec.l3) {
-    case L3Kind::none: put16(out, spec.ethertype); break;
-    case L3Kind::ipv4: put16(out, ethertype_ipv4); break;
-    case L3Kind::ipv6: put16(out, ethertype_ipv6); break;
+    case L3Kind::none: append_be16(out, spec.ethertype); break;
+    case L3Kind::ipv4: append_be16(out, ethertype_ipv4); break;
+    case L3Kind::ipv6: append_be16(out, ethertype_ipv6); break;
     }
     if (spec.l3 != L3Kind::none) {
         const std::size_t upper = (headers_end_of(spec) - l3_offset_of(spec)) -
@@ -400,16 +387,16 @@ void RandomFrameBuilder::malform(RandomFrame& frame) {
         // Longer than every byte after the IP header start, padding included.
         const std::size_t avail = bytes.size() - l3 - (v4 ? 0 : ipv6_header_bytes);
         const std::size_t lowest = avail + 1;
-        set16(bytes, l3 + (v4 ? 2 : 4),
-              lowest + below(static_cast<unsigned>(max_ip_length + 1 - lowest)));
+        store_be16(bytes, l3 + (v4 ? 2 : 4),
+                   static_cast<std::uint16_t>(lowest + below(static_cast<unsigned>(max_ip_length + 1 - lowest))));
         break;
     }
     case Malformation::ipv4_length_below_header:
-        set16(bytes, l3 + 2, below(static_cast<unsigned>(ip_header_bytes(spec))));
+        store_be16(bytes, l3 + 2, static_cast<std::uint16_t>(below(static_cast<unsigned>(ip_header_bytes(spec)))));
         break;
     case Malformation::l4_header_cut: {
         const std::size_t l4_bytes = below(static_cast<unsigned>(l4_header_bytes(spec)));
-        set16(bytes, l3 + (v4 ? 2 : 4), v4 ? ip_header_bytes(spec) + l4_bytes : l4_bytes);
+        store_be16(bytes, l3 + (v4 ? 2 : 4), static_cast<std::uint16_t>(v4 ? ip_header_bytes(spec) + l4_bytes : l4_bytes));
         const std::size_t end = l3 + ip_header_bytes(spec) + l4_bytes;
         bytes.resize(end);
         bytes.resize(std::max(end, spec.min_frame_bytes), 0);

@@ -6,13 +6,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "byte_order.hpp"
+
 namespace nicsim::model {
 
 namespace {
-
-std::uint16_t be16(std::span<const std::uint8_t> bytes, std::size_t at) {
-    return static_cast<std::uint16_t>((bytes[at] << 8) | bytes[at + 1]);
-}
 
 IpAddress address_at(std::span<const std::uint8_t> bytes, std::size_t at, std::uint8_t size) {
     IpAddress address;
@@ -49,8 +47,8 @@ MalformedReason parse_ports(std::span<const std::uint8_t> frame, std::size_t l4_
         return MalformedReason::none;
     }
     parsed.l4_offset = static_cast<std::uint16_t>(l4_offset);
-    parsed.src_port = be16(frame, l4_offset);
-    parsed.dst_port = be16(frame, l4_offset + 2);
+    parsed.src_port = load_be16(frame, l4_offset);
+    parsed.dst_port = load_be16(frame, l4_offset + 2);
     return MalformedReason::none;
 }
 
@@ -72,7 +70,7 @@ ParsedFrame parse_ipv4(std::span<const std::uint8_t> frame, std::size_t offset,
     if (avail < header_bytes) {
         return malformed_frame(parsed, MalformedReason::truncated_ipv4);
     }
-    const std::size_t total_length = be16(frame, offset + 2);
+    const std::size_t total_length = load_be16(frame, offset + 2);
     if (total_length > avail) {
         return malformed_frame(parsed, MalformedReason::ipv4_total_length_exceeds_frame);
     }
@@ -80,7 +78,7 @@ ParsedFrame parse_ipv4(std::span<const std::uint8_t> frame, std::size_t offset,
         return malformed_frame(parsed, MalformedReason::ipv4_total_length_below_header);
     }
 
-    const std::uint16_t flags_fragment = be16(frame, offset + 6);
+    const std::uint16_t flags_fragment = load_be16(frame, offset + 6);
     const bool more_fragments = (flags_fragment & 0x2000U) != 0;
     const bool nonzero_offset = (flags_fragment & 0x1FFFU) != 0;
     parsed.l3 = L3Kind::ipv4;
@@ -106,7 +104,7 @@ ParsedFrame parse_ipv6(std::span<const std::uint8_t> frame, std::size_t offset,
     if ((frame[offset] >> 4U) != 6) {
         return malformed_frame(parsed, MalformedReason::ipv6_bad_version);
     }
-    const std::size_t payload_length = be16(frame, offset + 4);
+    const std::size_t payload_length = load_be16(frame, offset + 4);
     if (ipv6_header_bytes + payload_length > avail) {
         return malformed_frame(parsed, MalformedReason::ipv6_payload_length_exceeds_frame);
     }
@@ -205,15 +203,15 @@ ParsedFrame parse_frame(std::span<const std::uint8_t> frame) noexcept {
         return malformed_frame(parsed, MalformedReason::truncated_ethernet);
     }
     std::size_t offset = ethernet_header_bytes;
-    parsed.ethertype = be16(frame, 12);
+    parsed.ethertype = load_be16(frame, 12);
     if (parsed.ethertype == ethertype_vlan) {
         parsed.has_vlan = true;
         if (frame.size() < ethernet_header_bytes + vlan_tag_bytes) {
             parsed.ethertype = 0; // never read
             return malformed_frame(parsed, MalformedReason::truncated_vlan);
         }
-        parsed.vlan_tci = be16(frame, 14);
-        parsed.ethertype = be16(frame, 16);
+        parsed.vlan_tci = load_be16(frame, 14);
+        parsed.ethertype = load_be16(frame, 16);
         offset += vlan_tag_bytes;
     }
     switch (parsed.ethertype) {

@@ -2,8 +2,8 @@
 #include "intr_moderation_model.hpp"
 
 #include <algorithm>
-#include <stdexcept>
-#include <string>
+
+#include "range_check.hpp"
 
 namespace nicsim::model {
 
@@ -11,14 +11,6 @@ namespace {
 
 std::uint32_t low_mask(unsigned width) {
     return static_cast<std::uint32_t>((std::uint64_t{1} << width) - 1U);
-}
-
-void check_range(const char* name, unsigned value, unsigned lo, unsigned hi) {
-    if (value < lo || value > hi) {
-        throw std::invalid_argument("IntrModerationModel: " + std::string(name) + " = " +
-                                    std::to_string(value) + ", legal range is " +
-                                    std::to_string(lo) + ".." + std::to_string(hi));
-    }
 }
 
 } // namespace
@@ -30,9 +22,9 @@ IntrModerationModel::IntrModerationModel(IntrModerationParams params,
       usecs_max_(0),
       pending_max_(0) {
     // The same legal ranges as the RTL's elaboration-time checks.
-    check_range("event_width", params_.event_width, 1, 8);
-    check_range("usecs_width", params_.usecs_width, 4, 24);
-    check_range("frames_width", params_.frames_width, 1, 32);
+    check_range<unsigned>("IntrModerationModel: event_width", params_.event_width, 1, 8);
+    check_range<unsigned>("IntrModerationModel: usecs_width", params_.usecs_width, 4, 24);
+    check_range<unsigned>("IntrModerationModel: frames_width", params_.frames_width, 1, 32);
     event_mask_ = low_mask(params_.event_width);
     usecs_max_ = low_mask(params_.usecs_width);
     pending_max_ = low_mask(params_.frames_width);

@@ -10,21 +10,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "harness_options.hpp"
 #include "line_rate.hpp"
 #include "nic_harness.hpp"
+#include "range_check.hpp"
 #include "test_frame.hpp"
 
 namespace nicsim::tb {
 namespace {
 
-template <class T>
-void check_range(const char* option, T value, T low, T high) {
-    if (value < low || value > high) {
-        std::ostringstream os;
-        os << option << " = " << value << ": must be in " << low << ".." << high;
-        throw std::invalid_argument(os.str());
-    }
-}
+using model::check_range;
 
 bool power_of_two(unsigned v) { return v != 0 && (v & (v - 1)) == 0; }
 
@@ -71,12 +66,8 @@ void validate(const RtlRunOptions& o) {
 RtlRunReport run_rtl(const RtlRunOptions& o) {
     validate(o);
     const auto wall_start = std::chrono::steady_clock::now();
-    const double ns_per_cycle = 1000.0 / o.clock_mhz;
-
-    HarnessOptions options;
-    options.sim.clock_period_ps = static_cast<std::uint64_t>(std::llround(ns_per_cycle * 1000.0));
-    options.dma.latency_cycles =
-        std::max<unsigned>(1, static_cast<unsigned>(std::llround(o.dma_latency_ns / ns_per_cycle)));
+    const HarnessOptions options = harness_options(o.clock_mhz, o.dma_latency_ns);
+    const double ns_per_cycle = tb::ns_per_cycle(options);
     NicHarness harness(options);
     if (!o.trace_path.empty()) harness.sim().open_trace(o.trace_path);
     harness.reset();

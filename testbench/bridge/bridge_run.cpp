@@ -1,6 +1,7 @@
 #include "bridge_run.hpp"
 
-// Boost 1.74's Asio uses std::exchange without including <utility> (see docs/design.md).
+// Boost 1.74's Asio (Debian 12) uses std::exchange in boost/asio/awaitable.hpp, which C++20
+// pulls in, without including <utility>: include it first.
 #include <utility>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "error_tally.hpp"
+#include "harness_options.hpp"
 #include "host_stack.hpp"
 #include "interrupt_vectors.hpp"
 #include "irq_monitor.hpp"
@@ -29,6 +31,7 @@
 #include "nic_driver.hpp"
 #include "nic_harness.hpp"
 #include "pcap_writer.hpp"
+#include "range_check.hpp"
 #include "receive_mode.hpp"
 #include "tap_device.hpp"
 #include "udp_transport.hpp"
@@ -39,6 +42,7 @@ namespace {
 
 namespace asio = boost::asio;
 using Clock = WallClockPacer::Clock;
+using model::check_range;
 
 // Ethernet header + one 802.1Q tag on top of the MTU: the longest frame the MAC accepts.
 constexpr unsigned frame_overhead_bytes = 18;
@@ -50,15 +54,6 @@ constexpr std::size_t wire_backlog_limit = 4096;
 // covers a frame still inside the NIC, which a 9018-byte frame is for ~10 µs (store and
 // forward, then DMA).
 constexpr double settle_us = 50;
-
-template <class T>
-void check_range(const char* option, T value, T low, T high, const char* unit = "") {
-    if (!(value >= low && value <= high)) {
-        std::ostringstream os;
-        os << option << " = " << value << ": must be in " << low << ".." << high << unit;
-        throw std::invalid_argument(os.str());
-    }
-}
 
 // Everything the bridge counts itself, next to what the port, the stack and the NIC count.
 struct BridgeCounts {
@@ -108,29 +103,47 @@ void validate(const BridgeOptions& o) {
 }
 
 int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
+    // First of all, before a TAP exists or the NIC is built: from here on SIGINT and SIGTERM
+    // are only noted (asio queues one that comes before the wait below is armed), so a signal
+    // at any moment ends in the clean shutdown, never in the default action halfway through.
+    asio::io_context io;
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    bool stop = false;
+    std::string stop_reason;
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        stop = true;
+        stop_reason = signal == SIGINT ? "SIGINT" : "SIGTERM";
+    });
+
     validate(o);
     const MacAddress mac = parse_mac(o.mac, "--mac");
     const Ipv4Interface ip = parse_ipv4_interface(o.ip, "--ip");
     const ReceiveMode mode = receive_mode(o.policy);
     const unsigned max_frame = o.mtu + frame_overhead_bytes;
-    const double ns_per_cycle = 1000.0 / o.clock_mhz;
+    // The clock as the harness can run it (an even period in ps): every conversion between
+    // cycles and time below uses this period, not 1000 / --clock-mhz.
+    const tb::HarnessOptions nic_options = tb::harness_options(o.clock_mhz, o.dma_latency_ns);
+    const double ns_per_cycle = tb::ns_per_cycle(nic_options);
 
-    asio::io_context io;
     auto keep_waiting = asio::make_work_guard(io);  // run_one_for waits for its timeout
     ErrorTally errors(log);
     std::unique_ptr<FramePort> port;
     if (!o.tap.empty()) port = std::make_unique<TapDevice>(io, o.tap, errors);
     else port = std::make_unique<UdpTransport>(io, static_cast<std::uint16_t>(o.udp_port),
                                                static_cast<std::uint16_t>(o.udp_peer_port), errors);
-    std::optional<PcapWriter> pcap;
-    if (!o.pcap_path.empty()) pcap.emplace(o.pcap_path);
+    std::optional<capture::PcapWriter> pcap;
+    if (!o.pcap_path.empty()) {
+        try {
+            pcap.emplace(o.pcap_path);
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("--pcap = " + o.pcap_path + ": " + e.what());
+        }
+        pcap->flush_each_frame(true);  // a killed bridge still leaves every frame so far
+    }
 
     // The NIC and its driver, as `nicsim loopback` builds them, plus the interrupt lines.
-    tb::HarnessOptions harness_options;
-    harness_options.sim.clock_period_ps = static_cast<std::uint64_t>(std::llround(ns_per_cycle * 1000.0));
-    harness_options.dma.latency_cycles =
-        std::max<unsigned>(1, static_cast<unsigned>(std::llround(o.dma_latency_ns / ns_per_cycle)));
-    tb::FastNicHarness harness(harness_options);
+    tb::FastNicHarness harness(nic_options);
     tb::IrqMonitor<tb::FastNicTop> irq(harness.top());
     harness.sim().add_model(irq);
     harness.reset();
@@ -153,7 +166,7 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
 
     HostStack stack(mac, ip);
     BridgeCounts counts;
-    WallClockPacer pacer(o.clock_mhz * 1e6, o.time_scale);
+    WallClockPacer pacer(1e9 / ns_per_cycle, o.time_scale);
     const auto settle_cycles = static_cast<std::uint64_t>(settle_us * o.clock_mhz);
     const std::uint64_t chunk_cycles = o.clock_mhz;  // 1 µs: how often the driver looks
     std::uint64_t last_activity = harness.cycle();
@@ -163,18 +176,11 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     const auto steady_start = Clock::now();
     const auto unix_start = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::system_clock::now().time_since_epoch());
-    const auto unix_time = [&](std::uint64_t cycle) {
-        return unix_start + std::chrono::duration_cast<std::chrono::nanoseconds>(pacer.wire_time(cycle) - steady_start);
+    const auto unix_time_ns = [&](std::uint64_t cycle) {
+        const auto t = unix_start + std::chrono::duration_cast<std::chrono::nanoseconds>(pacer.wire_time(cycle) - steady_start);
+        return static_cast<std::uint64_t>(t.count());
     };
 
-    bool stop = false;
-    std::string stop_reason;
-    asio::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
-        if (ec) return;
-        stop = true;
-        stop_reason = signal == SIGINT ? "SIGINT" : "SIGTERM";
-    });
     asio::steady_timer deadline(io);
     if (o.duration_s > 0) {
         deadline.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.duration_s)));
@@ -206,7 +212,7 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
             bytes.resize(ethernet_min_frame_bytes, 0);
             ++counts.frames_padded;
         }
-        if (pcap) pcap->write(bytes, unix_time(harness.cycle()));
+        if (pcap) pcap->write(bytes, unix_time_ns(harness.cycle()));
         harness.rx_source().push(tb::AxisFrame{std::move(bytes)}, harness.cycle());
         ++counts.frames_to_nic;
         last_activity = harness.cycle();
@@ -270,7 +276,7 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
             last_activity = harness.cycle();
             if (sent.keep_error || sent.tuser)
                 errors.record("tx_framing_errors", "the NIC sent a frame with a tkeep hole or tuser set");
-            if (pcap) pcap->write(sent.data, unix_time(sent.last_beat_cycle));
+            if (pcap) pcap->write(sent.data, unix_time_ns(sent.last_beat_cycle));
             port->send(sent.data);
         }
     };
@@ -306,7 +312,8 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
         pacer.resume(harness.cycle(), now);  // no-op unless it was idle
         const std::uint64_t cycles = pacer.cycles_allowed(harness.cycle(), now, chunk_cycles);
         if (cycles == 0) {
-            // Ahead of the wall clock (a slow NIC clock or a small --time-scale): wait, awake to events.
+            // Ahead of the wall clock (a slow NIC clock or a small --time-scale): wait until a
+            // whole chunk is due, awake to events meanwhile.
             io.run_one_until(pacer.due_time(harness.cycle() + chunk_cycles));
             continue;
         }
@@ -340,6 +347,14 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     out << "\nhost stack (" << mac.to_string() << ", " << ip.to_string() << ")\n";
     for (std::size_t v = 0; v < verdict_count; ++v)
         print_line(out, std::string(verdict_name(static_cast<Verdict>(v))), std::to_string(stack.count(static_cast<Verdict>(v))));
+    // Why the malformed ones were: model::parse_frame's reasons (as the NIC counts them), and
+    // the stack's own checks under "other".
+    for (unsigned r = 0; r < model::malformed_reason_count; ++r) {
+        const auto reason = static_cast<model::MalformedReason>(r);
+        if (stack.count(reason) == 0) continue;
+        const std::string name = reason == model::MalformedReason::none ? "other" : std::string(model::malformed_reason_name(reason));
+        print_line(out, "  malformed: " + name, std::to_string(stack.count(reason)));
+    }
     out << "\nNIC counters\n";
     for (const auto& c : nic_counters) print_line(out, c.name + (c.drop ? " (drop)" : ""), std::to_string(c.value));
     const double busy_s = std::chrono::duration<double>(time.busy_wall).count();

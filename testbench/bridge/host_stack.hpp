@@ -9,6 +9,12 @@
 // IPv4 is answered only for peers on --ip's subnet: the host has no router to send anything
 // else to, and answering would pretend it has (counted as off_subnet). ARP is answered for any
 // sender, as Linux does with its default arp_ignore = 0. Fragments are not reassembled.
+// Frames are read with model::parse_frame, the NIC classifier's parser, so the stack and the
+// NIC agree on what is malformed (and why), what is tagged, and what is a fragment.
+//
+// Nothing is answered that could start a loop or a storm: UDP echo is refused to source ports
+// 0, 7 (echo) and 19 (chargen), and nothing goes to a source that is the subnet's network or
+// broadcast address (refused_source).
 #pragma once
 
 #include <array>
@@ -18,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "frame_parser.hpp"
 #include "net_address.hpp"
 
 namespace nicsim::bridge {
@@ -31,15 +38,17 @@ enum class Verdict : std::uint8_t {
     unsupported,      // a protocol or message this stack does not answer (IPv6, VLAN, other UDP ports, ...)
     fragment,         // an IPv4 fragment: not reassembled
     off_subnet,       // IPv4 from outside our subnet: no route back
+    refused_source,   // from the subnet's network/broadcast address, or UDP echo from port 0, 7 or 19
     malformed,        // truncated or inconsistent headers
     bad_checksum,     // a wrong IPv4 header, ICMP or UDP checksum
 };
-inline constexpr std::size_t verdict_count = 9;
+inline constexpr std::size_t verdict_count = 10;
 
 // snake_case, as printed in the statistics.
 std::string_view verdict_name(Verdict verdict);
 
 inline constexpr std::uint16_t udp_echo_port = 7;
+inline constexpr std::uint16_t udp_chargen_port = 19;
 inline constexpr std::size_t ethernet_min_frame_bytes = 60;  // without FCS
 
 class HostStack {
@@ -51,13 +60,21 @@ public:
     Verdict handle(std::span<const std::uint8_t> frame, std::vector<std::uint8_t>& reply);
 
     std::uint64_t count(Verdict verdict) const { return counts_[static_cast<std::size_t>(verdict)]; }
+    // Of the malformed frames, those model::parse_frame refused for `reason` (the rest, under
+    // MalformedReason::none, failed the stack's own checks: a multicast sender, a short ARP,
+    // ICMP or UDP message, a UDP length beyond the datagram).
+    std::uint64_t count(model::MalformedReason reason) const {
+        return malformed_reasons_[static_cast<std::size_t>(reason)];
+    }
     const MacAddress& mac() const { return mac_; }
     const Ipv4Interface& ip() const { return ip_; }
 
 private:
     Verdict classify(std::span<const std::uint8_t> frame, std::vector<std::uint8_t>& reply);
     Verdict handle_arp(std::span<const std::uint8_t> frame, std::vector<std::uint8_t>& reply);
-    Verdict handle_ipv4(std::span<const std::uint8_t> frame, std::vector<std::uint8_t>& reply);
+    Verdict handle_ipv4(std::span<const std::uint8_t> frame, const model::ParsedFrame& parsed,
+                        std::vector<std::uint8_t>& reply);
+    Verdict malformed(model::MalformedReason reason);
     // Writes the Ethernet and IPv4 headers of a reply to `dst` carrying `payload_bytes` of
     // `protocol` after them; the caller fills in the payload.
     void start_ipv4_reply(std::span<const std::uint8_t> request, Ipv4Address dst, std::uint8_t protocol,
@@ -67,6 +84,7 @@ private:
     Ipv4Interface ip_;
     std::uint16_t next_ip_id_ = 1;
     std::array<std::uint64_t, verdict_count> counts_{};
+    std::array<std::uint64_t, model::malformed_reason_count> malformed_reasons_{};
 };
 
 }  // namespace nicsim::bridge

@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "byte_order.hpp"
+#include "frame_parser.hpp"
+
 namespace nicsim::bridge {
 namespace {
 
@@ -32,6 +35,13 @@ std::string Ipv4Address::to_string() const {
            std::to_string((value >> 8) & 0xff) + "." + std::to_string(value & 0xff);
 }
 
+bool Ipv4Interface::is_host(Ipv4Address peer) const {
+    if (!on_link(peer)) return false;
+    if (prefix > 30) return true;  // /31 (RFC 3021): both addresses are hosts
+    const std::uint32_t host = peer.value & ~netmask();
+    return host != 0 && host != ~netmask();
+}
+
 std::string Ipv4Interface::to_string() const { return address.to_string() + "/" + std::to_string(prefix); }
 
 MacAddress parse_mac(std::string_view text, std::string_view option) {
@@ -50,24 +60,11 @@ MacAddress parse_mac(std::string_view text, std::string_view option) {
 }
 
 bool parse_ipv4(std::string_view text, Ipv4Address& out) {
-    std::uint32_t value = 0;
-    const char* p = text.data();
-    const char* const end = text.data() + text.size();
-    for (int part = 0; part < 4; ++part) {
-        if (part > 0) {
-            if (p == end || *p != '.') return false;
-            ++p;
-        }
-        unsigned byte = 0;
-        const auto [next, ec] = std::from_chars(p, end, byte);
-        // from_chars takes no sign, but would take "007": refuse leading zeros, which some
-        // tools read as octal.
-        if (ec != std::errc{} || byte > 255 || next - p > 3 || (next - p > 1 && *p == '0')) return false;
-        value = value << 8 | byte;
-        p = next;
-    }
-    if (p != end) return false;
-    out.value = value;
+    // inet_pton's dotted quad: exactly four decimal parts of 0..255, no leading zeros (which
+    // some tools read as octal), no sign, nothing around it.
+    const auto parsed = model::IpAddress::parse(text);
+    if (!parsed || parsed->size != 4) return false;
+    out.value = model::load_be32(parsed->view(), 0);
     return true;
 }
 
@@ -86,11 +83,8 @@ Ipv4Interface parse_ipv4_interface(std::string_view text, std::string_view optio
     const std::uint32_t first = a >> 24;
     if (first == 0 || first == 127 || first >= 224)
         reject(option, text, "must be a unicast host address (not 0.0.0.0/8, 127.0.0.0/8, multicast or reserved)");
-    if (iface.prefix <= 30) {
-        const std::uint32_t host = a & ~iface.netmask();
-        if (host == 0 || host == ~iface.netmask())
-            reject(option, text, "is the subnet's network or broadcast address: must be a host address in it");
-    }
+    if (!iface.is_host(iface.address))
+        reject(option, text, "is the subnet's network or broadcast address: must be a host address in it");
     return iface;
 }
 

@@ -34,6 +34,8 @@ struct Ipv4Interface {
 
     std::uint32_t netmask() const { return prefix == 0 ? 0 : ~0u << (32 - prefix); }
     bool on_link(Ipv4Address peer) const { return (peer.value & netmask()) == (address.value & netmask()); }
+    // On the subnet and neither its network nor its broadcast address (a /31 has neither).
+    bool is_host(Ipv4Address peer) const;
     std::string to_string() const;  // "10.77.0.2/24"
 };
 

@@ -9,7 +9,8 @@
 // counted, logged once, and — for a learned peer — forgotten until someone sends again.
 #pragma once
 
-// Boost 1.74's Asio uses std::exchange without including <utility> (see docs/design.md).
+// Boost 1.74's Asio (Debian 12) uses std::exchange in boost/asio/awaitable.hpp, which C++20
+// pulls in, without including <utility>: include it first.
 #include <utility>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>

@@ -31,7 +31,9 @@ public:
     void anchor(std::uint64_t cycle, Clock::time_point now);
 
     // How many cycles the simulation, at `cycle`, may run now: at most `max_chunk`, never past
-    // the wall clock. 0 means it is ahead: wait until due_time(cycle + 1).
+    // the wall clock. 0 means it is ahead: nothing may run before due_time(cycle + 1). The
+    // bridge then waits until due_time(cycle + max_chunk), when a whole chunk may run, rather
+    // than waking for every cycle.
     std::uint64_t cycles_allowed(std::uint64_t cycle, Clock::time_point now, std::uint64_t max_chunk);
     // The wall-clock time at which `cycle` is due.
     Clock::time_point due_time(std::uint64_t cycle) const;

@@ -1,9 +1,9 @@
 #include "nic_platform.hpp"
 
-#include <cmath>
 #include <stdexcept>
 #include <vector>
 
+#include "harness_options.hpp"
 #include "nic_regs.hpp"
 #include "rtl_nic.hpp"
 #include "test_frame.hpp"
@@ -16,28 +16,12 @@ struct NicPlatform::Impl {
     std::vector<std::uint8_t> frame;  // reused for every frame built
 };
 
-namespace {
-
-tb::HarnessOptions harness_options(const PlatformConfig& c) {
-    if (c.clock_mhz < 1 || c.clock_mhz > 1000)
-        throw std::invalid_argument("clock_mhz = " + std::to_string(c.clock_mhz) + ": must be in 1..1000");
-    tb::HarnessOptions o;
-    // SimControl needs an even period in ps; round the requested clock to the nearest one.
-    const auto half = static_cast<std::uint64_t>(std::llround(1e6 / c.clock_mhz / 2.0));
-    o.sim.clock_period_ps = 2 * std::max<std::uint64_t>(1, half);
-    const double ns_per_cycle = static_cast<double>(o.sim.clock_period_ps) / 1000.0;
-    o.dma.latency_cycles = std::max<unsigned>(1, static_cast<unsigned>(std::llround(c.dma_latency_ns / ns_per_cycle)));
-    return o;
-}
-
-}  // namespace
-
 NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& kernel, PlatformConfig config,
                          traffic::TrafficSource& traffic, WireObserver& wire)
     : sc_core::sc_module(name), kernel_(kernel), config_(config), traffic_(traffic), wire_(wire) {
     if (!(config.quantum_ns >= 1 && config.quantum_ns <= 1e6))
         throw std::invalid_argument("quantum_ns = " + std::to_string(config.quantum_ns) + ": must be in 1..1000000");
-    const auto options = harness_options(config);
+    const auto options = tb::harness_options(config.clock_mhz, config.dma_latency_ns);
     period_ps_ = options.sim.clock_period_ps;
     impl_ = std::make_unique<Impl>(options, config.trace);
     tracing_ = config.trace.enabled();

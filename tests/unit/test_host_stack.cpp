@@ -6,10 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "byte_order.hpp"
+#include "frame_builder.hpp"
 #include "host_stack.hpp"
 #include "inet_checksum.hpp"
 
 using namespace nicsim::bridge;
+using nicsim::model::inet_checksum_ok;
+using nicsim::model::MalformedReason;
 
 namespace {
 
@@ -20,8 +24,16 @@ std::vector<std::uint8_t> from_hex(const std::string& hex) {
     return out;
 }
 
-std::uint16_t be16(const std::vector<std::uint8_t>& b, std::size_t at) {
-    return static_cast<std::uint16_t>(b[at] << 8 | b[at + 1]);
+std::uint16_t be16(const std::vector<std::uint8_t>& b, std::size_t at) { return nicsim::model::load_be16(b, at); }
+
+// Recomputes the IPv4 header checksum of an untagged frame after a test changed the header.
+void fix_ip_checksum(std::vector<std::uint8_t>& frame) { nicsim::model::fix_ipv4_checksum(frame, 14); }
+
+// Inserts an 802.1Q tag (VLAN 5) after the MAC addresses.
+std::vector<std::uint8_t> tagged(std::vector<std::uint8_t> frame) {
+    const std::uint8_t tag[4] = {0x81, 0x00, 0x00, 0x05};
+    frame.insert(frame.begin() + 12, tag, tag + 4);
+    return frame;
 }
 
 std::span<const std::uint8_t> bytes(const std::vector<std::uint8_t>& b, std::size_t at, std::size_t n) {
@@ -137,6 +149,13 @@ TEST_CASE("host stack counts and ignores what it does not answer", "[unit][bridg
         CHECK(stack.handle(bad_ihl, reply) == Verdict::malformed);
         CHECK(reply.empty());
         CHECK(stack.count(Verdict::malformed) == 5);
+        // The reasons model::parse_frame gives (the NIC's classifier counts the same), and the
+        // stack's own check (a short ARP message) under none.
+        CHECK(stack.count(MalformedReason::truncated_ethernet) == 1);
+        CHECK(stack.count(MalformedReason::truncated_ipv4) == 1);
+        CHECK(stack.count(MalformedReason::ipv4_total_length_exceeds_frame) == 1);
+        CHECK(stack.count(MalformedReason::ipv4_bad_ihl) == 1);
+        CHECK(stack.count(MalformedReason::none) == 1);
     }
     SECTION("a wrong IPv4, ICMP or UDP checksum is refused") {
         auto bad_ip = ping;
@@ -165,10 +184,7 @@ TEST_CASE("host stack counts and ignores what it does not answer", "[unit][bridg
         CHECK(stack.handle(arp_other, reply) == Verdict::not_for_us);
         auto other_ip = ping;
         other_ip[33] = 0x03;
-        other_ip[24] = other_ip[25] = 0;
-        const auto sum = inet_checksum(bytes(other_ip, 14, 20));
-        other_ip[24] = static_cast<std::uint8_t>(sum >> 8);
-        other_ip[25] = static_cast<std::uint8_t>(sum);
+        fix_ip_checksum(other_ip);
         CHECK(stack.handle(other_ip, reply) == Verdict::not_for_us);
     }
     SECTION("IPv4 from outside the subnet gets no answer: there is no route back") {
@@ -179,24 +195,105 @@ TEST_CASE("host stack counts and ignores what it does not answer", "[unit][bridg
     SECTION("fragments, other UDP ports and other protocols are unsupported or counted apart") {
         auto fragment = ping;
         fragment[20] = 0x20;  // more fragments (DF cleared)
-        fragment[24] = fragment[25] = 0;
-        const auto sum = inet_checksum(bytes(fragment, 14, 20));
-        fragment[24] = static_cast<std::uint8_t>(sum >> 8);
-        fragment[25] = static_cast<std::uint8_t>(sum);
+        fix_ip_checksum(fragment);
         CHECK(stack.handle(fragment, reply) == Verdict::fragment);
         auto port9 = from_hex(linux_udp_echo);
         port9[40] = port9[41] = 0;  // no checksum, so the port can change
         port9[37] = 9;
         CHECK(stack.handle(port9, reply) == Verdict::unsupported);
-        auto ipv6 = ping;
-        ipv6[12] = 0x86;
-        ipv6[13] = 0xdd;
-        CHECK(stack.handle(ipv6, reply) == Verdict::unsupported);
+        nicsim::model::FrameSpec v6;  // a well-formed IPv6/UDP frame to our MAC
+        v6.dst_mac = our_mac.bytes;
+        v6.src_mac = linux_mac.bytes;
+        v6.l3 = nicsim::model::L3Kind::ipv6;
+        v6.src_addr = *nicsim::model::IpAddress::parse("fe80::1");
+        v6.dst_addr = *nicsim::model::IpAddress::parse("fe80::2");
+        v6.ip_protocol = nicsim::model::ip_protocol_udp;
+        v6.dst_port = 7;
+        CHECK(stack.handle(nicsim::model::build_frame(v6), reply) == Verdict::unsupported);
         auto echo_reply = ping;  // an echo reply is not answered
         echo_reply[34] = 0;
         echo_reply[36] = static_cast<std::uint8_t>(echo_reply[36] + 8);  // keep the checksum right
         CHECK(stack.handle(echo_reply, reply) == Verdict::unsupported);
         CHECK(reply.empty());
+    }
+}
+
+TEST_CASE("host stack reads frames as the NIC's classifier does: tags, IPv6, malformed reasons", "[unit][bridge]") {
+    HostStack stack = make_stack();
+    std::vector<std::uint8_t> reply;
+    const auto ping = from_hex(linux_ping);
+
+    SECTION("a tagged frame is parsed past its tag, and not answered: the host has no VLAN") {
+        const auto tagged_ping = tagged(ping);
+        REQUIRE(nicsim::model::parse_frame(tagged_ping).l3 == nicsim::model::L3Kind::ipv4);
+        CHECK(stack.handle(tagged_ping, reply) == Verdict::unsupported);
+        auto tagged_bad_ihl = tagged_ping;
+        tagged_bad_ihl[18] = 0x44;  // the classifier calls it malformed: so does the stack
+        REQUIRE(nicsim::model::parse_frame(tagged_bad_ihl).malformed == MalformedReason::ipv4_bad_ihl);
+        CHECK(stack.handle(tagged_bad_ihl, reply) == Verdict::malformed);
+        CHECK(stack.count(MalformedReason::ipv4_bad_ihl) == 1);
+        CHECK(reply.empty());
+    }
+    SECTION("an IPv6 EtherType in front of an IPv4 packet is malformed IPv6") {
+        auto wrong_version = ping;
+        wrong_version[12] = 0x86;
+        wrong_version[13] = 0xdd;
+        CHECK(stack.handle(wrong_version, reply) == Verdict::malformed);
+        CHECK(stack.count(MalformedReason::ipv6_bad_version) == 1);
+    }
+    SECTION("a UDP header the IPv4 total length cuts short is truncated_udp") {
+        auto cut = from_hex(linux_udp_echo);
+        cut[17] = 20 + 4;  // total length: the IPv4 header and half a UDP header
+        fix_ip_checksum(cut);
+        CHECK(stack.handle(cut, reply) == Verdict::malformed);
+        CHECK(stack.count(MalformedReason::truncated_udp) == 1);
+    }
+}
+
+TEST_CASE("host stack answers nothing that could loop or go to a whole subnet", "[unit][bridge]") {
+    HostStack stack = make_stack();
+    std::vector<std::uint8_t> reply;
+
+    SECTION("UDP echo from port 0, 7 (echo) or 19 (chargen) is refused") {
+        for (const unsigned port : {0u, 7u, 19u}) {
+            INFO("source port " << port);
+            auto request = from_hex(linux_udp_echo);
+            request[34] = static_cast<std::uint8_t>(port >> 8);
+            request[35] = static_cast<std::uint8_t>(port);
+            request[40] = request[41] = 0;  // no UDP checksum, so the port may change
+            CHECK(stack.handle(request, reply) == Verdict::refused_source);
+            CHECK(reply.empty());
+        }
+        CHECK(stack.count(Verdict::refused_source) == 3);
+        auto port_20 = from_hex(linux_udp_echo);  // the next port up is an ordinary client
+        port_20[34] = 0;
+        port_20[35] = 20;
+        port_20[40] = port_20[41] = 0;
+        CHECK(stack.handle(port_20, reply) == Verdict::udp_echo_reply);
+    }
+    SECTION("nothing goes back to the subnet's network or broadcast address") {
+        for (const unsigned host : {0x00u, 0xffu}) {
+            INFO("source 10.77.0." << host);
+            auto udp = from_hex(linux_udp_echo);
+            udp[29] = static_cast<std::uint8_t>(host);
+            udp[40] = udp[41] = 0;
+            fix_ip_checksum(udp);
+            CHECK(stack.handle(udp, reply) == Verdict::refused_source);
+            auto ping = from_hex(linux_ping);
+            ping[29] = static_cast<std::uint8_t>(host);
+            fix_ip_checksum(ping);
+            CHECK(stack.handle(ping, reply) == Verdict::refused_source);
+            CHECK(reply.empty());
+        }
+        CHECK(stack.count(Verdict::refused_source) == 4);
+    }
+    SECTION("a /31 has no network or broadcast address: both ends are hosts") {
+        HostStack point_to_point(our_mac, parse_ipv4_interface("10.77.0.1/31"));
+        auto ping = from_hex(linux_ping);  // from 10.77.0.1 to 10.77.0.2: make it 10.77.0.0 -> 10.77.0.1
+        ping[29] = 0x00;
+        ping[33] = 0x01;
+        fix_ip_checksum(ping);
+        CHECK(point_to_point.handle(ping, reply) == Verdict::icmp_echo_reply);
     }
 }
 
@@ -207,12 +304,4 @@ TEST_CASE("replies to the same peer carry fresh IPv4 identifications", "[unit][b
     stack.handle(ping, first);
     stack.handle(ping, second);
     CHECK(be16(first, 18) != be16(second, 18));
-}
-
-TEST_CASE("Internet checksum matches RFC 1071's worked example", "[unit][bridge]") {
-    // RFC 1071 section 3: the words 0001 f203 f4f5 f6f7 sum to ddf2 (folded), checksum 220d.
-    const std::vector<std::uint8_t> data{0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7};
-    CHECK(inet_checksum(data) == 0x220d);
-    const std::vector<std::uint8_t> odd{0x01};  // padded with a zero byte
-    CHECK(inet_checksum(odd) == static_cast<std::uint16_t>(~0x0100 & 0xffff));
 }

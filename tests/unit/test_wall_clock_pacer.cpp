@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <vector>
 
 #include "wall_clock_pacer.hpp"
 
@@ -52,13 +54,67 @@ TEST_CASE("lag is measured, and idle stretches are skipped rather than simulated
     CHECK(s.max_lag >= 10ms - 1us);
 }
 
-TEST_CASE("wire time never runs backwards across idle stretches", "[unit][bridge]") {
-    WallClockPacer pacer(250e6);
+// The bridge stamps a frame from the wire with wire_time(the cycle it enters the NIC) and a
+// frame the NIC sends with wire_time(its last beat's cycle), and writes them in that order.
+// Those stamps must never go backwards and never lie in the future, whatever the pacer is
+// doing when a frame comes: busy and lagging, ahead and waiting, or idle.
+TEST_CASE("pcap timestamps never run backwards: frames arriving while busy, lagging, ahead or idle", "[unit][bridge]") {
+    WallClockPacer pacer(250e6);  // 250 cycles per µs
     const Clock::time_point t0{};
-    pacer.anchor(0, t0);
-    const auto before = pacer.wire_time(25'000);  // 100 µs simulated, taken 5 ms of wall time
-    pacer.go_idle(25'000, t0 + 5ms);
-    pacer.resume(25'000, t0 + 6ms);
-    CHECK(pacer.wire_time(25'000) >= before);
-    CHECK(pacer.wire_time(25'001) > pacer.wire_time(25'000));
+    Clock::time_point now = t0;
+    std::uint64_t cycle = 0;
+    std::vector<Clock::time_point> stamps;  // in the order the bridge writes them
+    const auto stamp = [&](std::uint64_t at_cycle) {
+        const auto t = pacer.wire_time(at_cycle);
+        INFO("frame " << stamps.size() << " at cycle " << at_cycle);
+        CHECK(t <= now);                                   // never in the future
+        CHECK((stamps.empty() || t >= stamps.back()));     // never backwards
+        stamps.push_back(t);
+    };
+    // One pass of the bridge's loop: the loop's resume() (a no-op unless idle), then a chunk of
+    // at most 1 µs when the pacer allows one.
+    const auto pass = [&](std::chrono::nanoseconds wall_cost) {
+        pacer.resume(cycle, now);
+        const std::uint64_t n = pacer.cycles_allowed(cycle, now, 250);
+        cycle += n;
+        now += wall_cost;  // what simulating those cycles took
+        return n;
+    };
+    pacer.anchor(cycle, now);
+
+    // Busy and lagging: every simulated µs takes 5 wall ms. A reply leaves in each chunk.
+    now += 1us;
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(pass(5ms) == 250);
+        stamp(cycle - 10);
+    }
+    const auto lag = pacer.lag(cycle, now);
+    REQUIRE(lag > 19ms);
+
+    // A frame arrives while busy and that far behind: it enters the NIC at the current cycle.
+    // The loop's resume() must not re-anchor (the lag is real, and later replies would be
+    // stamped before this frame otherwise).
+    now += 1ms;
+    pacer.resume(cycle, now);
+    CHECK(pacer.lag(cycle, now) == lag + 1ms);
+    stamp(cycle);
+    const std::uint64_t arrival = cycle;
+    REQUIRE(pass(5ms) == 250);
+    stamp(arrival + 200);  // its reply, 0.8 µs later in simulated time
+
+    // Quiet for a second, then a frame: re-anchored at the wall clock, the gap skipped.
+    pacer.go_idle(cycle, now);
+    now += 1s;
+    pacer.resume(cycle, now);
+    stamp(cycle);
+    CHECK(stamps.back() == now);
+
+    // Ahead: no wall time has passed since the re-anchor, so nothing may run; a frame that
+    // arrives 100 ns later is stamped at the cycle it enters, then 25 cycles may run.
+    CHECK(pacer.cycles_allowed(cycle, now, 250) == 0);
+    now += 100ns;
+    stamp(cycle);
+    CHECK(pass(0ns) == 25);
+    stamp(cycle);
+    CHECK(stamps.back() == now);
 }
