@@ -1,5 +1,6 @@
 // Bad input at the MAC: frames that end inside the IP or L4 header, IPv4 IHL < 5, IP lengths
-// beyond the frame, bad FCS flagged on tuser, zero-length frames. Each ends in its named
+// beyond the frame, an IPv4 total length below its header, IP version nibbles that do not match
+// the EtherType, bad FCS flagged on tuser, zero-length frames. Each ends in its named
 // counter, nothing hangs (a good frame after each comes through), and every frame is delivered
 // or dropped exactly once, as the counters say. The expectations are written out per case
 // here, not taken from the model.
@@ -80,6 +81,23 @@ std::vector<BadCase> bad_cases() {
         auto b = good6;
         set16(b, 14 + 4, 49);  // 40 + 49 > 88
         cases.push_back({"IPv6 payload length beyond the frame", b, false, "ipv6_payload_length_exceeds_frame", ""});
+    }
+    {
+        auto b = good4;  // EtherType IPv4, version nibble 5
+        b[14] = 0x55;
+        model::fix_ipv4_checksum(b, 14);
+        cases.push_back({"IPv4 version 5", b, false, "ipv4_bad_version", ""});
+    }
+    {
+        auto b = good4;
+        set16(b, 14 + 2, 19);  // one less than the 20-byte header
+        model::fix_ipv4_checksum(b, 14);
+        cases.push_back({"IPv4 total length below the header", b, false, "ipv4_total_length_below_header", ""});
+    }
+    {
+        auto b = good6;  // EtherType IPv6, version nibble 4
+        b[14] = static_cast<std::uint8_t>(0x40 | (b[14] & 0x0F));
+        cases.push_back({"IPv6 version 4", b, false, "ipv6_bad_version", ""});
     }
     cases.push_back({"bad FCS on tuser", good4, true, "", "rx_fcs_errors"});
     cases.push_back({"bad FCS on a malformed frame", cut(good4, 30), true, "truncated_ipv4", "rx_fcs_errors"});

@@ -68,6 +68,14 @@ model::SteeringRule random_rule(Rng& rng) {
     return r;
 }
 
+// The frame's Ethernet header with TPID 0x8100, cut to 14..17 bytes: inside the VLAN tag.
+void truncate_in_vlan_tag(std::vector<std::uint8_t>& bytes, Rng& rng) {
+    bytes.resize(18, 0);
+    bytes[12] = 0x81;
+    bytes[13] = 0x00;
+    bytes.resize(14 + rng.below(4));
+}
+
 // Where a frame should end up, by rx_frame_buffer's drop order.
 enum class Fate { delivered, fcs, runt, filter };
 
@@ -94,6 +102,9 @@ void run_phase(ClassifierFixture& x, Rng& rng, model::RandomFrameBuilder& builde
     std::vector<Fate> fate(count);
     for (unsigned i = 0; i < count; ++i) {
         model::RandomFrame frame = builder.next();
+        // The generator cuts a VLAN-tagged frame inside its tag about once in a thousand
+        // frames; every 100th frame is one, so truncated_vlan is reached under any seed.
+        if (i % 100 == 50) truncate_in_vlan_tag(frame.bytes, rng);
         test::stamp_sequence(frame.bytes, first_sequence + i);
         const bool bad_fcs = rng.chance(2);
         expected[i] = model.classify(frame.bytes);
@@ -204,9 +215,10 @@ TEST_CASE("RTL classification equals model::Classifier on 5000 seeded random fra
         INFO("rss type " << type);
         CHECK(t.delivered_types[type] > 0);
     }
-    unsigned reasons_seen = 0;
-    for (unsigned reason = 1; reason < model::malformed_reason_count; ++reason) reasons_seen += t.malformed[reason] > 0;
-    CHECK(reasons_seen >= 10);
+    for (unsigned reason = 1; reason < model::malformed_reason_count; ++reason) {
+        INFO(test::malformed_counter_name(static_cast<model::MalformedReason>(reason)));
+        CHECK(t.malformed[reason] > 0);
+    }
     CHECK(t.filtered > 20);
     CHECK(t.filter_hits > t.filtered + 20);
     CHECK(t.delivered > t.frames / 2);
