@@ -1,8 +1,11 @@
 // The classifier keeps up with minimum frames at line rate and beyond: frames of 8 beats with no
 // gap at all (a beat every cycle, tlast every 8th; 64-byte line rate leaves 12 bytes of gap and
-// preamble), and one-beat frames in consecutive cycles. Consecutive frames are different flows,
-// so a tag handed to the wrong frame shows.
+// preamble); and runts of different malformed reasons (one beat and up) back to back, each
+// followed at once by a 64-byte frame. Consecutive frames are different flows or reasons, so a
+// tag or counter handed to the wrong frame shows.
+#include <array>
 #include <iostream>
+#include <random>
 
 #include "classifier_fixture.hpp"
 #include "frame_builder.hpp"
@@ -46,6 +49,30 @@ std::vector<std::uint8_t> minimum_frame(unsigned n) {
     return bytes;
 }
 
+// A runt that ends in the classifier's short-frame paths, one of five kinds by `kind`: 1..8
+// bytes (one beat) and 13 bytes, both truncated_ethernet; 15 bytes with TPID 0x8100,
+// truncated_vlan; 16 bytes with EtherType 0x0800, truncated_ipv4; a 42-byte ARP request,
+// not IP and not malformed (a runt all the same).
+std::vector<std::uint8_t> short_frame(unsigned kind, unsigned n) {
+    std::vector<std::uint8_t> b;
+    switch (kind % 5) {
+    case 0: return std::vector<std::uint8_t>(1 + n % 8, 0x5A);
+    case 1: b.assign(13, 0x5A); break;
+    case 2: b.assign(15, 0x5A); b[12] = 0x81; b[13] = 0x00; break;
+    case 3: b.assign(16, 0x5A); b[12] = 0x08; b[13] = 0x00; b[14] = 0x45; break;
+    default: {
+        model::FrameSpec spec;
+        spec.l3 = model::L3Kind::none;
+        spec.ethertype = model::ethertype_arp;
+        spec.payload_bytes = 28;
+        spec.min_frame_bytes = 0;
+        b = model::build_frame(spec);
+        REQUIRE(b.size() == 42);
+    }
+    }
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none is lost", "[rtl][classifier][line-rate]") {
@@ -76,12 +103,10 @@ TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none i
         sent.push_back(bytes);
         x.f.send_bytes(std::move(bytes));
     }
-    const std::uint64_t start = x.f.h.cycle();
     std::vector<ReceivedFrame> got;
     x.run_and_collect(frames, got);
-    // The source sent a beat every cycle: frames * 8 beats, never stalled.
-    CHECK(x.f.h.rx_source().stalled_cycles() == 0);
-    CHECK(x.f.h.rx_source().last_frame_end_cycle() - start <= frames * 8 + 2);
+    // No stall or cycle-count check: rx_frame_buffer holds tready high out of reset, so the
+    // source sends a beat every cycle whatever the classifier does; losses show as drops.
 
     REQUIRE(got.size() == frames);
     std::vector<bool> seen(frames, false);
@@ -102,23 +127,70 @@ TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none i
     CHECK(driver::steering_rule_hits(x.f.dev, 5) == model.filters().hit_count(5));
 }
 
-TEST_CASE("one-beat frames in consecutive cycles are each classified", "[rtl][classifier][line-rate]") {
+TEST_CASE("short frames of different malformed reasons and minimum frames back to back are each classified",
+          "[rtl][classifier][line-rate]") {
     ClassifierFixture x;
+    model::ClassifierConfig config;
+    config.num_queues = test::nic_queues;
+    config.rss.indirection = model::default_indirection_table(test::nic_queues);  // as the driver's
+    model::Classifier model(config);
     x.f.h.rx_source().set_gap_cycles(0);
-    // 300 frames of 1..8 bytes: every one a runt and truncated_ethernet, each counted once.
-    constexpr unsigned runts = 300;
-    for (unsigned i = 0; i < runts; ++i) x.f.send_bytes(std::vector<std::uint8_t>(1 + i % 8, 0x5A));
-    // Then a good frame, which must come through with its own tag.
-    auto good = minimum_frame(0);
-    test::stamp_sequence(good, 7);
-    x.f.send_bytes(good);
+
+    // Rounds of 1..4 runts of random kinds, then a deliverable 64-byte frame, all with no gap:
+    // each reason's count differs from the others', so a reason handed to the next frame shows in
+    // the counters, and a runt's tag handed to the 64-byte frame shows in its classification.
+    // The 250 64-byte frames fill 2000 of the buffer's 4096 words if the DMA drained none, and a
+    // dropped runt keeps no room, so any buffer drop is a failure (drops() == runts).
+    constexpr unsigned rounds = 250;
+    std::mt19937_64 rng(0x5407);
+    std::array<std::uint64_t, model::malformed_reason_count> malformed{};
+    std::vector<std::vector<std::uint8_t>> sent;
+    std::vector<model::ClassifierResult> expected;
+    std::uint64_t runts = 0;
+    for (unsigned round = 0; round < rounds; ++round) {
+        const unsigned shorts = 1 + static_cast<unsigned>(rng() % 4);
+        for (unsigned k = 0; k < shorts; ++k) {
+            auto bytes = short_frame(static_cast<unsigned>(rng() % 5), static_cast<unsigned>(rng()));
+            REQUIRE(bytes.size() < 60);
+            ++malformed[static_cast<unsigned>(model.classify(bytes).malformed)];
+            ++runts;
+            x.f.send_bytes(std::move(bytes));
+        }
+        auto good = minimum_frame(round);
+        test::stamp_sequence(good, round);
+        expected.push_back(model.classify(good));
+        ++malformed[static_cast<unsigned>(expected.back().malformed)];
+        sent.push_back(good);
+        x.f.send_bytes(std::move(good));
+    }
+    // The mix reached every kind, in counts that differ.
+    const auto m = [&](model::MalformedReason r) { return malformed[static_cast<unsigned>(r)]; };
+    REQUIRE(m(model::MalformedReason::truncated_ethernet) > 0);
+    REQUIRE(m(model::MalformedReason::truncated_vlan) > 0);
+    REQUIRE(m(model::MalformedReason::truncated_ipv4) > 0);
+    REQUIRE(m(model::MalformedReason::truncated_vlan) != m(model::MalformedReason::truncated_ipv4));
+
     std::vector<ReceivedFrame> got;
-    x.run_and_collect(runts + 1, got);
-    CHECK(x.f.h.rx_source().stalled_cycles() == 0);
+    x.run_and_collect(runts + rounds, got);
     CHECK(x.f.counter(regs::REG_RX_RUNT_LO) == runts);
-    CHECK(x.f.counter(test::global_counter_offset("rx_malformed_truncated_ethernet")) == runts);
-    REQUIRE(got.size() == 1);
-    CHECK(got[0].bytes == good);
-    CHECK(got[0].rss_type == 2);  // ipv4-tcp
     CHECK(x.f.drops() == runts);
+    for (unsigned reason = 1; reason < model::malformed_reason_count; ++reason) {
+        const auto r = static_cast<model::MalformedReason>(reason);
+        INFO(test::malformed_counter_name(r));
+        CHECK(x.f.counter(test::global_counter_offset(test::malformed_counter_name(r))) == malformed[reason]);
+    }
+    REQUIRE(got.size() == rounds);
+    std::vector<bool> seen(rounds, false);
+    for (const ReceivedFrame& r : got) {
+        const auto i = test::read_sequence(r.bytes);
+        REQUIRE(i);
+        REQUIRE(*i < rounds);
+        INFO("frame " << *i << ": model " << model::describe(expected[*i]));
+        CHECK_FALSE(seen[*i]);
+        seen[*i] = true;
+        CHECK(r.bytes == sent[*i]);
+        CHECK(r.queue == expected[*i].queue);
+        CHECK(r.rss_type == static_cast<unsigned>(expected[*i].rss_type));
+        CHECK(r.rss_hash == expected[*i].rss_hash);
+    }
 }
