@@ -1,8 +1,10 @@
 // The RTL classifier against the reference model (model::Classifier) on seeded random frames:
 // the queue, RSS hash and RSS type of every delivered frame, every frame that is not delivered
-// and why, the steering rules' hit counters and the malformed counters. Two phases, each with
+// and why, the steering rules' hit counters and the malformed counters. Three phases, each with
 // its own random key, hash-type enables, indirection table, default queue and 64 steering
-// rules, programmed through the driver while the NIC is idle. NICSIM_SEED=<n> replays a seed.
+// rules, programmed through the driver while the NIC is idle: two with frames 100 cycles apart,
+// the third back to back (no gap) in bursts that fit the receive buffer. NICSIM_SEED=<n>
+// replays a seed.
 #include <array>
 #include <bit>
 #include <cstdlib>
@@ -83,11 +85,20 @@ struct Tally {
     unsigned frames = 0, delivered = 0, fcs = 0, runts = 0, filtered = 0, filter_hits = 0;
     std::array<std::uint64_t, model::malformed_reason_count> malformed{};
     std::array<unsigned, 7> delivered_types{};
+    std::vector<ReceivedFrame> got;  // every phase's delivered frames
 };
+
+// How a phase offers its frames: all queued at once, 100 idle cycles apart (slower than the DMA
+// drains, so the buffer never fills); or back to back with no gap, in bursts that each fit in
+// the 32 KiB receive buffer (at most 3072 of its 4096 words, and far fewer frames than its 512
+// frame slots or a ring's 1024 descriptors), each burst collected before the next.
+enum class Pacing { spaced, back_to_back };
+constexpr std::size_t burst_words = 3072;
 
 // One phase: configure NIC and model alike, offer `count` frames, check every frame.
 void run_phase(ClassifierFixture& x, Rng& rng, model::RandomFrameBuilder& builder,
-               const model::ClassifierConfig& config, unsigned count, std::uint32_t first_sequence, Tally& t) {
+               const model::ClassifierConfig& config, unsigned count, std::uint32_t first_sequence, Pacing pacing,
+               Tally& t) {
     model::Classifier model(config);
     x.program_rss(config.rss);
     x.f.wr(regs::REG_RX_DEFAULT_QUEUE, config.default_queue);
@@ -100,6 +111,7 @@ void run_phase(ClassifierFixture& x, Rng& rng, model::RandomFrameBuilder& builde
     std::vector<std::vector<std::uint8_t>> sent(count);
     std::vector<model::ClassifierResult> expected(count);
     std::vector<Fate> fate(count);
+    std::vector<bool> bad_fcs_of(count);
     for (unsigned i = 0; i < count; ++i) {
         model::RandomFrame frame = builder.next();
         // The generator cuts a VLAN-tagged frame inside its tag about once in a thousand
@@ -124,17 +136,38 @@ void run_phase(ClassifierFixture& x, Rng& rng, model::RandomFrameBuilder& builde
             ++t.delivered;
             ++t.delivered_types[static_cast<unsigned>(expected[i].rss_type)];
         }
-        sent[i] = frame.bytes;
-        x.f.send_bytes(std::move(frame.bytes), bad_fcs);
+        sent[i] = std::move(frame.bytes);
+        bad_fcs_of[i] = bad_fcs;
+    }
+
+    const std::size_t got_before = t.got.size();
+    if (pacing == Pacing::spaced) {
+        x.f.h.rx_source().set_gap_cycles(100);
+        for (unsigned i = 0; i < count; ++i) x.f.send_bytes(sent[i], bad_fcs_of[i]);
+        x.run_and_collect(t.frames + count, t.got);
+    } else {
+        x.f.h.rx_source().set_gap_cycles(0);
+        unsigned bursts = 0;
+        for (unsigned i = 0; i < count;) {
+            std::size_t words = 0;
+            const unsigned start = i;
+            for (; i < count; ++i) {
+                const std::size_t w = (sent[i].size() + 7) / 8;
+                if (i > start && words + w > burst_words) break;
+                words += w;
+                x.f.send_bytes(sent[i], bad_fcs_of[i]);
+            }
+            x.run_and_collect(t.frames + i, t.got);
+            ++bursts;
+        }
+        std::cout << "  back-to-back phase: " << count << " frames in " << bursts << " bursts\n";
     }
     t.frames += count;
 
-    std::vector<ReceivedFrame> got;
-    x.run_and_collect(t.frames, got);
-
     // Every delivered frame: one the model delivers, once, intact, classified as the model does.
     std::vector<bool> seen(count, false);
-    for (const ReceivedFrame& r : got) {
+    for (std::size_t k = got_before; k < t.got.size(); ++k) {
+        const ReceivedFrame& r = t.got[k];
         const auto sequence = test::read_sequence(r.bytes);
         REQUIRE(sequence);
         REQUIRE(*sequence >= first_sequence);
@@ -164,7 +197,8 @@ void run_phase(ClassifierFixture& x, Rng& rng, model::RandomFrameBuilder& builde
 
 }  // namespace
 
-TEST_CASE("RTL classification equals model::Classifier on 5000 seeded random frames", "[rtl][classifier]") {
+TEST_CASE("RTL classification equals model::Classifier on 7500 seeded random frames: 2500 of them back to back",
+          "[rtl][classifier]") {
     const std::uint64_t seed = seed_or_env(0xC1A55);
     std::cout << "classifier RTL-vs-model seed 0x" << std::hex << seed << std::dec << "\n";
     INFO("seed 0x" << std::hex << seed << std::dec << " (NICSIM_SEED to replay)");
@@ -174,14 +208,15 @@ TEST_CASE("RTL classification equals model::Classifier on 5000 seeded random fra
     options.malformed_percent = 15;
     model::RandomFrameBuilder builder(seed, options);
     ClassifierFixture x;
-    x.f.h.rx_source().set_gap_cycles(100);  // slower than the DMA drains: no buffer drops
     Tally t;
 
     const model::ClassifierConfig first = random_config(rng, 0);
-    run_phase(x, rng, builder, first, 2500, 0, t);
+    run_phase(x, rng, builder, first, 2500, 0, Pacing::spaced, t);
     // The second phase enables every type the first left off, so both reach all six.
     const auto off = static_cast<std::uint8_t>(~first.rss.enabled_types & model::all_rss_types);
-    run_phase(x, rng, builder, random_config(rng, off), 2500, 2500, t);
+    run_phase(x, rng, builder, random_config(rng, off), 2500, 2500, Pacing::spaced, t);
+    // The third with no gap between frames: the classifier's pipeline full at every stage.
+    run_phase(x, rng, builder, random_config(rng, 0), 2500, 5000, Pacing::back_to_back, t);
 
     // Each frame in exactly one place, as the counters say.
     auto& f = x.f;
