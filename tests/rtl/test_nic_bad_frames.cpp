@@ -171,3 +171,78 @@ TEST_CASE("malformed and bad frames end in their named counters and hang nothing
     CHECK(x.f.counter(regs::REG_RX_FRAMES_LO) == offered);
     CHECK(got.size() + x.f.drops() == offered);
 }
+
+// rx_frame_buffer's drop order (rx_disabled, FCS, runt, oversize, then the filters): a frame a
+// drop rule matches counts under the earlier reason when it has one. The rule counts a hit all
+// the same (rx_classifier: every frame the MAC delivers is classified and counted, also one
+// dropped afterwards for another reason), as the model does.
+TEST_CASE("a frame a drop rule matches counts as a runt or as rx_disabled first, the rule's hit still counted",
+          "[rtl][classifier][bad-input]") {
+    ClassifierFixture x;
+    auto spec = tcp4();
+    spec.payload_bytes = 0;
+    spec.min_frame_bytes = 0;
+    const auto short54 = model::build_frame(spec);  // 14 + 20 + 20: valid IPv4 TCP, a runt
+    REQUIRE(short54.size() == 54);
+    const auto full94 = model::build_frame(tcp4());
+
+    model::SteeringRule drop;  // exactly this flow, dropped; rule 3 so that index 0 is not special
+    drop.enabled = true;
+    drop.protocol = model::FilterProtocol::tcp;
+    drop.src_addr = model::IpAddress::v4(10, 0, 0, 1);
+    drop.dst_addr = model::IpAddress::v4(10, 0, 0, 2);
+    drop.src_port = 1024;
+    drop.dst_port = 80;
+    drop.action = model::FilterAction::drop;
+    model::ClassifierConfig config;
+    config.num_queues = test::nic_queues;
+    model::Classifier model(config);
+    model.filters().set_rule(3, drop);
+    x.write_rule(3, drop);
+    for (const auto* frame : {&short54, &full94}) {
+        const auto r = model.classify(*frame);
+        REQUIRE(r.malformed == model::MalformedReason::none);
+        REQUIRE(r.filter_index == std::optional<std::size_t>(3));
+        REQUIRE(r.action == model::ClassifierAction::drop);
+    }
+
+    auto& f = x.f;
+    const auto hits = [&] { return driver::steering_rule_hits(f.dev, 3); };
+    std::uint64_t seen = 0;
+    const auto offer = [&](const std::vector<std::uint8_t>& b) {
+        f.send_bytes(b);
+        f.wait_frames_seen(++seen);
+        f.h.run(200);
+    };
+
+    offer(short54);  // runt before filter
+    CHECK(f.counter(regs::REG_RX_RUNT_LO) == 1);
+    CHECK(f.counter(regs::REG_RX_FILTER_DROPS_LO) == 0);
+    CHECK(hits() == 1);
+
+    offer(full94);  // the same flow at full size: the rule drops it
+    CHECK(f.counter(regs::REG_RX_RUNT_LO) == 1);
+    CHECK(f.counter(regs::REG_RX_FILTER_DROPS_LO) == 1);
+    CHECK(hits() == 2);
+
+    f.wr(regs::REG_CTRL, 1u << regs::CTRL_TX_EN.lsb);  // rx_en clear: before runt and filter
+    offer(full94);
+    offer(short54);
+    // A malformed frame with rx_en clear: rx_disabled_drops, and its malformed counter too.
+    offer(std::vector<std::uint8_t>(full94.begin(), full94.begin() + 30));  // truncated_ipv4
+    CHECK(f.counter(regs::REG_RX_DISABLED_DROPS_LO) == 3);
+    CHECK(f.counter(regs::REG_RX_RUNT_LO) == 1);
+    CHECK(f.counter(regs::REG_RX_FILTER_DROPS_LO) == 1);
+    CHECK(hits() == 4);
+
+    for (unsigned reason = 1; reason < model::malformed_reason_count; ++reason) {
+        const auto r = static_cast<model::MalformedReason>(reason);
+        INFO(test::malformed_counter_name(r));
+        CHECK(f.counter(test::global_counter_offset(test::malformed_counter_name(r))) ==
+              (r == model::MalformedReason::truncated_ipv4 ? 1u : 0u));
+    }
+    CHECK(f.drops() == seen);
+    std::vector<ReceivedFrame> got;
+    x.poll_all(got);
+    CHECK(got.empty());
+}
