@@ -73,6 +73,27 @@ std::vector<std::uint8_t> short_frame(unsigned kind, unsigned n) {
     return b;
 }
 
+// Every sent frame arrived exactly once (found by its sequence stamp), unchanged, with the
+// queue, hash and type the model gave it.
+void check_each_delivered_once(const std::vector<ReceivedFrame>& got,
+                               const std::vector<std::vector<std::uint8_t>>& sent,
+                               const std::vector<model::ClassifierResult>& expected) {
+    REQUIRE(got.size() == sent.size());
+    std::vector<bool> seen(sent.size(), false);
+    for (const ReceivedFrame& r : got) {
+        const auto i = test::read_sequence(r.bytes);
+        REQUIRE(i);
+        REQUIRE(*i < sent.size());
+        INFO("frame " << *i << ": model " << model::describe(expected[*i]));
+        CHECK_FALSE(seen[*i]);
+        seen[*i] = true;
+        CHECK(r.bytes == sent[*i]);
+        CHECK(r.queue == expected[*i].queue);
+        CHECK(r.rss_type == static_cast<unsigned>(expected[*i].rss_type));
+        CHECK(r.rss_hash == expected[*i].rss_hash);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none is lost", "[rtl][classifier][line-rate]") {
@@ -108,20 +129,7 @@ TEST_CASE("back-to-back 64-byte frames with no gap are all classified and none i
     // No stall or cycle-count check: rx_frame_buffer holds tready high out of reset, so the
     // source sends a beat every cycle whatever the classifier does; losses show as drops.
 
-    REQUIRE(got.size() == frames);
-    std::vector<bool> seen(frames, false);
-    for (const ReceivedFrame& r : got) {
-        const auto i = test::read_sequence(r.bytes);
-        REQUIRE(i);
-        REQUIRE(*i < frames);
-        INFO("frame " << *i << ": model " << model::describe(expected[*i]));
-        CHECK_FALSE(seen[*i]);
-        seen[*i] = true;
-        CHECK(r.bytes == sent[*i]);
-        CHECK(r.queue == expected[*i].queue);
-        CHECK(r.rss_type == static_cast<unsigned>(expected[*i].rss_type));
-        CHECK(r.rss_hash == expected[*i].rss_hash);
-    }
+    check_each_delivered_once(got, sent, expected);
     CHECK(x.f.drops() == 0);
     CHECK(model.filters().hit_count(5) == frames / 7 + 1);  // kind 0 of 7: frames 0, 7, ..., 399
     CHECK(driver::steering_rule_hits(x.f.dev, 5) == model.filters().hit_count(5));
@@ -179,18 +187,5 @@ TEST_CASE("short frames of different malformed reasons and minimum frames back t
         INFO(test::malformed_counter_name(r));
         CHECK(x.f.counter(test::global_counter_offset(test::malformed_counter_name(r))) == malformed[reason]);
     }
-    REQUIRE(got.size() == rounds);
-    std::vector<bool> seen(rounds, false);
-    for (const ReceivedFrame& r : got) {
-        const auto i = test::read_sequence(r.bytes);
-        REQUIRE(i);
-        REQUIRE(*i < rounds);
-        INFO("frame " << *i << ": model " << model::describe(expected[*i]));
-        CHECK_FALSE(seen[*i]);
-        seen[*i] = true;
-        CHECK(r.bytes == sent[*i]);
-        CHECK(r.queue == expected[*i].queue);
-        CHECK(r.rss_type == static_cast<unsigned>(expected[*i].rss_type));
-        CHECK(r.rss_hash == expected[*i].rss_hash);
-    }
+    check_each_delivered_once(got, sent, expected);
 }

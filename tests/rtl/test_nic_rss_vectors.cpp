@@ -10,38 +10,18 @@
 // they were cross-checked. The tables list destination before source.
 #include <array>
 
+#include "../microsoft_rss_vectors.hpp"
 #include "classifier_fixture.hpp"
 #include "frame_builder.hpp"
 
 using namespace nicsim;
 using nicsim::test::ClassifierFixture;
 using nicsim::test::ReceivedFrame;
+using nicsim::test::RssVerificationRow;
+using nicsim::test::rss_ipv4_rows;
+using nicsim::test::rss_ipv6_rows;
 
 namespace {
-
-struct VerificationRow {
-    const char* destination;
-    std::uint16_t destination_port;
-    const char* source;
-    std::uint16_t source_port;
-    std::uint32_t addresses_only;  // "IPv4 only" / "IPv6 only"
-    std::uint32_t with_ports;      // "IPv4 with TCP" / "IPv6 with TCP"
-};
-
-constexpr std::array<VerificationRow, 5> ipv4_rows = {{
-    {"161.142.100.80", 1766, "66.9.149.187", 2794, 0x323e8fc2, 0x51ccc178},
-    {"65.69.140.83", 4739, "199.92.111.2", 14230, 0xd718262a, 0xc626b0ea},
-    {"12.22.207.184", 38024, "24.19.198.95", 12898, 0xd2d0a5de, 0x5c2b394a},
-    {"209.142.163.6", 2217, "38.27.205.30", 48228, 0x82989176, 0xafc7327f},
-    {"202.188.127.2", 1303, "153.39.163.191", 44251, 0x5d1809c5, 0x10e828a2},
-}};
-
-constexpr std::array<VerificationRow, 3> ipv6_rows = {{
-    {"3ffe:2501:200:3::1", 1766, "3ffe:2501:200:1fff::7", 2794, 0x2cc18cd5, 0x40207d3d},
-    {"ff02::1", 4739, "3ffe:501:8::260:97ff:fe40:efab", 14230, 0x0f0c461c, 0xdde51bbf},
-    {"fe80::200:f8ff:fe21:67cf", 38024, "3ffe:1900:4545:3:200:f8ff:fe21:67cf", 44251,
-     0x4b61e985, 0x02d1feef},
-}};
 
 // rx_wb.rss_type codes (model::RssType).
 constexpr std::uint8_t type_ipv4 = 1, type_ipv4_tcp = 2, type_ipv4_udp = 3;
@@ -55,7 +35,7 @@ struct Probe {
 };
 
 // A TCP, a UDP and a GRE frame per row: with ports, with ports, addresses only.
-void add_probes(std::vector<Probe>& probes, const VerificationRow& row, bool v6, std::uint32_t* sequence) {
+void add_probes(std::vector<Probe>& probes, const RssVerificationRow& row, bool v6, std::uint32_t* sequence) {
     model::FrameSpec spec;
     spec.l3 = v6 ? model::L3Kind::ipv6 : model::L3Kind::ipv4;
     spec.src_addr = *model::IpAddress::parse(row.source);
@@ -94,8 +74,8 @@ TEST_CASE("the RX descriptor carries the published Toeplitz hashes under the Mic
     }
     std::vector<Probe> probes;
     std::uint32_t sequence = 0;
-    for (const auto& row : ipv4_rows) add_probes(probes, row, false, &sequence);
-    for (const auto& row : ipv6_rows) add_probes(probes, row, true, &sequence);
+    for (const auto& row : rss_ipv4_rows) add_probes(probes, row, false, &sequence);
+    for (const auto& row : rss_ipv6_rows) add_probes(probes, row, true, &sequence);
     for (const Probe& p : probes) x.f.send_bytes(p.frame);
 
     std::vector<ReceivedFrame> got;
@@ -120,8 +100,8 @@ TEST_CASE("a disabled 4-tuple type hashes on the addresses alone; disabled addre
     x.f.wr(regs::REG_RSS_CTRL, (1u << regs::RSS_CTRL_IPV4.lsb) | (1u << regs::RSS_CTRL_IPV6.lsb));
     std::vector<Probe> probes;
     std::uint32_t sequence = 0;
-    add_probes(probes, ipv4_rows[0], false, &sequence);
-    add_probes(probes, ipv6_rows[0], true, &sequence);
+    add_probes(probes, rss_ipv4_rows[0], false, &sequence);
+    add_probes(probes, rss_ipv6_rows[0], true, &sequence);
     for (const Probe& p : probes) x.f.send_bytes(p.frame);
     std::vector<ReceivedFrame> got;
     x.run_and_collect(probes.size(), got);
@@ -131,7 +111,7 @@ TEST_CASE("a disabled 4-tuple type hashes on the addresses alone; disabled addre
         INFO(p.what);
         const bool v6 = p.type >= type_ipv6;
         CHECK(r.rss_type == (v6 ? type_ipv6 : type_ipv4));
-        CHECK(r.rss_hash == (v6 ? ipv6_rows[0] : ipv4_rows[0]).addresses_only);
+        CHECK(r.rss_hash == (v6 ? rss_ipv6_rows[0] : rss_ipv4_rows[0]).addresses_only);
     }
 
     // Nothing enabled: type none, hash 0, rx_default_queue.

@@ -17,35 +17,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "../microsoft_rss_vectors.hpp"
 #include "toeplitz.hpp"
 
 using namespace nicsim::model;
+using nicsim::test::RssVerificationRow;
+using nicsim::test::rss_ipv4_rows;
+using nicsim::test::rss_ipv6_rows;
 
 namespace {
-
-struct VerificationRow {
-    const char* destination;
-    std::uint16_t destination_port;
-    const char* source;
-    std::uint16_t source_port;
-    std::uint32_t addresses_only; // "IPv4 only" / "IPv6 only" column
-    std::uint32_t with_tcp;       // "IPv4 with TCP" / "IPv6 with TCP" column
-};
-
-constexpr std::array<VerificationRow, 5> ipv4_rows = {{
-    {"161.142.100.80", 1766, "66.9.149.187", 2794, 0x323e8fc2, 0x51ccc178},
-    {"65.69.140.83", 4739, "199.92.111.2", 14230, 0xd718262a, 0xc626b0ea},
-    {"12.22.207.184", 38024, "24.19.198.95", 12898, 0xd2d0a5de, 0x5c2b394a},
-    {"209.142.163.6", 2217, "38.27.205.30", 48228, 0x82989176, 0xafc7327f},
-    {"202.188.127.2", 1303, "153.39.163.191", 44251, 0x5d1809c5, 0x10e828a2},
-}};
-
-constexpr std::array<VerificationRow, 3> ipv6_rows = {{
-    {"3ffe:2501:200:3::1", 1766, "3ffe:2501:200:1fff::7", 2794, 0x2cc18cd5, 0x40207d3d},
-    {"ff02::1", 4739, "3ffe:501:8::260:97ff:fe40:efab", 14230, 0x0f0c461c, 0xdde51bbf},
-    {"fe80::200:f8ff:fe21:67cf", 38024, "3ffe:1900:4545:3:200:f8ff:fe21:67cf", 44251,
-     0x4b61e985, 0x02d1feef},
-}};
 
 // Network-order bytes of a textual address, via the C library rather than the model's parser.
 void append_address(std::vector<std::uint8_t>& out, int family, const char* text) {
@@ -59,10 +39,10 @@ void append_port(std::vector<std::uint8_t>& out, std::uint16_t port) {
     out.push_back(static_cast<std::uint8_t>(port & 0xFF));
 }
 
-void check_rows(int family, const VerificationRow* rows, std::size_t count) {
+void check_rows(int family, const RssVerificationRow* rows, std::size_t count) {
     const ToeplitzHasher hasher(microsoft_rss_key);
     for (std::size_t i = 0; i < count; ++i) {
-        const VerificationRow& row = rows[i];
+        const RssVerificationRow& row = rows[i];
         INFO("source " << row.source << ":" << row.source_port << ", destination "
                        << row.destination << ":" << row.destination_port);
         std::vector<std::uint8_t> input;
@@ -72,8 +52,8 @@ void check_rows(int family, const VerificationRow* rows, std::size_t count) {
         CHECK(toeplitz_hash_bitwise(microsoft_rss_key, input) == row.addresses_only);
         append_port(input, row.source_port);
         append_port(input, row.destination_port);
-        CHECK(hasher.hash(input) == row.with_tcp);
-        CHECK(toeplitz_hash_bitwise(microsoft_rss_key, input) == row.with_tcp);
+        CHECK(hasher.hash(input) == row.with_ports);
+        CHECK(toeplitz_hash_bitwise(microsoft_rss_key, input) == row.with_ports);
     }
 }
 
@@ -95,12 +75,12 @@ TEST_CASE("the Microsoft key is the published 40-byte verification key", "[unit]
 
 TEST_CASE("Toeplitz matches the published IPv4 verification suite, all five rows",
           "[unit][toeplitz]") {
-    check_rows(AF_INET, ipv4_rows.data(), ipv4_rows.size());
+    check_rows(AF_INET, rss_ipv4_rows.data(), rss_ipv4_rows.size());
 }
 
 TEST_CASE("Toeplitz matches the published IPv6 verification suite, all three rows",
           "[unit][toeplitz]") {
-    check_rows(AF_INET6, ipv6_rows.data(), ipv6_rows.size());
+    check_rows(AF_INET6, rss_ipv6_rows.data(), rss_ipv6_rows.size());
 }
 
 TEST_CASE("the table hasher equals the bit-serial definition for random keys and inputs",
