@@ -153,6 +153,7 @@ struct SweepCommand {
     std::string out = "out/sweep";
     std::uint64_t seed = 0;
     bool seed_given = false;
+    bool list_points = false;
     nicsim::tb::TraceFlags trace;
 };
 
@@ -168,6 +169,8 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
     sweep->add_option("--jobs", cmd.jobs, "Points run in parallel [cores]")->check(CLI::Range(1, 256));
     sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
     sweep->add_option("--seed", cmd.seed, "Seed of every point, replacing the preset's");
+    sweep->add_flag("--list-points", cmd.list_points,
+                    "Print each point as `nicsim run` arguments, one line per point, and run nothing");
     nicsim::tb::add_trace_flags(*sweep, cmd.trace);
 }
 
@@ -186,6 +189,24 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     if (cmd.packets) plan.packets = cmd.packets;
     if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
     const auto points = sw::plan_points(plan);
+    if (cmd.list_points) {
+        // What scripts/sample-points builds on: each line runs the point as the sweep would.
+        // Values a shell would split or expand are single-quoted.
+        auto quoted = [](const std::string& v) {
+            const bool plain = !v.empty() && v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                                 "0123456789._:/+-=,@%") == std::string::npos;
+            if (plain) return v;
+            std::string q = "'";
+            for (char c : v) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            return q + "'";
+        };
+        for (const auto& p : points) {
+            for (std::size_t i = 0; i < p.settings.size(); ++i)
+                std::cout << (i ? " " : "") << "--" << p.settings[i].first << " " << quoted(p.settings[i].second);
+            std::cout << "\n";
+        }
+        return 0;
+    }
     // One trace per point (FILE-<policy>-<load>.fst), each checked before any point runs.
     const auto trace = nicsim::tb::trace_options_from(sub, cmd.trace);
     require_trace_support(trace);
