@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 namespace nicsim::apps {
 

@@ -1,4 +1,4 @@
-#include "sink_app.hpp"
+#include "apps/sink_app.hpp"
 
 #include <algorithm>
 

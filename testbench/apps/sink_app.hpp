@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "cost_table.hpp"
-#include "delivery_ledger.hpp"
+#include "host/cost_table.hpp"
+#include "apps/delivery_ledger.hpp"
 #include "kernel.hpp"
 #include "lazy_receiver.hpp"
 #include "packet_handler.hpp"

@@ -1,4 +1,4 @@
-#include "wire_monitor.hpp"
+#include "apps/wire_monitor.hpp"
 
 namespace nicsim::apps {
 

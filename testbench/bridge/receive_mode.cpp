@@ -1,4 +1,4 @@
-#include "receive_mode.hpp"
+#include "bridge/receive_mode.hpp"
 
 #include <stdexcept>
 

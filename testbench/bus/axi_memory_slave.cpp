@@ -1,4 +1,4 @@
-#include "axi_memory_slave.hpp"
+#include "bus/axi_memory_slave.hpp"
 
 #include <cstdio>
 #include <cstring>

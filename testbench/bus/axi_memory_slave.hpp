@@ -24,10 +24,10 @@
 #include <string>
 #include <vector>
 
-#include "bus_ports.hpp"
-#include "clocked_model.hpp"
-#include "host_memory.hpp"
-#include "ring_queue.hpp"
+#include "bus/bus_ports.hpp"
+#include "bus/clocked_model.hpp"
+#include "bus/host_memory.hpp"
+#include "bus/ring_queue.hpp"
 
 namespace nicsim::tb {
 

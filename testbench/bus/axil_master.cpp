@@ -1,4 +1,4 @@
-#include "axil_master.hpp"
+#include "bus/axil_master.hpp"
 
 #include <stdexcept>
 #include <string>

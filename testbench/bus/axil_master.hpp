@@ -8,9 +8,9 @@
 
 #include <cstdint>
 
-#include "bus_ports.hpp"
-#include "clocked_model.hpp"
-#include "ring_queue.hpp"
+#include "bus/bus_ports.hpp"
+#include "bus/clocked_model.hpp"
+#include "bus/ring_queue.hpp"
 
 namespace nicsim::tb {
 

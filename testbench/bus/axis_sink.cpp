@@ -1,4 +1,4 @@
-#include "axis_sink.hpp"
+#include "bus/axis_sink.hpp"
 
 #include <bit>
 #include <cstring>

@@ -14,8 +14,8 @@
 #include <deque>
 #include <vector>
 
-#include "bus_ports.hpp"
-#include "clocked_model.hpp"
+#include "bus/bus_ports.hpp"
+#include "bus/clocked_model.hpp"
 
 namespace nicsim::tb {
 

@@ -1,4 +1,4 @@
-#include "axis_source.hpp"
+#include "bus/axis_source.hpp"
 
 #include <bit>
 #include <cstring>

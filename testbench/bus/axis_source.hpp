@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include "bus_ports.hpp"
-#include "clocked_model.hpp"
-#include "ring_queue.hpp"
+#include "bus/bus_ports.hpp"
+#include "bus/clocked_model.hpp"
+#include "bus/ring_queue.hpp"
 
 namespace nicsim::tb {
 

@@ -1,4 +1,4 @@
-#include "host_memory.hpp"
+#include "bus/host_memory.hpp"
 
 #include <bit>
 #include <cstdio>

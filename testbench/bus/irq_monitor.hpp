@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "clocked_model.hpp"
-#include "irq_pulse.hpp"
+#include "bus/clocked_model.hpp"
+#include "bus/irq_pulse.hpp"
 
 namespace nicsim::tb {
 

@@ -5,7 +5,7 @@
 // width (and so Verilator storage type) differs from the contract fails to compile here.
 #pragma once
 
-#include "bus_ports.hpp"
+#include "bus/bus_ports.hpp"
 
 namespace nicsim::tb {
 

@@ -38,18 +38,18 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cosim_run.hpp"
-#include "line_rate.hpp"
-#include "sweep_plan.hpp"
-#include "sweep_report.hpp"
-#include "sweep_runner.hpp"
-#include "rtl_nic.hpp"
-#include "replay_command.hpp"
-#include "rtl_run.hpp"
-#include "bridge_run.hpp"
-#include "trace_cli.hpp"
-#include "trace_report.hpp"
-#include "trace_views.hpp"
+#include "cosim/cosim_run.hpp"
+#include "traffic/line_rate.hpp"
+#include "sweep/sweep_plan.hpp"
+#include "sweep/sweep_report.hpp"
+#include "sweep/sweep_runner.hpp"
+#include "harness/trace_support.hpp"
+#include "cli/replay_command.hpp"
+#include "loopback/rtl_run.hpp"
+#include "bridge/bridge_run.hpp"
+#include "cli/trace_cli.hpp"
+#include "cli/trace_report.hpp"
+#include "cli/trace_views.hpp"
 
 namespace {
 
@@ -61,12 +61,6 @@ struct RunCommand {
     bool json = false;
     nicsim::tb::TraceFlags trace;
 };
-
-// Refuses trace options this build cannot honour (verilated without tracing) before any work.
-void require_trace_support(const nicsim::tb::TraceOptions& trace) {
-    if (trace.enabled() && !nicsim::platform::RtlNic::can_trace())
-        throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
-}
 
 void add_run_command(CLI::App& app, RunCommand& cmd) {
     auto* run = app.add_subcommand("run", "Co-simulate the RTL NIC with a simulated host, driver policy and application");
@@ -87,7 +81,7 @@ int do_run(RunCommand& cmd, CLI::App& run) {
         if (run.get_option("--" + k.key)->count() > 0) nicsim::set_knob(cmd.knobs, k.key, cmd.flag_values[k.key]);
     nicsim::validate(cmd.config);
     cmd.config.platform.trace = nicsim::tb::trace_options_from(run, cmd.trace);
-    require_trace_support(cmd.config.platform.trace);
+    nicsim::tb::require_trace_support(cmd.config.platform.trace);
     nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
     if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
     const auto result = nicsim::run_cosim(cmd.config);
@@ -209,7 +203,7 @@ int do_sweep(SweepCommand& cmd, CLI::App& sub) {
     }
     // One trace per point (FILE-<policy>-<load>.fst), each checked before any point runs.
     const auto trace = nicsim::tb::trace_options_from(sub, cmd.trace);
-    require_trace_support(trace);
+    nicsim::tb::require_trace_support(trace);
     if (trace.enabled()) {
         if (!std::filesystem::path(trace.path).parent_path().empty())
             std::filesystem::create_directories(std::filesystem::path(trace.path).parent_path());

@@ -1,4 +1,4 @@
-#include "replay_command.hpp"
+#include "cli/replay_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -9,8 +9,8 @@
 #include <limits>
 #include <stdexcept>
 
-#include "rtl_nic.hpp"
-#include "trace_report.hpp"
+#include "harness/trace_support.hpp"
+#include "cli/trace_report.hpp"
 
 namespace nicsim::tb {
 
@@ -34,8 +34,7 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     if (replay.get_option("--queues")->count() > 0) cmd.options.queues = cmd.queues;
     if (replay.get_option("--rss-key")->count() > 0) cmd.options.rss_key = parse_rss_key_hex(cmd.rss_key);
     cmd.options.trace = trace_options_from(replay, cmd.trace);
-    if (cmd.options.trace.enabled() && !platform::RtlNic::can_trace())
-        throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
+    require_trace_support(cmd.options.trace);
     // A replay's length is known only once it has run (one frame at a time, each as long as
     // the NIC takes): a window after the end is reported afterwards, not refused here.
     check_trace_options(cmd.options.trace, {std::numeric_limits<double>::infinity()});

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "replay_run.hpp"
-#include "trace_cli.hpp"
+#include "replay/replay_run.hpp"
+#include "cli/trace_cli.hpp"
 
 namespace CLI {
 class App;

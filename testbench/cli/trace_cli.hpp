@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "trace_options.hpp"
+#include "trace/trace_options.hpp"
 
 namespace nicsim::tb {
 

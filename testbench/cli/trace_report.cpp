@@ -1,9 +1,9 @@
-#include "trace_report.hpp"
+#include "cli/trace_report.hpp"
 
 #include <filesystem>
 #include <string>
 
-#include "trace_views.hpp"
+#include "cli/trace_views.hpp"
 
 namespace nicsim::tb {
 

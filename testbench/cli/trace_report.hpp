@@ -5,8 +5,8 @@
 
 #include <ostream>
 
-#include "trace_options.hpp"
-#include "trace_schedule.hpp"
+#include "trace/trace_options.hpp"
+#include "trace/trace_schedule.hpp"
 
 namespace nicsim::tb {
 

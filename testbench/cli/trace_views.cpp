@@ -1,4 +1,4 @@
-#include "trace_views.hpp"
+#include "cli/trace_views.hpp"
 
 #include <algorithm>
 #include <cstdlib>

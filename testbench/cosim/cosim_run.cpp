@@ -1,4 +1,4 @@
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 
 #include <systemc>
 
@@ -12,19 +12,19 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "cpu_hog.hpp"
-#include "delivery_ledger.hpp"
-#include "forward_app.hpp"
-#include "mixed_source.hpp"
+#include "apps/cpu_hog.hpp"
+#include "apps/delivery_ledger.hpp"
+#include "apps/forward_app.hpp"
+#include "traffic/mixed_source.hpp"
 #include "policy_factory.hpp"
 #include "nic_driver.hpp"
-#include "nic_platform.hpp"
-#include "pcap_source.hpp"
-#include "sim_kernel.hpp"
-#include "sink_app.hpp"
-#include "socket_demux.hpp"
-#include "tb_event_recorder.hpp"
-#include "wire_monitor.hpp"
+#include "platform/nic_platform.hpp"
+#include "traffic/pcap_source.hpp"
+#include "host/sim_kernel.hpp"
+#include "apps/sink_app.hpp"
+#include "apps/socket_demux.hpp"
+#include "cosim/tb_event_recorder.hpp"
+#include "apps/wire_monitor.hpp"
 
 namespace nicsim {
 namespace {

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "run_config.hpp"
-#include "trace_schedule.hpp"
+#include "cosim/run_config.hpp"
+#include "trace/trace_schedule.hpp"
 
 namespace nicsim {
 

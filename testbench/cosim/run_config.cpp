@@ -1,4 +1,4 @@
-#include "run_config.hpp"
+#include "cosim/run_config.hpp"
 
 #include <toml++/toml.h>
 
@@ -9,8 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "line_rate.hpp"
-#include "replay_capture.hpp"
+#include "traffic/line_rate.hpp"
+#include "pcap/capture_check.hpp"
 
 namespace nicsim {
 namespace {
@@ -277,7 +277,7 @@ void validate(const RunConfig& c) {
     std::string frames = c.sizes == "fixed" ? std::to_string(c.size) + "-byte frames"
                                             : c.sizes + " frames (mean " + format_number(std::round(mean_size)) + " bytes)";
     if (c.traffic == "pcap") {
-        const auto capture = tb::check_replay_capture(c.pcap, max_frame_bytes);
+        const auto capture = capture::check_capture(c.pcap, max_frame_bytes);
         if (capture.frames == 0) throw std::invalid_argument("capture " + c.pcap + ": holds no frames to offer");
         // Shorter frames are padded to 60 bytes on the wire.
         mean_size = std::max(60.0, static_cast<double>(capture.bytes) / static_cast<double>(capture.frames));

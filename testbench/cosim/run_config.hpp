@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "cost_table.hpp"
-#include "generated_source.hpp"
+#include "host/cost_table.hpp"
+#include "traffic/generated_source.hpp"
 #include "policy_factory.hpp"
 #include "nic_driver.hpp"
-#include "nic_platform.hpp"
+#include "platform/platform_config.hpp"
 
 namespace nicsim {
 

@@ -1,4 +1,4 @@
-#include "tb_event_recorder.hpp"
+#include "cosim/tb_event_recorder.hpp"
 
 #include <algorithm>
 

@@ -14,9 +14,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "delivery_ledger.hpp"
-#include "nic_platform.hpp"
-#include "sim_kernel.hpp"
+#include "apps/delivery_ledger.hpp"
+#include "platform/nic_platform.hpp"
+#include "host/sim_kernel.hpp"
 #include "tracepoints.hpp"
 
 namespace nicsim::platform {

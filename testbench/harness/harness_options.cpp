@@ -1,4 +1,4 @@
-#include "harness_options.hpp"
+#include "harness/harness_options.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // harness's units: one place for `nicsim loopback`, `nicsim bridge` and the co-simulation.
 #pragma once
 
-#include "rtl_harness.hpp"
+#include "harness/rtl_harness.hpp"
 
 namespace nicsim::tb {
 

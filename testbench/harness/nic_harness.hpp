@@ -28,8 +28,8 @@
 #include "Vnicsim_tb_fast.h"
 #pragma GCC diagnostic pop
 
-#include "rtl_device.hpp"
-#include "rtl_harness.hpp"
+#include "harness/rtl_device.hpp"
+#include "harness/rtl_harness.hpp"
 
 namespace nicsim::tb {
 

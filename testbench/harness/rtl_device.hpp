@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "bus_ports.hpp"
+#include "bus/bus_ports.hpp"
 #include "device.hpp"
 
 namespace nicsim::tb {

@@ -14,13 +14,13 @@
 #include <string_view>
 #include <utility>
 
-#include "axi_memory_slave.hpp"
-#include "axil_master.hpp"
-#include "axis_sink.hpp"
-#include "axis_source.hpp"
-#include "host_memory.hpp"
-#include "nic_ports.hpp"
-#include "sim_control.hpp"
+#include "bus/axi_memory_slave.hpp"
+#include "bus/axil_master.hpp"
+#include "bus/axis_sink.hpp"
+#include "bus/axis_source.hpp"
+#include "bus/host_memory.hpp"
+#include "bus/nic_ports.hpp"
+#include "harness/sim_control.hpp"
 
 namespace nicsim::tb {
 

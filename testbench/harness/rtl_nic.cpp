@@ -1,10 +1,12 @@
-#include "rtl_nic.hpp"
+#include "harness/rtl_nic.hpp"
 
 #include <optional>
+#include <stdexcept>
 
-#include "irq_monitor.hpp"
-#include "nic_harness.hpp"
-#include "tb_event_driver.hpp"
+#include "bus/irq_monitor.hpp"
+#include "harness/nic_harness.hpp"
+#include "harness/trace_support.hpp"
+#include "trace/tb_event_driver.hpp"
 
 namespace nicsim::platform {
 
@@ -95,6 +97,21 @@ RtlNic::RtlNic(const tb::HarnessOptions& options, const tb::TraceOptions& trace)
 }
 
 bool RtlNic::can_trace() { return verilated_with_trace<tb::NicTop>; }
+
+}  // namespace nicsim::platform
+
+namespace nicsim::tb {
+
+bool nic_can_trace() { return platform::RtlNic::can_trace(); }
+
+void require_trace_support(const TraceOptions& trace) {
+    if (trace.enabled() && !nic_can_trace())
+        throw std::invalid_argument("--trace: this nicsim was built with -DNICSIM_TRACE_FST=OFF (no tracing)");
+}
+
+}  // namespace nicsim::tb
+
+namespace nicsim::platform {
 
 RtlNic::~RtlNic() { impl_->close_trace(); }
 

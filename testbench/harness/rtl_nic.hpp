@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "axis_sink.hpp"
-#include "host_memory.hpp"
-#include "irq_pulse.hpp"
-#include "rtl_harness.hpp"
-#include "tb_event.hpp"
-#include "trace_options.hpp"
-#include "trace_schedule.hpp"
+#include "bus/axis_sink.hpp"
+#include "bus/host_memory.hpp"
+#include "bus/irq_pulse.hpp"
+#include "harness/rtl_harness.hpp"
+#include "trace/tb_event.hpp"
+#include "trace/trace_options.hpp"
+#include "trace/trace_schedule.hpp"
 
 namespace nicsim::platform {
 

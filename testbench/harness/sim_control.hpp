@@ -29,7 +29,7 @@
 #include <string_view>
 #include <vector>
 
-#include "clocked_model.hpp"
+#include "bus/clocked_model.hpp"
 
 class VerilatedContext;
 class VerilatedFstC;

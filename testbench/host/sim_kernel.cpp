@@ -1,4 +1,4 @@
-#include "sim_kernel.hpp"
+#include "host/sim_kernel.hpp"
 
 #include <algorithm>
 #include <stdexcept>

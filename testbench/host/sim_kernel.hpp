@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "cost_table.hpp"
+#include "host/cost_table.hpp"
 #include "kernel.hpp"
 
 namespace nicsim::host {

@@ -1,4 +1,4 @@
-#include "rtl_run.hpp"
+#include "loopback/rtl_run.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -10,11 +10,11 @@
 #include <stdexcept>
 #include <string>
 
-#include "harness_options.hpp"
-#include "line_rate.hpp"
-#include "nic_harness.hpp"
+#include "harness/harness_options.hpp"
+#include "traffic/line_rate.hpp"
+#include "harness/nic_harness.hpp"
 #include "range_check.hpp"
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 namespace nicsim::tb {
 namespace {

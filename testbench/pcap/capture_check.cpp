@@ -1,19 +1,19 @@
-#include "replay_capture.hpp"
+#include "pcap/capture_check.hpp"
 
 #include <stdexcept>
 
-#include "pcap_reader.hpp"
+#include "pcap/pcap_reader.hpp"
 
-namespace nicsim::tb {
+namespace nicsim::capture {
 
-ReplayCaptureCheck check_replay_capture(const std::string& path, std::uint32_t max_frame_bytes) {
-    capture::PcapReader reader(path);
-    if (reader.link_type() != capture::link_type_ethernet)
+CaptureCheck check_capture(const std::string& path, std::uint32_t max_frame_bytes) {
+    PcapReader reader(path);
+    if (reader.link_type() != link_type_ethernet)
         throw std::invalid_argument("capture " + path + ": link type " + reader.link_type_name() + " (" +
                                     std::to_string(reader.link_type()) +
                                     "); replay needs Ethernet frames, link type EN10MB (1)");
-    ReplayCaptureCheck check;
-    capture::PcapRecord record;
+    CaptureCheck check;
+    PcapRecord record;
     try {
         while (reader.next(record)) {
             ++check.frames;
@@ -35,4 +35,4 @@ ReplayCaptureCheck check_replay_capture(const std::string& path, std::uint32_t m
     return check;
 }
 
-}  // namespace nicsim::tb
+}  // namespace nicsim::capture

@@ -1,14 +1,14 @@
-// The replay's first pass over a capture: everything wrong with the input is found here,
-// before the NIC simulates a single frame.
+// A first pass over a capture, for replay and for pcap traffic: everything wrong with the
+// input is found here, before the NIC simulates a single frame.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
-namespace nicsim::tb {
+namespace nicsim::capture {
 
-struct ReplayCaptureCheck {
+struct CaptureCheck {
     std::uint64_t frames = 0;
     std::uint64_t bytes = 0;                      // captured bytes of all frames
     std::uint64_t truncated = 0;                  // records with caplen < len
@@ -19,6 +19,6 @@ struct ReplayCaptureCheck {
 // its link type is not Ethernet (DLT_EN10MB), or a frame is longer than `max_frame_bytes`
 // (naming the frame's index and length). A truncated record is not an error: replay offers
 // the bytes that were captured.
-ReplayCaptureCheck check_replay_capture(const std::string& path, std::uint32_t max_frame_bytes);
+CaptureCheck check_capture(const std::string& path, std::uint32_t max_frame_bytes);
 
-}  // namespace nicsim::tb
+}  // namespace nicsim::capture

@@ -1,12 +1,12 @@
-#include "nic_platform.hpp"
+#include "platform/nic_platform.hpp"
 
 #include <stdexcept>
 #include <vector>
 
-#include "harness_options.hpp"
+#include "harness/harness_options.hpp"
 #include "nic_regs.hpp"
-#include "rtl_nic.hpp"
-#include "test_frame.hpp"
+#include "harness/rtl_nic.hpp"
+#include "traffic/test_frame.hpp"
 
 namespace nicsim::platform {
 
@@ -17,7 +17,7 @@ struct NicPlatform::Impl {
 };
 
 NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& kernel, PlatformConfig config,
-                         traffic::TrafficSource& traffic, WireObserver& wire)
+                         traffic::TrafficSource& traffic, traffic::WireObserver& wire)
     : sc_core::sc_module(name), kernel_(kernel), config_(config), traffic_(traffic), wire_(wire) {
     if (!(config.quantum_ns >= 1 && config.quantum_ns <= 1e6))
         throw std::invalid_argument("quantum_ns = " + std::to_string(config.quantum_ns) + ": must be in 1..1000000");

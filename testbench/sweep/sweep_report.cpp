@@ -1,4 +1,4 @@
-#include "sweep_report.hpp"
+#include "sweep/sweep_report.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "generated_source.hpp"
+#include "traffic/generated_source.hpp"
 
 #include <cmath>
 #include <stdexcept>

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "traffic_source.hpp"
+#include "traffic/traffic_source.hpp"
 
 namespace nicsim::traffic {
 

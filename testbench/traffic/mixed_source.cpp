@@ -1,4 +1,4 @@
-#include "mixed_source.hpp"
+#include "traffic/mixed_source.hpp"
 
 #include <stdexcept>
 

@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "generated_source.hpp"
+#include "traffic/generated_source.hpp"
 
 namespace nicsim::traffic {
 

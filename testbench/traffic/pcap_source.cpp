@@ -1,11 +1,11 @@
-#include "pcap_source.hpp"
+#include "traffic/pcap_source.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
-#include "pcap_reader.hpp"
-#include "replay_capture.hpp"
+#include "pcap/pcap_reader.hpp"
+#include "pcap/capture_check.hpp"
 
 namespace nicsim::traffic {
 namespace {
@@ -23,7 +23,7 @@ GeneratorConfig arrivals_only(GeneratorConfig config) {
 PcapSource::PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes)
     : timing_(arrivals_only(config)) {
     // The same checks, and messages, as nicsim replay.
-    const auto check = tb::check_replay_capture(path, max_frame_bytes);
+    const auto check = capture::check_capture(path, max_frame_bytes);
     if (check.frames == 0) throw std::invalid_argument("capture " + path + ": holds no frames to offer");
 
     capture::PcapReader reader(path);

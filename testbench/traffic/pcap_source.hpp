@@ -19,8 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "generated_source.hpp"
-#include "traffic_source.hpp"
+#include "traffic/generated_source.hpp"
+#include "traffic/traffic_source.hpp"
 
 namespace nicsim::traffic {
 

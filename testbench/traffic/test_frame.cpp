@@ -1,4 +1,4 @@
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 #include <algorithm>
 #include <stdexcept>

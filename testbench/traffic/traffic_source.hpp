@@ -6,7 +6,7 @@
 #include <optional>
 #include <span>
 
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 namespace nicsim::traffic {
 

@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 
 using namespace nicsim;
 

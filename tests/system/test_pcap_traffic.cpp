@@ -10,9 +10,9 @@
 #include <iostream>
 #include <string>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 #include "frame_builder.hpp"
-#include "pcap_writer.hpp"
+#include "pcap/pcap_writer.hpp"
 
 using namespace nicsim;
 

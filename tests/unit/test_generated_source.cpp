@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "generated_source.hpp"
+#include "traffic/generated_source.hpp"
 
 using namespace nicsim::traffic;
 

@@ -2,7 +2,7 @@
 // one sequence, keep their class's destination port, and each class sends what it was told.
 #include <catch2/catch.hpp>
 
-#include "mixed_source.hpp"
+#include "traffic/mixed_source.hpp"
 
 using namespace nicsim::traffic;
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "pcap_source.hpp"
-#include "pcap_writer.hpp"
+#include "traffic/pcap_source.hpp"
+#include "pcap/pcap_writer.hpp"
 
 using namespace nicsim;
 using traffic::OfferedFrame;

@@ -1,7 +1,7 @@
 // The testbench's frames: what loss and latency accounting rests on.
 #include <catch2/catch.hpp>
 
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 using namespace nicsim::tb;
 
