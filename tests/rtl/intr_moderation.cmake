@@ -6,12 +6,12 @@
 # that the random test reaches the saturation corners (and a second parameterisation is checked).
 # The narrow parameters are repeated in DutParams in test_intr_moderation.cpp.
 add_library(intr_moderation_rtl STATIC)
-verilate(intr_moderation_rtl
+nicsim_verilate(intr_moderation_rtl
   PREFIX Vintr_moderation
   TOP_MODULE intr_moderation
   SOURCES ${PROJECT_SOURCE_DIR}/rtl/intr_moderation.sv
   VERILATOR_ARGS -O3 --x-assign fast --x-initial fast)
-verilate(intr_moderation_rtl
+nicsim_verilate(intr_moderation_rtl
   PREFIX Vintr_moderation_narrow
   TOP_MODULE intr_moderation
   SOURCES ${PROJECT_SOURCE_DIR}/rtl/intr_moderation.sv
