@@ -11,18 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include "apps/drop_reason.hpp"
 #include "traffic/test_frame.hpp"
 
 namespace nicsim::apps {
-
-// Host-side places a packet can die (the NIC's own drop reasons are its counters).
-enum class HostDrop : unsigned { tx_ring, socket_queue, corrupt, count_ };
-
-inline constexpr std::array<std::string_view, static_cast<unsigned>(HostDrop::count_)> host_drop_names{
-    "tx_ring",       // forwarding found the transmit ring full
-    "socket_queue",  // the user-level consumer's queue was full
-    "corrupt",       // a frame whose contents did not survive (a model bug if ever non-zero)
-};
 
 class DeliveryLedger {
 public:
@@ -61,7 +53,8 @@ public:
 private:
     Recogniser recognise_;
     std::uint64_t delivered_ = 0;
-    std::array<std::uint64_t, static_cast<unsigned>(HostDrop::count_)> drops_{};
+    // By HostDrop; the ipintrq slot stays 0 here (the policy counts those).
+    std::array<std::uint64_t, host_drop_count> drops_{};
     std::vector<std::uint64_t> latencies_ps_;
     std::function<void(HostDrop)> on_drop_;
 };

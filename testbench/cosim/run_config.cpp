@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "frame_limits.hpp"
 #include "traffic/line_rate.hpp"
 #include "pcap/capture_check.hpp"
 
@@ -62,13 +63,20 @@ Knob real_knob(std::string key, std::string help, double& field, double min, dou
     return k;
 }
 
-Knob text_knob(std::string key, std::string help, std::string& field, std::vector<std::string> choices) {
+// A choice among an enum's names (`names` indexed by value): parsed here, once, into the enum.
+template <class E, std::size_t N>
+Knob enum_knob(std::string key, std::string help, E& field, const std::array<std::string_view, N>& names) {
+    std::vector<std::string> choices(names.begin(), names.end());
     Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}};
-    k.set = [k, &field](const std::string& text) {
-        if (std::find(k.choices.begin(), k.choices.end(), text) == k.choices.end()) bad_value(k, text);
-        field = text;
+    k.set = [k, &field, names](const std::string& text) {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == text) {
+                field = static_cast<E>(i);
+                return;
+            }
+        bad_value(k, text);
     };
-    k.get = [&field] { return field; };
+    k.get = [&field, names] { return std::string(names[static_cast<std::size_t>(field)]); };
     return k;
 }
 
@@ -95,26 +103,28 @@ std::vector<Knob> make_knobs(RunConfig& c) {
     constexpr double u32 = std::numeric_limits<std::uint32_t>::max();
     auto& costs = c.costs;
     return {
-        text_knob("policy", "Receive policy", c.policy, driver::policy_names()),
-        text_knob("app",
+        enum_knob("policy", "Receive policy", c.policy, driver::policy_kind_names),
+        enum_knob("app",
                   "What the host does with each packet: forward it; sink it in a user process (one per --apps); "
                   "sink-per-core: a user process per core, fed by the queues affine to its core",
-                  c.app, {"forward", "sink", "sink-per-core"}),
+                  c.app, app_names),
         real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
         integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
-        text_knob("traffic", "Frames: generated (size, sizes, flows, ...) or pcap (the capture's, looping)", c.traffic,
-                  {"generated", "pcap"}),
+        enum_knob("traffic", "Frames: generated (size, sizes, flows, ...) or pcap (the capture's, looping)", c.traffic,
+                  traffic_names),
         file_knob("pcap", "traffic = pcap: the capture (Ethernet) whose frames are offered at the load", c.pcap),
-        integer_knob("size", "Frame size in bytes without FCS", c.size, 60, 9018),
+        integer_knob("size", "Frame size in bytes without FCS", c.size, driver::min_frame_bytes, driver::max_frame_bytes),
         integer_knob("flows", "Distinct flows (5-tuples)", c.flows, 1, 1e6),
-        text_knob("arrivals", "Arrival process", c.arrivals, {"constant", "poisson", "onoff"}),
+        enum_knob("arrivals", "Arrival process", c.arrivals, traffic::arrivals_names),
         real_knob("on-us", "onoff arrivals: burst length", c.on_us, 0.01, 1e9),
         real_knob("off-us", "onoff arrivals: gap between bursts", c.off_us, 0, 1e9),
-        text_knob("sizes", "Frame sizes: fixed (--size), imix (60/590/1514 at 28:20:4), uniform", c.sizes,
-                  {"fixed", "imix", "uniform"}),
-        integer_knob("size-min", "uniform sizes: smallest frame", c.size_min, 60, 9018),
-        integer_knob("size-max", "uniform sizes: largest frame", c.size_max, 60, 9018),
-        text_knob("flow-popularity", "How frames pick their flow", c.flow_popularity, {"uniform", "zipf"}),
+        enum_knob("sizes", "Frame sizes: fixed (--size), imix (60/590/1514 at 28:20:4), uniform", c.sizes,
+                  traffic::sizes_names),
+        integer_knob("size-min", "uniform sizes: smallest frame", c.size_min, driver::min_frame_bytes,
+                     driver::max_frame_bytes),
+        integer_knob("size-max", "uniform sizes: largest frame", c.size_max, driver::min_frame_bytes,
+                     driver::max_frame_bytes),
+        enum_knob("flow-popularity", "How frames pick their flow", c.flow_popularity, traffic::flow_popularity_names),
         real_knob("zipf-s", "zipf flows: exponent s", c.zipf_s, 0, 10),
         integer_knob("queues", "NIC queues the driver uses", c.driver.queues, 1, 16),
         integer_knob("cores", "Simulated CPU cores", c.cores, 1, 16),
@@ -251,33 +261,37 @@ std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& c, std::u
 }
 
 void validate(const RunConfig& c) {
-    if (c.sizes == "uniform" && c.size_min > c.size_max)
+    using traffic::Sizes;
+    const std::string app(name_of(c.app));
+    if (c.sizes == Sizes::uniform && c.size_min > c.size_max)
         throw std::invalid_argument("size-min = " + std::to_string(c.size_min) + ": must not exceed size-max (" +
                                     std::to_string(c.size_max) + ")");
-    if (c.apps > 1 && c.app != "sink")
+    if (c.apps > 1 && c.app != App::sink)
         throw std::invalid_argument("apps = " + std::to_string(c.apps) +
-                                    ": several applications need app = sink, not " + c.app);
+                                    ": several applications need app = sink, not " + app);
     if (c.quiet_load_pps > 0 && c.apps < 2)
         throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
                                     ": needs apps of 2 or more (it is offered to each application but the last)");
-    if (c.policy == "lrp" && c.app != "sink")
-        throw std::invalid_argument("app = " + c.app + ": lrp demultiplexes to applications, it needs app = sink");
-    if (c.policy == "lrp" && c.driver.queues < c.apps + 1)
+    if (c.policy == driver::PolicyKind::lrp && c.app != App::sink)
+        throw std::invalid_argument("app = " + app + ": lrp demultiplexes to applications, it needs app = sink");
+    if (c.policy == driver::PolicyKind::lrp && c.driver.queues < c.apps + 1)
         throw std::invalid_argument("queues = " + std::to_string(c.driver.queues) +
                                     ": lrp needs one queue per application plus the default queue, at least " +
                                     std::to_string(c.apps + 1));
-    if (c.traffic == "pcap" && c.pcap.empty())
+    const bool capture_traffic = c.traffic == TrafficKind::pcap;
+    if (capture_traffic && c.pcap.empty())
         throw std::invalid_argument("traffic = pcap: needs pcap = FILE, the capture to offer");
-    if (c.traffic == "pcap" && c.quiet_load_pps > 0)
+    if (capture_traffic && c.quiet_load_pps > 0)
         throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
                                     ": needs traffic = generated (a capture is offered as the only traffic class)");
-    if (c.traffic != "pcap" && !c.pcap.empty())
+    if (!capture_traffic && !c.pcap.empty())
         throw std::invalid_argument("pcap = " + c.pcap + ": is read only with traffic = pcap");
     double mean_size = traffic::mean_frame_size(generator_config(c, 0));
-    std::string frames = c.sizes == "fixed" ? std::to_string(c.size) + "-byte frames"
-                                            : c.sizes + " frames (mean " + format_number(std::round(mean_size)) + " bytes)";
-    if (c.traffic == "pcap") {
-        const auto capture = capture::check_capture(c.pcap, max_frame_bytes);
+    std::string frames = c.sizes == Sizes::fixed ? std::to_string(c.size) + "-byte frames"
+                                                 : std::string(traffic::sizes_names[static_cast<unsigned>(c.sizes)]) +
+                                                       " frames (mean " + format_number(std::round(mean_size)) + " bytes)";
+    if (capture_traffic) {
+        const auto capture = capture::check_capture(c.pcap, driver::max_frame_bytes);
         if (capture.frames == 0) throw std::invalid_argument("capture " + c.pcap + ": holds no frames to offer");
         // Shorter frames are padded to 60 bytes on the wire.
         mean_size = std::max(60.0, static_cast<double>(capture.bytes) / static_cast<double>(capture.frames));

@@ -4,9 +4,11 @@
 // or a value out of range is an error naming the key and what it accepts.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "host/cost_table.hpp"
@@ -17,22 +19,39 @@
 
 namespace nicsim {
 
+// What the host does with each packet: forward it, sink it in user processes (one per
+// `apps`), or sink it in a process per core fed by the queues affine to that core.
+enum class App : unsigned { forward, sink, sink_per_core, count_ };
+inline constexpr std::array<std::string_view, 3> app_names{"forward", "sink", "sink-per-core"};
+
+// Where the frames come from: the generator (the knobs below) or a capture's frames.
+enum class TrafficKind : unsigned { generated, pcap, count_ };
+inline constexpr std::array<std::string_view, 2> traffic_names{"generated", "pcap"};
+
+// What simulates the NIC. The Verilated RTL is the only backend so far, so no knob chooses
+// it; a second one (a C++ model of the NIC) would add the value and the knob together.
+enum class Backend : unsigned { rtl };
+
+inline std::string_view name_of(App a) { return app_names[static_cast<unsigned>(a)]; }
+inline std::string_view name_of(TrafficKind t) { return traffic_names[static_cast<unsigned>(t)]; }
+
 struct RunConfig {
-    std::string policy = "napi";
-    std::string app = "forward";
+    driver::PolicyKind policy = driver::PolicyKind::napi;
+    App app = App::forward;
+    Backend backend = Backend::rtl;
     double load_pps = 100'000;
     std::uint64_t packets = 2000;
-    std::string traffic = "generated";   // generated (the knobs below), pcap (the frames of `pcap`)
+    TrafficKind traffic = TrafficKind::generated;
     std::string pcap;                    // traffic = pcap: the capture, replayed at `load`, looping
     unsigned size = 60;
     unsigned flows = 1;
-    std::string arrivals = "constant";   // constant, poisson, onoff
+    traffic::Arrivals arrivals = traffic::Arrivals::constant;
     double on_us = 100;                  // onoff: burst length
     double off_us = 100;                 // onoff: gap length
-    std::string sizes = "fixed";         // fixed (size), imix, uniform (size-min..size-max)
+    traffic::Sizes sizes = traffic::Sizes::fixed;  // fixed (size), imix, uniform (size-min..size-max)
     unsigned size_min = 60;
     unsigned size_max = 1514;
-    std::string flow_popularity = "uniform";  // uniform, zipf
+    traffic::FlowPopularity flow_popularity = traffic::FlowPopularity::uniform;
     double zipf_s = 1.0;
     unsigned cores = 1;
     std::uint64_t seed = 1;
@@ -84,8 +103,5 @@ std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& config, s
 // Checks that involve several knobs (the load against the line rate, queues against cores).
 // With traffic = pcap it reads the capture: its frames' mean size sets the line rate.
 void validate(const RunConfig& config);
-
-// The largest frame the NIC takes: frames of a capture may not be longer.
-inline constexpr std::uint32_t max_frame_bytes = 9018;
 
 }  // namespace nicsim

@@ -2,15 +2,16 @@
 
 #include <algorithm>
 
-namespace nicsim::platform {
+namespace nicsim {
 
-TbEventRecorder::TbEventRecorder(host::SimKernel& kernel, NicPlatform& platform, apps::DeliveryLedger& ledger)
+TbEventRecorder::TbEventRecorder(host::SimKernel& kernel, platform::NicPlatform& platform, apps::DeliveryLedger& ledger)
     : kernel_(kernel), platform_(platform) {
     kernel_.set_on_irq_entry([this](unsigned vector) {
         platform_.record_event(kernel_.step_clock_ps(), tb::TbEventKind::irq_entry, static_cast<std::uint16_t>(vector));
     });
     ledger.set_on_drop([this](apps::HostDrop where) {
         switch (where) {
+            case apps::HostDrop::ipintrq: host_drop(tb::HostDropReason::ipintrq); break;
             case apps::HostDrop::tx_ring: host_drop(tb::HostDropReason::tx_ring); break;
             case apps::HostDrop::socket_queue: host_drop(tb::HostDropReason::socket_queue); break;
             // A corrupt frame is a model bug, not a decision: the run's report flags it.
@@ -34,7 +35,7 @@ void TbEventRecorder::rx_poll_end(unsigned queue, unsigned packets) {
 }
 
 void TbEventRecorder::packet_dropped(std::string_view place) {
-    if (place == "ipintrq") host_drop(tb::HostDropReason::ipintrq);
+    if (apps::host_drop_named(place) == apps::HostDrop::ipintrq) host_drop(tb::HostDropReason::ipintrq);
     // A place without its own counter in tb_events.sv still pulses tb.host_drop (and so
     // starts a --trace-on drop trace).
     else platform_.record_event(kernel_.step_clock_ps(), tb::TbEventKind::host_drop, 0xFF);
@@ -44,4 +45,4 @@ void TbEventRecorder::host_drop(tb::HostDropReason reason) {
     platform_.record_event(kernel_.step_clock_ps(), tb::TbEventKind::host_drop, static_cast<std::uint16_t>(reason));
 }
 
-}  // namespace nicsim::platform
+}  // namespace nicsim

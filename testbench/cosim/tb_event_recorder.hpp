@@ -19,12 +19,12 @@
 #include "host/sim_kernel.hpp"
 #include "tracepoints.hpp"
 
-namespace nicsim::platform {
+namespace nicsim {
 
 class TbEventRecorder final : public driver::Tracepoints {
 public:
     // Hooks itself into `kernel` and `ledger`; must outlive the run.
-    TbEventRecorder(host::SimKernel& kernel, NicPlatform& platform, apps::DeliveryLedger& ledger);
+    TbEventRecorder(host::SimKernel& kernel, platform::NicPlatform& platform, apps::DeliveryLedger& ledger);
 
     void rx_poll_begin(unsigned queue) override;
     void rx_poll_end(unsigned queue, unsigned packets) override;
@@ -34,8 +34,8 @@ private:
     void host_drop(tb::HostDropReason reason);
 
     host::SimKernel& kernel_;
-    NicPlatform& platform_;
+    platform::NicPlatform& platform_;
     std::array<std::uint64_t, 16> poll_begin_ps_{};  // per queue
 };
 
-}  // namespace nicsim::platform
+}  // namespace nicsim

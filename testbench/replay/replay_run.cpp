@@ -17,7 +17,7 @@ namespace nicsim::tb {
 namespace {
 
 // The NIC's largest frame: max_frame_len's reset value, which is also its ceiling.
-constexpr std::uint32_t max_frame_bytes = regs::REG_MAX_FRAME_LEN_RESET;
+using driver::max_frame_bytes;
 // Replay asks what the NIC decides, not how long it takes: host memory answers the DMA in a
 // few cycles instead of a PCIe round trip, so a frame is accounted for in a few hundred.
 constexpr unsigned dma_latency_cycles = 4;

@@ -13,7 +13,7 @@ namespace {
 // Only the arrival process matters here: sizes and flows come from the capture, and
 // drawing them anyway would make the send times depend on knobs that do nothing.
 GeneratorConfig arrivals_only(GeneratorConfig config) {
-    config.sizes = "fixed";
+    config.sizes = Sizes::fixed;
     config.flows = 1;
     return config;
 }

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "frame_limits.hpp"
 #include "traffic/generated_source.hpp"
 #include "traffic/traffic_source.hpp"
 
@@ -30,7 +31,7 @@ public:
     // and offers config.packets of them at the times GeneratedSource(config) draws. Throws
     // std::invalid_argument for a capture that cannot be read, is not Ethernet, holds a
     // frame that is too long, or holds no frame at all.
-    PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes = 9018);
+    PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes = driver::max_frame_bytes);
 
     bool next(OfferedFrame& frame) override;
     std::uint64_t total_frames() const override { return timing_.total_frames(); }

@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "frame_limits.hpp"
+
 namespace nicsim::tb {
 
 struct TestFrameSpec {
@@ -23,8 +25,8 @@ struct TestFrameStamp {
     std::uint64_t offered_at = 0;  // when the frame was offered, in the sender's time unit
 };
 
-inline constexpr std::uint32_t test_frame_min_size = 60;
-inline constexpr std::uint32_t test_frame_max_size = 9018;
+inline constexpr std::uint32_t test_frame_min_size = driver::min_frame_bytes;
+inline constexpr std::uint32_t test_frame_max_size = driver::max_frame_bytes;
 
 // Writes a frame of spec.size bytes into `out` (resized). The payload after the stamp is
 // filled from the sequence number so that corruption anywhere in the frame is detectable.

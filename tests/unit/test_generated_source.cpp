@@ -35,7 +35,7 @@ TEST_CASE("constant arrivals are evenly spaced at the load", "[unit][traffic]") 
 
 TEST_CASE("poisson arrivals average the load with exponential gaps", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "poisson";
+    c.arrivals = Arrivals::poisson;
     c.rate_pps = 100'000;
     c.packets = 40'000;
     c.seed = 5;
@@ -49,7 +49,7 @@ TEST_CASE("poisson arrivals average the load with exponential gaps", "[unit][tra
 
 TEST_CASE("on/off arrivals come in bursts that average the load", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "onoff";
+    c.arrivals = Arrivals::onoff;
     c.rate_pps = 100'000;
     c.on_us = 100;
     c.off_us = 300;
@@ -64,7 +64,7 @@ TEST_CASE("on/off arrivals come in bursts that average the load", "[unit][traffi
 
 TEST_CASE("imix sizes are 60, 590 and 1514 bytes at 28:20:4", "[unit][traffic]") {
     GeneratorConfig c;
-    c.sizes = "imix";
+    c.sizes = Sizes::imix;
     c.packets = 52'000;
     std::map<unsigned, double> count;
     for (const auto& f : all_frames(c)) count[f.size] += 1;
@@ -76,7 +76,7 @@ TEST_CASE("imix sizes are 60, 590 and 1514 bytes at 28:20:4", "[unit][traffic]")
 
 TEST_CASE("uniform sizes stay in their range", "[unit][traffic]") {
     GeneratorConfig c;
-    c.sizes = "uniform";
+    c.sizes = Sizes::uniform;
     c.size_min = 100;
     c.size_max = 200;
     c.packets = 5000;
@@ -92,7 +92,7 @@ TEST_CASE("uniform sizes stay in their range", "[unit][traffic]") {
 TEST_CASE("zipf flows follow 1/k popularity", "[unit][traffic]") {
     GeneratorConfig c;
     c.flows = 100;
-    c.flow_popularity = "zipf";
+    c.flow_popularity = FlowPopularity::zipf;
     c.zipf_s = 1.0;
     c.packets = 100'000;
     std::vector<double> count(100);
@@ -103,8 +103,8 @@ TEST_CASE("zipf flows follow 1/k popularity", "[unit][traffic]") {
 
 TEST_CASE("a seed fixes every frame", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "poisson";
-    c.sizes = "imix";
+    c.arrivals = Arrivals::poisson;
+    c.sizes = Sizes::imix;
     c.flows = 16;
     c.packets = 2000;
     c.seed = 42;

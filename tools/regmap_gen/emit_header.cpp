@@ -2,10 +2,42 @@
 // of every register and counter.
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "regmap.hpp"
 
 namespace regmap {
+namespace {
+
+// A drop counter's reason, as reports name it: rx_no_desc_drops -> no_desc, rx_runt -> runt.
+std::string drop_reason(const std::string& counter) {
+    std::string name = counter;
+    if (name.rfind("rx_", 0) == 0) name = name.substr(3);
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, "_drops") == 0) name.resize(name.size() - 6);
+    return name;
+}
+
+// The NIC's drop reasons (global counters with drop = true) as a type: what conservation and
+// every report are built on.
+void emit_drops(std::ostringstream& o, const RegMap& m) {
+    std::vector<const Counter*> drops;
+    for (const auto& c : m.global_counters)
+        if (c.drop) drops.push_back(&c);
+    o << "\n// The NIC's drop reasons, in map order: the global counters marked drop. Every received\n"
+      << "// frame is delivered or counted in exactly one of them.\n"
+      << "enum class NicDrop : unsigned {";
+    for (std::size_t i = 0; i < drops.size(); ++i) o << (i ? ", " : " ") << drop_reason(drops[i]->name);
+    o << ", count_ };\n\n"
+      << "struct NicDropInfo {\n    NicDrop drop;\n    std::string_view reason;   // as reports name it\n"
+      << "    std::string_view counter;  // the counter's name\n    std::uint32_t offset;      // of the _lo half\n};\n\n"
+      << "inline constexpr std::array<NicDropInfo, " << drops.size() << "> NIC_DROPS{{\n";
+    for (const auto* c : drops)
+        o << "    {NicDrop::" << drop_reason(c->name) << ", \"" << drop_reason(c->name) << "\", \"" << c->name << "\", 0x"
+          << hex(c->offset, 4) << "},\n";
+    o << "}};\n";
+}
+
+}  // namespace
 
 // ------------------------------------------------------------------ C++ header
 std::string emit_header(const RegMap& m) {
@@ -82,6 +114,7 @@ std::string emit_header(const RegMap& m) {
         emit_table((b.upper + "_REGS").c_str(), b.regs);
         emit_counters((b.upper + "_COUNTERS").c_str(), b.counters);
     }
+    emit_drops(o, m);
     o << "\n}  // namespace nicsim::regs\n";
     return o.str();
 }
