@@ -71,7 +71,7 @@ private:
     std::uint16_t port_;
     driver::ThreadId thread_;
     driver::ReceiveChannel* channel_ = nullptr;
-    std::deque<std::uint64_t> queue_;  // send times of the queued packets
+    std::deque<traffic::FrameId> queue_;  // the queued packets
     std::size_t max_length_ = 0;
     unsigned notify_mark_ = 0;
     std::function<void()> notify_;

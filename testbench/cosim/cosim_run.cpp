@@ -59,7 +59,7 @@ public:
           traffic_(make_traffic(config)),  // a capture that cannot be read stops here, before SystemC elaborates
           kernel_("host", config.cores, config.costs),
           // The source that made a frame is the one that can tell which it was.
-          ledger_([this](std::span<const std::uint8_t> frame) { return traffic_.recognise(frame); }),
+          ledger_(traffic_),
           wire_(ledger_, config.app == App::forward),
           platform_("nic", kernel_, config.platform, traffic_, wire_),
           nic_(platform_, driver_config(config)) {

@@ -25,7 +25,9 @@
 #include <verilated_fst_c.h>
 
 #include "Vnicsim_tb.h"
+#include "Vnicsim_tb___024root.h"  // the model's internals: the counters RtlNic reads directly
 #include "Vnicsim_tb_fast.h"
+#include "Vnicsim_tb_fast___024root.h"
 #pragma GCC diagnostic pop
 
 #include "harness/rtl_device.hpp"

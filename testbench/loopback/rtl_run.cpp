@@ -125,7 +125,7 @@ RtlRunReport run_rtl(const RtlRunOptions& o) {
                 }
                 seen[stamp->sequence] = true;
                 ++report.delivered;
-                latencies.push_back(static_cast<double>(harness.cycle() - stamp->offered_at) * ns_per_cycle);
+                latencies.push_back(static_cast<double>(harness.cycle() - stamp->sent_at) * ns_per_cycle);
                 if (o.forward) {
                     if (nic.transmit(q, frame)) ++frames_queued_for_tx;
                     else ++report.tx_ring_full;

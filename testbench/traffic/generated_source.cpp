@@ -63,14 +63,14 @@ unsigned GeneratedSource::next_flow() {
     return std::uniform_int_distribution<unsigned>(0, config_.flows - 1)(rng_);
 }
 
-bool GeneratedSource::next(OfferedFrame& frame) {
+bool GeneratedSource::draw(OfferedFrame& frame) {
     if (sent_ >= config_.packets) return false;
-    frame.sequence = sent_;
+    frame.id.sequence = sent_;
     if (config_.arrivals == Arrivals::constant) {
         // From the sequence number, so rounding never drifts.
-        frame.send_ps = config_.start_ps + static_cast<std::uint64_t>(std::llround(static_cast<double>(sent_) * 1e12 / config_.rate_pps));
+        frame.id.sent_at = config_.start_ps + static_cast<std::uint64_t>(std::llround(static_cast<double>(sent_) * 1e12 / config_.rate_pps));
     } else {
-        frame.send_ps = static_cast<std::uint64_t>(time_ps_);
+        frame.id.sent_at = static_cast<std::uint64_t>(time_ps_);
         time_ps_ += static_cast<double>(next_gap_ps());
     }
     frame.size = next_size();
@@ -78,6 +78,16 @@ bool GeneratedSource::next(OfferedFrame& frame) {
     frame.dst_port = config_.dst_port;
     ++sent_;
     return true;
+}
+
+void GeneratedSource::build(OfferedFrame& frame) {
+    tb::TestFrameSpec spec;
+    spec.size = frame.size;
+    spec.src_port = static_cast<std::uint16_t>(1024 + frame.flow % 60000);
+    spec.src_ip = 0x0A000001u + frame.flow / 60000;
+    spec.dst_port = frame.dst_port;
+    tb::build_test_frame(spec, frame.id, bytes_);
+    frame.bytes = bytes_;
 }
 
 }  // namespace nicsim::traffic

@@ -55,9 +55,12 @@ class GeneratedSource final : public TrafficSource {
 public:
     explicit GeneratedSource(const GeneratorConfig& config);
 
-    bool next(OfferedFrame& frame) override;
     std::uint64_t total_frames() const override { return config_.packets; }
     double offered_pps() const override { return config_.rate_pps; }
+    bool draw(OfferedFrame& frame) override;
+    // A test frame of frame.size bytes for frame.flow (UDP source port 1024 + flow % 60000,
+    // source address 10.0.0.1 + flow / 60000) to frame.dst_port, carrying frame.id.
+    void build(OfferedFrame& frame) override;
 
 private:
     std::uint64_t next_gap_ps();
@@ -71,6 +74,7 @@ private:
     double burst_left_ps_ = 0;  // on/off: time left in the current on period
     std::discrete_distribution<unsigned> imix_{28, 20, 4};
     std::discrete_distribution<unsigned> zipf_;
+    std::vector<std::uint8_t> bytes_;  // the last frame built
 };
 
 }  // namespace nicsim::traffic

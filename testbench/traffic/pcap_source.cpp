@@ -42,24 +42,24 @@ PcapSource::PcapSource(const std::string& path, const GeneratorConfig& config, s
     }
 }
 
-bool PcapSource::next(OfferedFrame& frame) {
-    if (!timing_.next(frame)) return false;
-    const std::size_t index = frame.sequence % frames_.size();
+bool PcapSource::draw(OfferedFrame& frame) {
+    if (!timing_.draw(frame)) return false;
+    const std::size_t index = frame.id.sequence % frames_.size();
     frame.bytes = std::span<const std::uint8_t>(frames_[index]);
     frame.size = static_cast<unsigned>(frames_[index].size());
     frame.flow = static_cast<unsigned>(index);
-    outstanding_[first_identical_[index]].push_back({frame.sequence, frame.send_ps});
+    outstanding_[first_identical_[index]].push_back(frame.id);
     return true;
 }
 
-std::optional<tb::TestFrameStamp> PcapSource::recognise(std::span<const std::uint8_t> frame) {
+std::optional<FrameId> PcapSource::identify(std::span<const std::uint8_t> frame) {
     const auto [begin, end] = by_hash_.equal_range(hash_of(frame));
     for (auto it = begin; it != end; ++it) {
         const auto& bytes = frames_[it->second];
         if (!std::equal(bytes.begin(), bytes.end(), frame.begin(), frame.end())) continue;
         auto& offers = outstanding_[it->second];
         if (offers.empty()) return std::nullopt;  // received more often than offered
-        const tb::TestFrameStamp stamp = offers.front();
+        const FrameId stamp = offers.front();
         offers.pop_front();
         return stamp;
     }

@@ -7,6 +7,7 @@
 #include "byte_order.hpp"
 #include "frame_parser.hpp"
 #include "inet_checksum.hpp"
+#include "traffic/frame_identifier.hpp"
 
 namespace nicsim::tb {
 namespace {
@@ -29,7 +30,7 @@ std::uint8_t pattern_byte(std::uint64_t sequence, std::size_t index) {
 
 }  // namespace
 
-void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, std::vector<std::uint8_t>& out) {
+void build_test_frame(const TestFrameSpec& spec, const traffic::FrameId& stamp, std::vector<std::uint8_t>& out) {
     if (spec.size < test_frame_min_size || spec.size > test_frame_max_size)
         throw std::invalid_argument("frame size " + std::to_string(spec.size) + ": must be " +
                                     std::to_string(test_frame_min_size) + ".." + std::to_string(test_frame_max_size));
@@ -59,23 +60,31 @@ void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, st
     // UDP checksum 0: "not computed", legal for IPv4.
 
     store_be64(out, stamp_offset, stamp.sequence);
-    store_be64(out, stamp_offset + 8, stamp.offered_at);
+    store_be64(out, stamp_offset + 8, stamp.sent_at);
     for (std::size_t i = stamp_offset + stamp_bytes; i < out.size(); ++i) out[i] = pattern_byte(stamp.sequence, i);
 }
 
-std::optional<TestFrameStamp> parse_test_frame(std::span<const std::uint8_t> frame) {
+std::optional<traffic::FrameId> parse_test_frame(std::span<const std::uint8_t> frame) {
     if (frame.size() < test_frame_min_size) return std::nullopt;
     if (load_be16(frame, 12) != model::ethertype_ipv4) return std::nullopt;
     const auto ip = frame.subspan(ethernet_header_bytes);
     if (ip[0] != 0x45 || ip[9] != model::ip_protocol_udp || !model::inet_checksum_ok(ip.first(ipv4_header_bytes)))
         return std::nullopt;
     if (load_be16(ip, 2) != frame.size() - ethernet_header_bytes) return std::nullopt;
-    TestFrameStamp stamp;
+    traffic::FrameId stamp;
     stamp.sequence = load_be64(frame, stamp_offset);
-    stamp.offered_at = load_be64(frame, stamp_offset + 8);
+    stamp.sent_at = load_be64(frame, stamp_offset + 8);
     for (std::size_t i = stamp_offset + stamp_bytes; i < frame.size(); ++i)
         if (frame[i] != pattern_byte(stamp.sequence, i)) return std::nullopt;
     return stamp;
 }
 
 }  // namespace nicsim::tb
+
+namespace nicsim::traffic {
+
+std::optional<FrameId> TestFrameIdentifier::identify(std::span<const std::uint8_t> frame) {
+    return tb::parse_test_frame(frame);
+}
+
+}  // namespace nicsim::traffic

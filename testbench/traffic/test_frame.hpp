@@ -1,5 +1,5 @@
-// Builds and recognises the testbench's own frames: Ethernet II / IPv4 / UDP carrying a
-// sequence number and the cycle it was offered, so loss and latency are exact.
+// Builds and reads back the testbench's own frames: Ethernet II / IPv4 / UDP carrying a
+// frame identity (traffic::FrameId) in its payload, so loss and latency are exact.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "frame_limits.hpp"
+#include "traffic/frame_id.hpp"
 
 namespace nicsim::tb {
 
@@ -19,21 +20,15 @@ struct TestFrameSpec {
     std::uint16_t dst_port = 9;       // discard
 };
 
-// What a test frame carries in its UDP payload.
-struct TestFrameStamp {
-    std::uint64_t sequence = 0;
-    std::uint64_t offered_at = 0;  // when the frame was offered, in the sender's time unit
-};
-
 inline constexpr std::uint32_t test_frame_min_size = driver::min_frame_bytes;
 inline constexpr std::uint32_t test_frame_max_size = driver::max_frame_bytes;
 
-// Writes a frame of spec.size bytes into `out` (resized). The payload after the stamp is
-// filled from the sequence number so that corruption anywhere in the frame is detectable.
-void build_test_frame(const TestFrameSpec& spec, const TestFrameStamp& stamp, std::vector<std::uint8_t>& out);
+// Writes a frame of spec.size bytes into `out` (resized), carrying `id` in its UDP payload
+// (the stamp). The payload after the stamp is filled from the sequence number so that corruption anywhere in the frame is detectable.
+void build_test_frame(const TestFrameSpec& spec, const traffic::FrameId& id, std::vector<std::uint8_t>& out);
 
-// Returns the stamp if `frame` is an intact test frame (headers, length and payload pattern
+// Returns the identity it carries if `frame` is an intact test frame (headers, length and payload pattern
 // all as built), otherwise nothing.
-std::optional<TestFrameStamp> parse_test_frame(std::span<const std::uint8_t> frame);
+std::optional<traffic::FrameId> parse_test_frame(std::span<const std::uint8_t> frame);
 
 }  // namespace nicsim::tb

@@ -1,7 +1,7 @@
 // nicsim run with traffic = pcap: a capture's frames, offered at the load and looping, go
 // through the whole co-simulation, and the delivery ledger still accounts for every one.
 // A delivered frame is counted only when its bytes equal a frame of the capture that was
-// offered and not yet received (traffic::PcapSource::recognise); any other bytes count as
+// offered and not yet received (traffic::PcapSource::identify); any other bytes count as
 // drop_corrupt. So delivered = offered with drop_corrupt = 0 means every delivered frame
 // carried the capture's bytes.
 #include <catch2/catch.hpp>

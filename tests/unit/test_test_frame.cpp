@@ -15,7 +15,7 @@ TEST_CASE("test frames round-trip their stamp at every legal size", "[unit][test
         const auto stamp = parse_test_frame(frame);
         REQUIRE(stamp);
         CHECK(stamp->sequence == size * 3ull);
-        CHECK(stamp->offered_at == 123456789ull);
+        CHECK(stamp->sent_at == 123456789ull);
     }
 }
 
