@@ -116,12 +116,13 @@ private:
         return sum;
     }
 
-    // The NIC's drop counters, read as the driver reads them.
-    apps::DropCounts nic_drops() {
+    // The NIC's drop counters as they stand now: one snapshot from the model, no bus traffic
+    // (the driver does not need them; reading them over MMIO would run the NIC's clock ahead
+    // of host time).
+    apps::DropCounts nic_drops() const {
+        const auto counters = platform_.nic_counters();
         apps::DropCounts drops;
-        for (const auto& c : nic_.read_counters())
-            for (const auto& d : regs::NIC_DROPS)
-                if (c.drop && c.name == d.counter) drops[d.drop] = c.value;
+        for (const auto& d : regs::NIC_DROPS) drops[d.drop] = counters[d.index];
         return drops;
     }
 

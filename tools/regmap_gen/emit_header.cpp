@@ -21,19 +21,26 @@ std::string drop_reason(const std::string& counter) {
 // every report are built on.
 void emit_drops(std::ostringstream& o, const RegMap& m) {
     std::vector<const Counter*> drops;
-    for (const auto& c : m.global_counters)
-        if (c.drop) drops.push_back(&c);
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < m.global_counters.size(); ++i)
+        if (m.global_counters[i].drop) {
+            drops.push_back(&m.global_counters[i]);
+            index.push_back(i);
+        }
     o << "\n// The NIC's drop reasons, in map order: the global counters marked drop. Every received\n"
       << "// frame is delivered or counted in exactly one of them.\n"
       << "enum class NicDrop : unsigned {";
     for (std::size_t i = 0; i < drops.size(); ++i) o << (i ? ", " : " ") << drop_reason(drops[i]->name);
     o << ", count_ };\n\n"
       << "struct NicDropInfo {\n    NicDrop drop;\n    std::string_view reason;   // as reports name it\n"
-      << "    std::string_view counter;  // the counter's name\n    std::uint32_t offset;      // of the _lo half\n};\n\n"
+      << "    std::string_view counter;  // the counter's name\n    unsigned index;            // in GLOBAL_COUNTERS\n"
+      << "    std::uint32_t offset;      // of the _lo half\n};\n\n"
       << "inline constexpr std::array<NicDropInfo, " << drops.size() << "> NIC_DROPS{{\n";
-    for (const auto* c : drops)
-        o << "    {NicDrop::" << drop_reason(c->name) << ", \"" << drop_reason(c->name) << "\", \"" << c->name << "\", 0x"
-          << hex(c->offset, 4) << "},\n";
+    for (std::size_t i = 0; i < drops.size(); ++i) {
+        const Counter& c = *drops[i];
+        o << "    {NicDrop::" << drop_reason(c.name) << ", \"" << drop_reason(c.name) << "\", \"" << c.name << "\", "
+          << index[i] << ", 0x" << hex(c.offset, 4) << "},\n";
+    }
     o << "}};\n";
 }
 
