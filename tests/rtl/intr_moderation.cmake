@@ -22,4 +22,4 @@ set_target_properties(intr_moderation_rtl PROPERTIES SYSTEM TRUE)
 add_executable(test_intr_moderation ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp)
 target_link_libraries(test_intr_moderation PRIVATE
   nicsim_catch_main intr_moderation_rtl nicsim::model nicsim::warnings)
-catch_discover_tests(test_intr_moderation PROPERTIES LABELS rtl)
+nicsim_discover_tests(test_intr_moderation rtl ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp)

@@ -30,4 +30,4 @@ set_target_properties(steering_filter_table_rtl PROPERTIES SYSTEM TRUE)
 add_executable(test_steering_filter_table ${CMAKE_CURRENT_LIST_DIR}/test_steering_filter_table.cpp)
 target_link_libraries(test_steering_filter_table PRIVATE
   nicsim_catch_main steering_filter_table_rtl nicsim::model nicsim::regs nicsim::warnings)
-catch_discover_tests(test_steering_filter_table PROPERTIES LABELS rtl)
+nicsim_discover_tests(test_steering_filter_table rtl ${CMAKE_CURRENT_LIST_DIR}/test_steering_filter_table.cpp)
