@@ -1,4 +1,4 @@
-#include "tap_device.hpp"
+#include "bridge/tap_device.hpp"
 
 #include <fcntl.h>
 #include <linux/if.h>

@@ -17,8 +17,8 @@
 #include <string>
 #include <string_view>
 
-#include "error_tally.hpp"
-#include "frame_port.hpp"
+#include "bridge/error_tally.hpp"
+#include "bridge/frame_port.hpp"
 
 namespace nicsim::bridge {
 

@@ -1,4 +1,4 @@
-#include "udp_transport.hpp"
+#include "bridge/udp_transport.hpp"
 
 #include <netinet/in.h>
 #include <sys/socket.h>

@@ -19,8 +19,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "error_tally.hpp"
-#include "frame_port.hpp"
+#include "bridge/error_tally.hpp"
+#include "bridge/frame_port.hpp"
 
 namespace nicsim::bridge {
 

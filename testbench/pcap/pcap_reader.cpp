@@ -1,4 +1,4 @@
-#include "pcap_reader.hpp"
+#include "pcap/pcap_reader.hpp"
 
 #include <pcap/pcap.h>
 

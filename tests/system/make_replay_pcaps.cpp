@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "frame_builder.hpp"
-#include "pcap_writer.hpp"
+#include "pcap/pcap_writer.hpp"
 
 namespace {
 
