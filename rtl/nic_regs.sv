@@ -23,6 +23,8 @@
 //    that a DMA engine working for the queue abandons its frame. Writing enable = 1 to an
 //    enabled queue changes nothing.
 //  * A tail write >= len (or >= 2**RingIdxW) is not taken and sets tail_invalid.
+//  * rx_dma_ctrl/tx_dma_ctrl (prefetch and write-back coalescing) are checked against their
+//    ranges at enable and at a write while enabled; a field out of range sets dma_ctrl_invalid.
 //  * A queue is active (may DMA) while enable is set and status is all zero.
 //  * Ring geometry (base, len, buf_size) is read live by the DMA engines: software must not
 //    change it while the queue is enabled.
@@ -112,6 +114,7 @@ module nic_regs
 
   // TX rings, per queue.
   output logic [NumQueues-1:0][63:0]              tx_base_o,
+  output logic [NumQueues-1:0][RingIdxW-1:0]      tx_len_mask_o,   // len - 1
   output logic [NumQueues-1:0][RingIdxW-1:0]      tx_head_o,
   output logic [NumQueues-1:0][RingIdxW-1:0]      tx_tail_o,
   output logic [NumQueues-1:0]                    tx_active_o,
@@ -122,9 +125,15 @@ module nic_regs
   input  wire logic [3:0]                         tx_status_set_q_i,
   input  wire logic [31:0]                        tx_status_set_bits_i,
 
+  // DMA prefetch and write-back settings, per queue: {wb_delay, wb_thresh, fetch_min}.
+  output logic [NumQueues-1:0][17:0]              rx_dma_ctrl_o,
+  output logic [NumQueues-1:0][17:0]              tx_dma_ctrl_o,
+
   // Statistics. Each source drives one bit per global counter (indexed by GCNT_*); a set
   // GCNT_DMA_ERRORS bit also sets status.dma_error.
   input  wire logic [NumCntSrc-1:0][NUM_GCNT-1:0] gcnt_inc_i,
+  input  wire logic                               dma_rd_beat_i,   // dma_rd_busy_cycles
+  input  wire logic                               dma_wr_beat_i,   // dma_wr_busy_cycles
   input  wire logic                               rxq_done_i,      // frame delivered to host
   input  wire logic [3:0]                         rxq_done_q_i,
   input  wire logic [15:0]                        rxq_done_bytes_i,
@@ -172,6 +181,11 @@ module nic_regs
       TX_FRAMES_FRAMES_LSB != 0 || TX_FRAMES_FRAMES_WIDTH != 16 ||
       US_PRESCALER_CYCLES_WIDTH != 16) begin : gen_vector_layout_check
     $fatal(1, "%m: the moderation and prescaler fields must be 16 bits wide at bit 0");
+  end
+  if (TX_DMA_CTRL_FETCH_MIN_LSB != RX_DMA_CTRL_FETCH_MIN_LSB ||
+      TX_DMA_CTRL_WB_THRESH_LSB != RX_DMA_CTRL_WB_THRESH_LSB ||
+      TX_DMA_CTRL_WB_DELAY_LSB != RX_DMA_CTRL_WB_DELAY_LSB) begin : gen_dma_ctrl_layout_check
+    $fatal(1, "%m: rx_dma_ctrl and tx_dma_ctrl must share one layout");
   end
   if (NUM_VCNT != 1) begin : gen_vector_counter_check
     $fatal(1, "%m: the vector block must hold exactly one counter (irq_count)");
@@ -232,6 +246,8 @@ module nic_regs
         return REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_LO;
       GCNT_RX_MALFORMED_TRUNCATED_TCP:         return REG_RX_MALFORMED_TRUNCATED_TCP_LO;
       GCNT_RX_MALFORMED_TRUNCATED_UDP:         return REG_RX_MALFORMED_TRUNCATED_UDP_LO;
+      GCNT_DMA_RD_BUSY_CYCLES:                 return REG_DMA_RD_BUSY_CYCLES_LO;
+      GCNT_DMA_WR_BUSY_CYCLES:                 return REG_DMA_WR_BUSY_CYCLES_LO;
       default:                                 return 16'hFFFF;  // never matches a word address
     endcase
   endfunction
@@ -282,9 +298,30 @@ module nic_regs
     return 32'(q) < NumQueues;
   endfunction
 
+  // rx_dma_ctrl / tx_dma_ctrl (one layout), as stored: {wb_delay, wb_thresh, fetch_min}.
+  // In range: fetch_min and wb_thresh 1..16, wb_delay 1..255.
+  `define NIC_DMA_CTRL_FIELDS(v) {v[RX_DMA_CTRL_WB_DELAY_LSB +: 8], \
+                                  v[RX_DMA_CTRL_WB_THRESH_LSB +: 5], \
+                                  v[RX_DMA_CTRL_FETCH_MIN_LSB +: 5]}
+  function automatic logic dma_ctrl_ok(logic [17:0] f);
+    return f[4:0] >= 5'd1 && f[4:0] <= 5'd16 && f[9:5] >= 5'd1 && f[9:5] <= 5'd16 &&
+           f[17:10] != 8'd0;
+  endfunction
+
+  // The register value of stored dma_ctrl fields (read back, validated).
+  function automatic logic [31:0] dma_ctrl_value(logic [17:0] f);
+    logic [31:0] v;
+    v = '0;
+    v[RX_DMA_CTRL_FETCH_MIN_LSB +: 5] = f[4:0];
+    v[RX_DMA_CTRL_WB_THRESH_LSB +: 5] = f[9:5];
+    v[RX_DMA_CTRL_WB_DELAY_LSB +: 8]  = f[17:10];
+    return v;
+  endfunction
+
   // Validation when a queue is enabled: the status bits the configuration deserves.
   function automatic logic [31:0] rx_validate(logic [31:0] len, logic [3:0] base_low,
-                                              logic [RingIdxW-1:0] tail, logic [31:0] buf_size);
+                                              logic [RingIdxW-1:0] tail, logic [31:0] buf_size,
+                                              logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
     st[RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(len);
@@ -292,16 +329,18 @@ module nic_regs
     st[RX_STATUS_TAIL_INVALID_LSB]     = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
     st[RX_STATUS_BUF_SIZE_INVALID_LSB] = (buf_size[2:0] != 3'd0) || (buf_size < MIN_RX_BUF_SIZE) ||
                                          (buf_size > MAX_RX_BUF_SIZE);
+    st[RX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
     return st;
   endfunction
 
   function automatic logic [31:0] tx_validate(logic [31:0] len, logic [3:0] base_low,
-                                              logic [RingIdxW-1:0] tail);
+                                              logic [RingIdxW-1:0] tail, logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
     st[TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(len);
     st[TX_STATUS_BASE_MISALIGNED_LSB] = (base_low != 4'd0);
     st[TX_STATUS_TAIL_INVALID_LSB]    = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    st[TX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
     return st;
   endfunction
 
@@ -377,6 +416,7 @@ module nic_regs
   logic [NumQueues-1:0][RingIdxW-1:0]      rx_head_q, rx_tail_q, tx_head_q, tx_tail_q;
   logic [NumQueues-1:0][15:0]              rx_bs_q;
   logic [NumQueues-1:0][3:0]               rx_vec_q, tx_vec_q;
+  logic [NumQueues-1:0][17:0]              rx_dmactl_q, tx_dmactl_q;
   logic [31:0]                             rx_buf_size_q [NumQueues];
   logic [31:0]                             rx_len_q [NumQueues];
   logic [31:0]                             tx_len_q [NumQueues];
@@ -559,6 +599,8 @@ module nic_regs
         tx_ivar_q[q]     <= QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
         rx_vec_q[q]      <= 4'(QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH]);
         tx_vec_q[q]      <= 4'(QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH]);
+        rx_dmactl_q[q]   <= `NIC_DMA_CTRL_FIELDS(QREG_RX_DMA_CTRL_RESET);
+        tx_dmactl_q[q]   <= `NIC_DMA_CTRL_FIELDS(QREG_TX_DMA_CTRL_RESET);
       end
       for (int unsigned v = 0; v < NumVectors; v++) begin
         rx_usecs_q[v]    <= VREG_RX_USECS_RESET[15:0];
@@ -670,7 +712,7 @@ module nic_regs
               end else if (!rx_enable_q[wq]) begin
                 rx_enable_q[wq] <= 1'b1;
                 rx_status_q[wq] <= rx_validate(rx_len_q[wq], rx_base_q[wq][3:0], rx_tail_q[wq],
-                                               rx_buf_size_q[wq]);
+                                               rx_buf_size_q[wq], rx_dmactl_q[wq]);
               end
             end
             // ------------------------------------------------------------ TX ring
@@ -698,7 +740,26 @@ module nic_regs
                 tx_reset_q[wq]  <= 1'b1;
               end else if (!tx_enable_q[wq]) begin
                 tx_enable_q[wq] <= 1'b1;
-                tx_status_q[wq] <= tx_validate(tx_len_q[wq], tx_base_q[wq][3:0], tx_tail_q[wq]);
+                tx_status_q[wq] <= tx_validate(tx_len_q[wq], tx_base_q[wq][3:0], tx_tail_q[wq],
+                                               tx_dmactl_q[wq]);
+              end
+            end
+            // ------------------------------------------------------------ DMA settings
+            // Stored as written (its fields); out of range on an enabled queue stops it at once.
+            QREG_RX_DMA_CTRL: begin
+              rx_dmactl_q[wq] <= `NIC_DMA_CTRL_FIELDS(w_data_q);
+              if (rx_enable_q[wq] && !dma_ctrl_ok(`NIC_DMA_CTRL_FIELDS(w_data_q))) begin
+                rx_status_q[wq] <= rx_status_q[wq] |
+                                   ((rx_status_hw && rx_set_i == wq) ? rx_status_set_bits_i : '0) |
+                                   (32'd1 << RX_STATUS_DMA_CTRL_INVALID_LSB);
+              end
+            end
+            QREG_TX_DMA_CTRL: begin
+              tx_dmactl_q[wq] <= `NIC_DMA_CTRL_FIELDS(w_data_q);
+              if (tx_enable_q[wq] && !dma_ctrl_ok(`NIC_DMA_CTRL_FIELDS(w_data_q))) begin
+                tx_status_q[wq] <= tx_status_q[wq] |
+                                   ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
+                                   (32'd1 << TX_STATUS_DMA_CTRL_INVALID_LSB);
               end
             end
             // ------------------------------------------------------------ interrupt routing
@@ -789,6 +850,8 @@ module nic_regs
           QREG_TX_STATUS:   rdata_q <= tx_status_q[rq];
           QREG_RX_IVAR:     rdata_q <= 32'(rx_ivar_q[rq]) << RX_IVAR_VECTOR_LSB;
           QREG_TX_IVAR:     rdata_q <= 32'(tx_ivar_q[rq]) << TX_IVAR_VECTOR_LSB;
+          QREG_RX_DMA_CTRL: rdata_q <= dma_ctrl_value(rx_dmactl_q[rq]);
+          QREG_TX_DMA_CTRL: rdata_q <= dma_ctrl_value(tx_dmactl_q[rq]);
           default: begin
             for (int unsigned i = 0; i < NUM_QCNT; i++) begin
               if (rd_off == qcnt_lo_off(i)) begin
@@ -842,6 +905,14 @@ module nic_regs
           gcnt_q[i] <= gcnt_q[i] + 64'(gcnt_sum(gcnt_inc_i, GcntW'(i)));
         end
       end
+      // The bus busy counters have their own inputs: they count in most cycles under load, and
+      // would otherwise send every such cycle through the loop above.
+      if (dma_rd_beat_i) begin
+        gcnt_q[GCNT_DMA_RD_BUSY_CYCLES] <= gcnt_q[GCNT_DMA_RD_BUSY_CYCLES] + 64'd1;
+      end
+      if (dma_wr_beat_i) begin
+        gcnt_q[GCNT_DMA_WR_BUSY_CYCLES] <= gcnt_q[GCNT_DMA_WR_BUSY_CYCLES] + 64'd1;
+      end
       if (rxq_done_i && queue_ok(rxq_done_q_i)) begin
         qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_FRAMES] <=
             qcnt_q[QIdxW'(rxq_done_q_i)][QCNT_RX_Q_FRAMES] + 64'd1;
@@ -889,7 +960,10 @@ module nic_regs
   assign rx_head_o     = rx_head_q;
   assign rx_tail_o     = rx_tail_q;
   assign tx_base_o     = tx_base_q;
+  assign tx_len_mask_o = tx_len_mask_q;
   assign tx_head_o     = tx_head_q;
+  assign rx_dma_ctrl_o = rx_dmactl_q;
+  assign tx_dma_ctrl_o = tx_dmactl_q;
   assign tx_tail_o     = tx_tail_q;
   assign rx_buf_size_o = rx_bs_q;
   for (genvar q = 0; q < NumQueues; q++) begin : gen_queue_out
@@ -913,6 +987,8 @@ module nic_regs
   logic unused_axil;
   assign unused_axil = ^{s_axil_awprot_i, s_axil_arprot_i, s_axil_wstrb_i, aw_addr_q[1:0],
                          ar_addr_q[1:0]};
+
+  `undef NIC_DMA_CTRL_FIELDS
 
 endmodule
 

@@ -2,10 +2,10 @@
 //
 // Transmit frame buffer between tx_dma and the MAC output.
 //
-// tx_dma writes a frame's words (wr_valid_i/wr_data_i; never refused: tx_dma first waits until
-// free_words_o covers the whole frame and frame_slot_o is set), then either commits it with its
-// byte length or rolls it back. Only committed frames are sent, so the MAC output never underruns
-// inside a frame. Frames leave on m_axis_tx_* in order, tkeep on the last beat from the length,
+// tx_dma writes a frame's words (wr_valid_i/wr_data_i; never refused: tx_dma requests no more
+// words than free_words_o leaves room for, and starts no more frames than free_frames_o), then
+// either commits it with its byte length or rolls it back; the next frame's words may follow at
+// once. Only committed frames are sent, so the MAC output never underruns inside a frame. Frames leave on m_axis_tx_* in order, tkeep on the last beat from the length,
 // tuser always 0, through a skid buffer so every output comes from a register.
 
 `default_nettype none
@@ -24,7 +24,7 @@ module tx_frame_buffer #(
   input  wire logic [15:0] commit_len_i,   // form one frame of this many bytes (1..9018)
   input  wire logic        rollback_i,     // discard the words written since the last commit
   output logic [15:0]      free_words_o,   // words that can be written (saturated)
-  output logic             frame_slot_o,   // a frame can be committed
+  output logic [6:0]       free_frames_o,  // frames that can still be committed (of 64)
 
   // MAC transmit output.
   output logic [63:0]      m_axis_tx_tdata_o,
@@ -59,7 +59,7 @@ module tx_frame_buffer #(
 
   assign free_words   = (AddrW + 1)'(DepthWords) - (wr_cur_q - rd_ptr_q);
   assign free_words_o = (32'(free_words) > 32'hFFFF) ? 16'hFFFF : 16'(free_words);
-  assign frame_slot_o = meta_wr_ready;
+  assign free_frames_o = 7'(MetaDepth) - 7'(meta_count);
 
   logic             ram_re;
   logic [AddrW-1:0] ram_raddr;
@@ -80,7 +80,7 @@ module tx_frame_buffer #(
 
   logic        meta_valid, meta_ready;
   logic [15:0] meta_len;
-  logic [$clog2(MetaDepth):0] meta_count;  // unused
+  logic [$clog2(MetaDepth):0] meta_count;
 
   sync_fifo #(
     .Width (16),
@@ -200,7 +200,7 @@ module tx_frame_buffer #(
   end
 
   logic unused_status;
-  assign unused_status = ^{meta_count, out_wr_ready};
+  assign unused_status = ^{meta_wr_ready, out_wr_ready};
 
 endmodule
 
