@@ -1,103 +1,119 @@
 // Copyright nicsim contributors. SPDX-License-Identifier: Apache-2.0
 //
-// Descriptor write-back: gathers completed descriptors per queue into batches and writes each
-// batch back in one AXI burst, then retires its descriptors in ring order: one head advance per
-// descriptor, one completion (rx_q_frames / tx_q_frames and the interrupt event) per frame, each
-// only once the burst's write response has arrived, so DD is in host memory first. One
-// instance serves the RX rings (IsTx = 0), one the TX rings (IsTx = 1).
+// Descriptor write-back, for every RX and TX ring: gathers completed descriptors per ring into
+// batches and writes each batch back in one AXI burst, then retires its descriptors in ring
+// order: one head advance per descriptor, one completion (rx_q_frames / tx_q_frames and the
+// interrupt event) per frame, each only once the burst's write response has arrived, so DD is
+// in host memory first.
 //
-// The producer (rx_dma / tx_dma) hands over a descriptor only once the DMA of its data is done
+// The producers (rx_dma, tx_dma) hand over a descriptor only once the DMA of its data is done
 // (RX: every data write of the buffer acknowledged; TX: every beat of the frame read), with a
-// flag `more`: another descriptor of the same queue is already on its way behind it.
+// flag `more`: another descriptor of the same ring is already on its way behind it. One
+// completion is taken per cycle, RX first.
 //
-// Batching, per queue (open batch: consecutive ring indices). A descriptor closes its queue's
-// batch, which then goes to the issue FIFO, when
-//   - nothing more of the queue is on its way (`more` clear): light load keeps its latency,
-//     the write-back goes out as soon as the data is done;
+// Batching, per ring (the open batch: consecutive ring indices). A descriptor closes its ring's
+// batch when
+//   - nothing more of the ring is on its way (`more` clear): light load keeps its latency, the
+//     write-back goes out as soon as the data is done;
 //   - the batch holds min(wb_thresh, per-burst limit) descriptors (RX: MaxBurstLen / 2, TX:
 //     (MaxBurstLen + 1) / 2, at most 16);
-//   - it is the ring's last descriptor or the next one starts a 4 KiB page (no burst wraps);
-// and a scan pointer, one queue per cycle, closes a batch whose oldest descriptor has waited
-// wb_delay eighths of a microsecond (time base: us_prescaler), so no completed descriptor
-// waits longer than wb_delay plus NumQueues cycles.
+//   - it is the ring's last descriptor, or the next one starts a 4 KiB page (no burst wraps);
+// and a scan pointer, one ring per cycle while some batch is open, closes a batch whose oldest
+// descriptor has waited wb_delay eighths of a microsecond (time base: us_prescaler), so no
+// completed descriptor waits longer than wb_delay plus 2 * NumQueues cycles.
 //
-// Bursts. RX writes whole descriptors (w0: rss_hash, rss_type; w1: length, dd, eop, errors 0):
-// 2 beats each; with MaxBurstLen == 1, each descriptor as two one-beat bursts. TX writes only
-// the byte of w1 holding dd (strobes select it; every other bit of the descriptor stays as
-// software wrote it), as one burst from the first descriptor's w1 to the last one's: 2n - 1
-// beats, the w0 beats in between with no strobe set.
+// Closed batches wait in one queue, in order, for issue (AW, then the beats), write response
+// and retirement. RX writes whole descriptors (w0: rss_hash, rss_type; w1: length, dd, eop,
+// errors 0): 2 beats each; with MaxBurstLen == 1 each descriptor as two one-beat bursts. TX
+// writes only the byte of w1 holding dd (strobes select it; every other bit stays as software
+// wrote it), in one burst from the first descriptor's w1 to the last one's: 2n - 1 beats, the
+// w0 beats in between with no strobe set.
 //
-// Errors. A write-back answered SLVERR/DECERR counts dma_errors, sets the queue's dma_fault
-// status (status_* handshake to the engine, which forwards it to nic_regs) and retires nothing
-// of its queue from then on until the queue is reset: the head stays at the first descriptor
-// of the failed burst. RX frames lose their completion: a frame with a descriptor in the
-// failed burst counts in rx_dma_error_drops, a later frame of the stopped queue in
-// rx_queue_off_drops (each frame once). TX frames (already on the wire) are just not counted.
+// Errors. A write-back answered SLVERR/DECERR counts dma_errors, sets the ring's dma_fault
+// status (rx_status_* / tx_status_* handshake to the engine, which forwards it to nic_regs) and
+// retires nothing of its ring from then on until the ring is reset: the head stays at the
+// first descriptor of the failed burst. RX frames lose their completion: a frame with a
+// descriptor in the failed burst counts in rx_dma_error_drops, a later frame of the stopped
+// ring in rx_queue_off_drops (each frame once). TX frames (already on the wire) are just not
+// counted.
 //
-// Queue reset (disable): the open batch and the closed batches not yet issued are dropped
+// Ring reset (queue disable): the open batch and the closed batches not yet issued are dropped
 // without DMA (RX frames in them count in rx_queue_off_drops); batches already issued complete
-// and count their frames, but no longer move the head. All of this is counted exactly per
-// queue (batches at the reset, whatever follows), so a quick disable / enable is safe.
+// and count their frames, but no longer move the head. The reset marks the ring's batches in
+// one pass, so a quick disable / enable is safe.
+//
+// Simulation speed: one instance for both directions; every part (arrival, scan, issue,
+// beats, responses, retirement) is evaluated only in cycles in which it has something to do.
 
 `default_nettype none
 
 module desc_writeback #(
-  // Number of queues (1..16).
+  // Number of queue pairs (1..16): rings 0..NumQueues-1 are RX, the next NumQueues TX.
   parameter int unsigned NumQueues   = 4,
   // Maximum AXI beats per write burst (1..256).
   parameter int unsigned MaxBurstLen = 16,
   // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
   parameter int unsigned RingIdxW    = 12,
-  // 0: RX descriptors (rx_wb layout), 1: TX descriptors (dd only).
-  parameter bit          IsTx        = 1'b0,
-  // Completed descriptors held per queue, open or waiting to be written (power of two, 4..64).
-  parameter int unsigned Slots       = 16,
-  // Descriptors written and not yet retired, over all queues (power of two, 16..256).
-  parameter int unsigned RetireDepth = 64,
-  // Write-back bursts in flight (power of two, 2..64).
-  parameter int unsigned MaxBatches  = 16,
-  // Width of a completion's payload; derived, do not override.
-  localparam int unsigned PayW = IsTx ? 8 :
-      (nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH + nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH +
-       nic_regmap_pkg::DESC_RX_WB_LENGTH_WIDTH)
+  // Completed descriptors held per ring until retired (power of two, 8..64).
+  parameter int unsigned Slots       = 32,
+  // Closed batches held, over all rings, until retired (power of two, 4..64).
+  parameter int unsigned MaxBatches  = 32,
+  // Width of an RX completion's payload {rss_hash, rss_type, length}; derived.
+  localparam int unsigned RxPayW = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH +
+                                   nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH +
+                                   nic_regmap_pkg::DESC_RX_WB_LENGTH_WIDTH
 ) (
   input  wire logic                               clk_i,
   input  wire logic                               rst_ni,
 
   input  wire logic [15:0]                        cycles_per_us_i,
 
-  // Ring configuration, per queue (from nic_regs).
-  input  wire logic [NumQueues-1:0][63:0]         base_i,
-  input  wire logic [NumQueues-1:0][RingIdxW-1:0] len_mask_i,
-  input  wire logic [NumQueues-1:0]               reset_i,   // one-cycle pulse, one queue at a time
-  input  wire logic [NumQueues-1:0][4:0]          wb_thresh_i,
-  input  wire logic [NumQueues-1:0][7:0]          wb_delay_i,
+  // Ring configuration, per queue (from nic_regs). dma_ctrl: {wb_delay, wb_thresh, fetch_min}.
+  input  wire logic [NumQueues-1:0][63:0]         rx_base_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0] rx_len_mask_i,
+  input  wire logic [NumQueues-1:0]               rx_reset_i,  // one-cycle pulses, one ring at a time
+  input  wire logic [NumQueues-1:0][17:0]         rx_dma_ctrl_i,
+  input  wire logic [NumQueues-1:0][63:0]         tx_base_i,
+  input  wire logic [NumQueues-1:0][RingIdxW-1:0] tx_len_mask_i,
+  input  wire logic [NumQueues-1:0]               tx_reset_i,
+  input  wire logic [NumQueues-1:0][17:0]         tx_dma_ctrl_i,
 
-  // Completed descriptors, in ring order per queue. The producer never offers one of a queue in
-  // that queue's reset cycle. Payload: RX {rss_hash, rss_type, length}, TX the descriptor's dd
-  // byte as fetched.
-  input  wire logic                               cmpl_valid_i,
-  output logic                                    cmpl_ready_o,
-  input  wire logic [3:0]                         cmpl_q_i,
-  input  wire logic [RingIdxW-1:0]                cmpl_idx_i,
-  input  wire logic [PayW-1:0]                    cmpl_data_i,
-  input  wire logic                               cmpl_last_i,   // the frame's last descriptor
-  input  wire logic [15:0]                        cmpl_bytes_i,  // the frame's length (with last)
-  input  wire logic                               cmpl_more_i,
+  // Completed descriptors, in ring order per ring. A producer never offers one of a ring in
+  // that ring's reset cycle. RX payload {rss_hash, rss_type, length}; TX the dd byte as
+  // fetched (TX descriptors are frames: each one is its frame's last).
+  input  wire logic                               rx_cmpl_valid_i,
+  output logic                                    rx_cmpl_ready_o,
+  input  wire logic [3:0]                         rx_cmpl_q_i,
+  input  wire logic [RingIdxW-1:0]                rx_cmpl_idx_i,
+  input  wire logic [RxPayW-1:0]                  rx_cmpl_data_i,
+  input  wire logic                               rx_cmpl_last_i,   // the frame's last descriptor
+  input  wire logic [15:0]                        rx_cmpl_bytes_i,  // the frame's length
+  input  wire logic                               rx_cmpl_more_i,
+  input  wire logic                               tx_cmpl_valid_i,
+  output logic                                    tx_cmpl_ready_o,
+  input  wire logic [3:0]                         tx_cmpl_q_i,
+  input  wire logic [RingIdxW-1:0]                tx_cmpl_idx_i,
+  input  wire logic [7:0]                         tx_cmpl_data_i,
+  input  wire logic [15:0]                        tx_cmpl_bytes_i,
+  input  wire logic                               tx_cmpl_more_i,
 
   // Retirement (to nic_regs): one head advance per descriptor, one completion per frame.
-  output logic                                    head_adv_o,
+  output logic                                    rx_head_adv_o,
+  output logic                                    tx_head_adv_o,
   output logic [3:0]                              head_adv_q_o,
-  output logic                                    q_done_o,
+  output logic                                    rxq_done_o,
+  output logic                                    txq_done_o,
   output logic [3:0]                              q_done_q_o,
   output logic [15:0]                             q_done_bytes_o,
 
-  // A write-back failed: dma_fault for the queue (held until taken).
-  output logic                                    status_valid_o,
+  // A write-back failed: dma_fault for the queue's RX or TX ring (held until taken).
+  output logic                                    rx_status_valid_o,
+  output logic                                    tx_status_valid_o,
   output logic [3:0]                              status_q_o,
-  input  wire logic                               status_ready_i,
+  input  wire logic                               rx_status_ready_i,
+  input  wire logic                               tx_status_ready_i,
 
-  // Statistics: dma_errors; RX also rx_dma_error_drops and rx_queue_off_drops.
+  // Statistics: dma_errors, rx_dma_error_drops, rx_queue_off_drops.
   output logic [nic_regmap_pkg::NUM_GCNT-1:0]     gcnt_inc_o,
 
   // AXI4 master, write channels only.
@@ -124,379 +140,400 @@ module desc_writeback #(
   if (RingIdxW < 3 || RingIdxW > 12) begin : gen_ring_idx_w_check
     $fatal(1, "%m: RingIdxW (%0d) must be in 3..12", RingIdxW);
   end
-  if (Slots < 4 || Slots > 64 || (Slots & (Slots - 1)) != 0) begin : gen_slots_check
-    $fatal(1, "%m: Slots (%0d) must be a power of two in 4..64", Slots);
+  if (Slots < 8 || Slots > 64 || (Slots & (Slots - 1)) != 0) begin : gen_slots_check
+    $fatal(1, "%m: Slots (%0d) must be a power of two in 8..64", Slots);
   end
-  if (RetireDepth < 16 || RetireDepth > 256 || (RetireDepth & (RetireDepth - 1)) != 0)
-  begin : gen_retire_depth_check
-    $fatal(1, "%m: RetireDepth (%0d) must be a power of two in 16..256", RetireDepth);
-  end
-  if (MaxBatches < 2 || MaxBatches > 64 || (MaxBatches & (MaxBatches - 1)) != 0)
+  if (MaxBatches < 4 || MaxBatches > 64 || (MaxBatches & (MaxBatches - 1)) != 0)
   begin : gen_batches_check
-    $fatal(1, "%m: MaxBatches (%0d) must be a power of two in 2..64", MaxBatches);
+    $fatal(1, "%m: MaxBatches (%0d) must be a power of two in 4..64", MaxBatches);
+  end
+  if (nic_regmap_pkg::DESC_RX_WB_RSS_HASH_LSB >= 64 || nic_regmap_pkg::DESC_RX_WB_LENGTH_LSB < 64 ||
+      nic_regmap_pkg::DESC_TX_DD_LSB < 64) begin : gen_layout_check
+    $fatal(1, "%m: rx_wb must hold rss_hash in w0 and length in w1, tx.dd must be in w1");
   end
 
-  localparam int unsigned QIdxW  = (NumQueues > 1) ? $clog2(NumQueues) : 1;
-  localparam int unsigned SlotW  = $clog2(Slots);
-  localparam int unsigned UsedW  = SlotW + 1;
-  localparam int unsigned HashW  = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH;
-  localparam int unsigned TypeW  = nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH;
-  localparam int unsigned LenW   = nic_regmap_pkg::DESC_RX_WB_LENGTH_WIDTH;
+  localparam int unsigned QIdxW   = (NumQueues > 1) ? $clog2(NumQueues) : 1;
+  localparam int unsigned RIdxW   = QIdxW + 1;            // ring {tx, queue}
+  // Per-ring arrays are indexed by {tx, queue}: sized for every such index.
+  localparam int unsigned NumRings = 2 ** RIdxW;
+  localparam int unsigned SlotW   = $clog2(Slots);
+  localparam int unsigned UsedW   = SlotW + 1;
+  localparam int unsigned HashW   = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH;
+  localparam int unsigned TypeW   = nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH;
+  localparam int unsigned LenW    = nic_regmap_pkg::DESC_RX_WB_LENGTH_WIDTH;
   // RX with one-beat bursts: each descriptor as two bursts.
-  localparam bit          SPLIT  = !IsTx && (MaxBurstLen < 2);
+  localparam bit          SPLIT   = (MaxBurstLen < 2);
   // Descriptors per burst.
-  localparam int unsigned CapRaw = IsTx ? (MaxBurstLen + 1) / 2 : ((MaxBurstLen < 2) ? 1 : MaxBurstLen / 2);
-  localparam int unsigned Cap    = (CapRaw < 16) ? CapRaw : 16;
-  localparam logic [4:0]  CAP    = 5'(Cap);
-  localparam int unsigned TickW  = 10;
+  localparam int unsigned RxCapR  = (MaxBurstLen < 2) ? 1 : MaxBurstLen / 2;
+  localparam int unsigned TxCapR  = (MaxBurstLen + 1) / 2;
+  localparam logic [4:0]  RX_CAP  = 5'((RxCapR < 16) ? RxCapR : 16);
+  localparam logic [4:0]  TX_CAP  = 5'((TxCapR < 16) ? TxCapR : 16);
+  localparam int unsigned TickW   = 10;
   // The TX dd byte: its position in w1, and dd's bit in it.
   localparam int unsigned DD_BYTE = (nic_regmap_pkg::DESC_TX_DD_LSB - 64) / 8;
   localparam int unsigned DD_BIT  = (nic_regmap_pkg::DESC_TX_DD_LSB - 64) % 8;
-  // Issue FIFO entry {queue, start index, first slot, descriptors, frames}.
-  localparam int unsigned IssW   = 4 + RingIdxW + SlotW + 5 + 5;
-  localparam int unsigned BatchW = $clog2(MaxBatches) + 1;
-  localparam int unsigned RetW   = 1 + 16;                      // {last, bytes}
-  localparam int unsigned RetCntW = $clog2(RetireDepth) + 1;
-  localparam int unsigned SlotEntW = 1 + 16 + PayW;             // {last, bytes, payload}
+  localparam int unsigned BatW    = $clog2(MaxBatches);
+  localparam int unsigned CntW    = BatW + 1;
+  // A closed batch {ring, start index, first slot, descriptors, frames}.
+  localparam int unsigned EntW    = RIdxW + RingIdxW + SlotW + 5 + 5;
+  // A completed descriptor as held {last, frame bytes, payload}.
+  localparam int unsigned SlotEntW = 1 + 16 + RxPayW;
 
-  if (!IsTx && (nic_regmap_pkg::DESC_RX_WB_RSS_HASH_LSB >= 64 ||
-                nic_regmap_pkg::DESC_RX_WB_LENGTH_LSB < 64)) begin : gen_rx_layout_check
-    $fatal(1, "%m: rx_wb must hold rss_hash in w0 and length in w1");
-  end
-  if (IsTx && nic_regmap_pkg::DESC_TX_DD_LSB < 64) begin : gen_tx_layout_check
-    $fatal(1, "%m: tx.dd must be in w1");
-  end
+  // ------------------------------------------------------------------ state
+  // Per ring.
+  // The open batch {descriptors, frame ends in it, start index, first slot, tick it opened}
+  // and the slots {next to fill, held by the open batch and the queue}, one word each (each
+  // array written at most once per cycle and event, which Verilator evaluates cheaply).
+  localparam int unsigned ObAge   = 0;
+  localparam int unsigned ObSlot  = TickW;
+  localparam int unsigned ObStart = TickW + SlotW;
+  localparam int unsigned ObFr    = TickW + SlotW + RingIdxW;
+  localparam int unsigned ObCnt   = ObFr + 5;
+  localparam int unsigned ObW     = ObCnt + 5;
+  logic [ObW-1:0]          ob_q [NumRings];
+  logic [SlotW+UsedW-1:0]  sl_q [NumRings];
+  logic [NumRings-1:0]   qfail_q;                // a write-back of the ring failed
+  logic [NumRings-1:0]   ffail_q;                // RX: the current frame lost a descriptor
+  logic [5:0]            open_n_q;               // rings with an open batch
 
-  // ------------------------------------------------------------------ per-queue state
-  logic [4:0]            bcnt_q    [NumQueues];   // open batch: descriptors
-  logic [4:0]            bframes_q [NumQueues];   // open batch: frame ends in it
-  logic [RingIdxW-1:0]   bstart_q  [NumQueues];
-  logic [SlotW-1:0]      bslot_q   [NumQueues];
-  logic [TickW-1:0]      bage_q    [NumQueues];   // tick when the batch opened
-  logic [SlotW-1:0]      wslot_q   [NumQueues];   // slot of the next completion
-  logic [UsedW-1:0]      used_q    [NumQueues];   // slots holding open or closed batches
-  logic [BatchW-1:0]     closed_q  [NumQueues];   // closed batches not yet issued
-  logic [BatchW-1:0]     cdead_q   [NumQueues];   // of those, closed before a reset
-  logic [BatchW-1:0]     infl_q    [NumQueues];   // issued batches not yet retired
-  logic [BatchW-1:0]     rdead_q   [NumQueues];   // of those, issued before a reset
-  logic [NumQueues-1:0]  qfail_q;                 // a write-back of the queue failed
-  logic [NumQueues-1:0]  ffail_q;                 // RX: the current frame lost a descriptor
-  logic [4:0]            open_n_q;                // queues with an open batch
+  logic [SlotEntW-1:0]   slot_q [(2**RIdxW) * Slots];
 
-  logic [SlotEntW-1:0]   slot_q [(2**QIdxW) * Slots];
+  // The batch queue: closed at wr, issued at iss, answered at b, retired at rd (wrap bits).
+  logic [EntW-1:0]       bat_q [MaxBatches];
+  logic [MaxBatches-1:0] bat_dead_q;             // closed before its ring's reset: dropped
+  logic [MaxBatches-1:0] bat_rdead_q;            // issued before its ring's reset: no head
+  logic [MaxBatches-1:0] bat_err_q;              // its write-back failed
+  logic [CntW-1:0]       wr_ptr_q, iss_ptr_q, b_ptr_q, rd_ptr_q;
 
   logic [TickW-1:0]      tick_q;
   logic [15:0]           tick_acc_q;
-  logic [QIdxW-1:0]      scan_q;
+  logic [RIdxW-1:0]      scan_q;
 
-  // ------------------------------------------------------------------ queue reset
-  logic             any_reset;
-  logic [QIdxW-1:0] rq;
-  always_comb begin
-    any_reset = (reset_i != '0);
-    rq        = '0;
-    if (any_reset) begin
-      for (int unsigned k = 0; k < NumQueues; k++) begin
-        if (reset_i[k]) begin
-          rq = QIdxW'(k);
-        end
-      end
-    end
-  end
-
-  // ------------------------------------------------------------------ issue FIFO
-  logic             iss_push, iss_pop, iss_valid, iss_wr_ready;
-  logic [IssW-1:0]  iss_wdata, iss_rdata;
-  logic [BatchW-1:0] iss_count;
-
-  // ------------------------------------------------------------------ arrival
-  logic [QIdxW-1:0]    cq;
-  logic                arrive, close_arr, open_arr;
-  logic [4:0]          b, new_cnt, new_frames, thr;
-  logic [RingIdxW-1:0] first_idx;
-  logic [SlotW-1:0]    first_slot;
-  logic [11:0]         next_low;     // page offset of the next descriptor
-
-  assign cq           = QIdxW'(cmpl_q_i);
-  assign cmpl_ready_o = (used_q[cq] != UsedW'(Slots)) && iss_wr_ready;
-  assign arrive       = cmpl_valid_i && cmpl_ready_o;
-
-  always_comb begin
-    b          = '0;
-    new_cnt    = '0;
-    new_frames = '0;
-    thr        = '0;
-    first_idx  = '0;
-    first_slot = '0;
-    next_low   = '0;
-    close_arr  = 1'b0;
-    open_arr   = 1'b0;
-    if (cmpl_valid_i) begin
-      b          = bcnt_q[cq];
-      new_cnt    = b + 5'd1;
-      new_frames = bframes_q[cq] + 5'(cmpl_last_i);
-      thr        = (wb_thresh_i[cq] == '0) ? 5'd1 :
-                   ((wb_thresh_i[cq] < CAP) ? wb_thresh_i[cq] : CAP);
-      first_idx  = (b == '0) ? cmpl_idx_i : bstart_q[cq];
-      first_slot = (b == '0) ? wslot_q[cq] : bslot_q[cq];
-      next_low   = base_i[cq][11:0] + 12'({cmpl_idx_i + 1'b1, 4'b0000});
-      close_arr  = !cmpl_more_i || (new_cnt >= thr) || (cmpl_idx_i == len_mask_i[cq]) ||
-                   (next_low == 12'd0);
-      open_arr   = (b == '0) && !close_arr;
-    end
-  end
-
-  // ------------------------------------------------------------------ timeout scan
-  logic [QIdxW-1:0] s;
-  logic             close_scan;
-  logic [TickW-1:0] age;
-  assign s = scan_q;
-  always_comb begin
-    close_scan = 1'b0;
-    age        = '0;
-    if (open_n_q != '0 && bcnt_q[s] != '0 && !reset_i[s] && !(arrive && cq == s) &&
-        !(arrive && close_arr) && iss_wr_ready) begin
-      age        = tick_q - bage_q[s];
-      close_scan = (age >= TickW'(wb_delay_i[s]));
-    end
-  end
-
-  always_comb begin
-    iss_push  = (arrive && close_arr) || close_scan;
-    iss_wdata = '0;
-    if (arrive && close_arr) begin
-      iss_wdata = {cmpl_q_i, first_idx, first_slot, new_cnt, new_frames};
-    end else if (close_scan) begin
-      iss_wdata = {4'(s), bstart_q[s], bslot_q[s], bcnt_q[s], bframes_q[s]};
-    end
-  end
-
-  sync_fifo #(
-    .Width (IssW),
-    .Depth (MaxBatches)
-  ) u_issue_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (iss_push),
-    .wr_ready_o (iss_wr_ready),
-    .wr_data_i  (iss_wdata),
-    .rd_valid_o (iss_valid),
-    .rd_ready_i (iss_pop),
-    .rd_data_o  (iss_rdata),
-    .count_o    (iss_count)
-  );
-
-  logic [3:0]          iq_raw;
-  logic [QIdxW-1:0]    iq;
-  logic [RingIdxW-1:0] istart;
-  logic [SlotW-1:0]    islot;
-  logic [4:0]          icnt, iframes;
-  assign {iq_raw, istart, islot, icnt, iframes} = iss_rdata;
-  assign iq = QIdxW'(iq_raw);
-
-  // ------------------------------------------------------------------ AW / W
   typedef enum logic [1:0] {
     WB_IDLE,
     WB_AW,      // address(es) of the batch
     WB_W        // its beats
   } wb_state_e;
 
-  wb_state_e           wst_q;
-  logic                awvalid_q;
-  logic [63:0]         awaddr_q;
-  logic [7:0]          awlen_q;
-  logic                aw_second_q;   // SPLIT: the second address is due
-  logic [QIdxW-1:0]    cur_q_q;
-  logic [SlotW-1:0]    cur_slot_q;
-  logic [4:0]          cur_cnt_q;
-  logic [5:0]          beat_q;        // beat of the batch being sent
-  logic [5:0]          cur_beats_q;
+  wb_state_e             wst_q;
+  logic                  awvalid_q;
+  logic [63:0]           awaddr_q;
+  logic [7:0]            awlen_q;
+  logic                  aw_second_q;   // RX with SPLIT: the second address is due
+  logic [RIdxW-1:0]      cur_r_q;
+  logic [SlotW-1:0]      cur_slot_q;
+  logic [5:0]            beat_q;        // beat of the batch being sent
+  logic [5:0]            cur_beats_q;
+  logic                  bseen_q;       // SPLIT: the first response of the batch came
+  logic [4:0]            rpos_q;        // descriptors of the batch at rd retired
 
-  // B tracking FIFO {queue, descriptors, bursts} and retire job FIFO {queue, descriptors, err}.
-  localparam int unsigned BtqW = 4 + 5 + 2;
-  localparam int unsigned JobW = 4 + 5 + 1;
-  logic             btq_push, btq_pop, btq_valid, btq_wr_ready;
-  logic [BtqW-1:0]  btq_wdata, btq_rdata;
-  logic [BatchW-1:0] btq_count;
-  logic             job_push, job_pop, job_valid, job_wr_ready;
-  logic [JobW-1:0]  job_wdata, job_rdata;
-  logic [BatchW-1:0] job_count;
-  logic             ret_push, ret_pop, ret_valid, ret_wr_ready;
-  logic [RetW-1:0]  ret_wdata, ret_rdata;
-  logic [RetCntW-1:0] ret_count;
+  logic                  rx_head_q, tx_head_q, rx_done_q, tx_done_q;
+  logic [3:0]            head_id_q, done_id_q;
+  logic [15:0]           done_bytes_q;
+  logic                  st_valid_q, st_tx_q;
+  logic [3:0]            st_q_q;
+  logic                  gcnt_err_q;
+  logic [7:0]            off_backlog_q, err_backlog_q;   // RX frame drops still to count
 
-  logic             start_batch, dead_batch, w_fire, desc_end, batch_end;
-  logic [SlotW-1:0] wslot;
+  // ------------------------------------------------------------------ ring reset
+  logic             any_reset;
+  logic [RIdxW-1:0] rr;
+  always_comb begin
+    any_reset = (rx_reset_i != '0) || (tx_reset_i != '0);
+    rr        = '0;
+    if (any_reset) begin
+      for (int unsigned k = 0; k < NumQueues; k++) begin
+        if (rx_reset_i[k]) begin
+          rr = {1'b0, QIdxW'(k)};
+        end
+        if (tx_reset_i[k]) begin
+          rr = {1'b1, QIdxW'(k)};
+        end
+      end
+    end
+  end
+
+  // A ring's configuration.
+  function automatic logic [63:0] ring_base(logic [RIdxW-1:0] r,
+                                            logic [NumQueues-1:0][63:0] rxb,
+                                            logic [NumQueues-1:0][63:0] txb);
+    ring_base = r[QIdxW] ? txb[r[QIdxW-1:0]] : rxb[r[QIdxW-1:0]];
+  endfunction
+
+  // ------------------------------------------------------------------ arrival and closing
+  logic                ring_full, arrive, close_arr, open_arr, close_scan, push, c_tx;
+  logic [RIdxW-1:0]    cr, s;
+  logic [4:0]          b, new_cnt, thr;
+  logic [EntW-1:0]     push_ent;
+  logic [RingIdxW-1:0] a_idx, a_mask;
+  logic                a_more, a_last;
+  logic [4:0]          a_thr_raw;
+  logic [11:0]         a_base_low, next_low;   // page offset of the ring, of the next descriptor
+  logic [TickW-1:0]    age;
+  logic [7:0]          delay;
+
+  assign s         = scan_q;
+  assign ring_full = (wr_ptr_q[BatW] != rd_ptr_q[BatW]) && (wr_ptr_q[BatW-1:0] == rd_ptr_q[BatW-1:0]);
+
+  always_comb begin
+    rx_cmpl_ready_o = 1'b0;
+    tx_cmpl_ready_o = 1'b0;
+    arrive          = 1'b0;
+    close_arr       = 1'b0;
+    open_arr        = 1'b0;
+    close_scan      = 1'b0;
+    c_tx            = 1'b0;
+    cr              = '0;
+    b               = '0;
+    new_cnt         = '0;
+    thr             = '0;
+    push_ent        = '0;
+    a_idx      = '0;
+    a_mask     = '0;
+    a_more     = 1'b0;
+    a_last     = 1'b0;
+    a_thr_raw  = '0;
+    a_base_low = '0;
+    next_low   = '0;
+    age        = '0;
+    delay      = '0;
+    if (rx_cmpl_valid_i || tx_cmpl_valid_i) begin
+      c_tx = !rx_cmpl_valid_i;
+      cr   = c_tx ? {1'b1, QIdxW'(tx_cmpl_q_i)} : {1'b0, QIdxW'(rx_cmpl_q_i)};
+      a_idx     = c_tx ? tx_cmpl_idx_i : rx_cmpl_idx_i;
+      a_more    = c_tx ? tx_cmpl_more_i : rx_cmpl_more_i;
+      a_last    = c_tx || rx_cmpl_last_i;
+      a_mask    = c_tx ? tx_len_mask_i[cr[QIdxW-1:0]] : rx_len_mask_i[cr[QIdxW-1:0]];
+      a_thr_raw = c_tx ? tx_dma_ctrl_i[cr[QIdxW-1:0]][9:5] : rx_dma_ctrl_i[cr[QIdxW-1:0]][9:5];
+      arrive          = (sl_q[cr][0 +: UsedW] != UsedW'(Slots)) && !ring_full;
+      rx_cmpl_ready_o = arrive && !c_tx;
+      tx_cmpl_ready_o = arrive && c_tx;
+      b        = ob_q[cr][ObCnt +: 5];
+      new_cnt  = b + 5'd1;
+      thr        = (a_thr_raw == '0) ? 5'd1 :
+                   ((a_thr_raw < (c_tx ? TX_CAP : RX_CAP)) ? a_thr_raw : (c_tx ? TX_CAP : RX_CAP));
+      a_base_low = c_tx ? tx_base_i[cr[QIdxW-1:0]][11:0] : rx_base_i[cr[QIdxW-1:0]][11:0];
+      next_low   = a_base_low + 12'({a_idx + 1'b1, 4'b0000});
+      close_arr  = arrive && (!a_more || (new_cnt >= thr) || (a_idx == a_mask) ||
+                              (next_low == 12'd0));
+      open_arr   = arrive && (b == '0) && !close_arr;
+      push_ent   = {cr, (b == '0) ? a_idx : ob_q[cr][ObStart +: RingIdxW],
+                    (b == '0) ? sl_q[cr][UsedW +: SlotW] : ob_q[cr][ObSlot +: SlotW],
+                    new_cnt, ob_q[cr][ObFr +: 5] + 5'(a_last)};
+    end
+    // The scan closes an expired batch when the queue has room this cycle.
+    if (open_n_q != '0) begin
+      if (!close_arr && !ring_full && !(arrive && cr == s) && !(any_reset && rr == s)) begin
+        if (ob_q[s][ObCnt +: 5] != '0) begin
+          age        = tick_q - ob_q[s][ObAge +: TickW];
+          delay      = s[QIdxW] ? tx_dma_ctrl_i[s[QIdxW-1:0]][17:10] :
+                                  rx_dma_ctrl_i[s[QIdxW-1:0]][17:10];
+          close_scan = (age >= TickW'(delay));
+          if (close_scan) begin
+            push_ent = {s, ob_q[s][ObStart +: RingIdxW], ob_q[s][ObSlot +: SlotW],
+                        ob_q[s][ObCnt +: 5], ob_q[s][ObFr +: 5]};
+          end
+        end
+      end
+    end
+    push = close_arr || close_scan;
+  end
+
+  // ------------------------------------------------------------------ issue and beats
+  logic                start_batch, dead_batch, w_fire, batch_end;
+  logic [RIdxW-1:0]    ir;
+  logic [RingIdxW-1:0] istart;
+  logic [SlotW-1:0]    islot;
+  logic [4:0]          icnt, iframes;
+  logic [4:0]          wdesc;
   logic [SlotEntW-1:0] went;
-  logic [4:0]       wdesc;
-  logic [127:0]     wdesc_bits;
+  logic [127:0]        wd;
 
-  // A batch starts (AW) when the queue is live and there is room to track it; a batch closed
-  // before its queue's reset is dropped here.
-  assign dead_batch  = (wst_q == WB_IDLE) && iss_valid && (cdead_q[iq] != '0);
-  assign start_batch = (wst_q == WB_IDLE) && iss_valid && (cdead_q[iq] == '0) &&
-                       (32'(btq_count) + 32'(job_count) < MaxBatches) &&
-                       (32'(ret_count) + 32'(icnt) <= RetireDepth) && !(any_reset && rq == iq);
-  assign iss_pop     = start_batch || dead_batch;
+  always_comb begin
+    start_batch = 1'b0;
+    dead_batch  = 1'b0;
+    {ir, istart, islot, icnt, iframes} = '0;
+    if (wst_q == WB_IDLE && iss_ptr_q != wr_ptr_q) begin
+      {ir, istart, islot, icnt, iframes} = bat_q[iss_ptr_q[BatW-1:0]];
+      // A batch closed before its ring's reset is dropped here, without DMA.
+      dead_batch  = bat_dead_q[iss_ptr_q[BatW-1:0]];
+      start_batch = !dead_batch && !(any_reset && rr == ir);
+    end
+  end
+
+  // An RX write-back descriptor from a held completion {eop, bytes, hash, type, length}.
+  function automatic logic [127:0] rx_wb_desc(logic [SlotEntW-1:0] e);
+    logic [127:0] d;
+    d = '0;
+    d[nic_regmap_pkg::DESC_RX_WB_RSS_HASH_LSB +: HashW] = e[TypeW + LenW +: HashW];
+    d[nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_LSB +: TypeW] = e[LenW +: TypeW];
+    d[nic_regmap_pkg::DESC_RX_WB_LENGTH_LSB +: LenW]    = e[0 +: LenW];
+    d[nic_regmap_pkg::DESC_RX_WB_DD_LSB]                = 1'b1;
+    d[nic_regmap_pkg::DESC_RX_WB_EOP_LSB]               = e[SlotEntW - 1];
+    rx_wb_desc = d;
+  endfunction
 
   // The beat being sent: RX beat 2j is w0 of descriptor j, 2j + 1 its w1; TX beat 2j is w1 of
   // descriptor j, 2j + 1 the w0 of descriptor j + 1 (no strobe).
-  assign wdesc = IsTx ? 5'((beat_q + 6'd1) >> 1) : 5'(beat_q >> 1);
-  assign wslot = cur_slot_q + SlotW'(wdesc);
-  assign went  = slot_q[{cur_q_q, wslot}];
-
-  if (IsTx) begin : gen_tx_beat
-    always_comb begin
-      m_axi_wdata_o = '0;
-      m_axi_wstrb_o = '0;
-      if (wst_q == WB_W && !beat_q[0]) begin
-        m_axi_wdata_o[8 * DD_BYTE +: 8] = went[7:0] | 8'(1 << DD_BIT);
-        m_axi_wstrb_o                   = 8'(1 << DD_BYTE);
+  always_comb begin
+    m_axi_wvalid_o = 1'b0;
+    m_axi_wdata_o  = '0;
+    m_axi_wstrb_o  = '0;
+    m_axi_wlast_o  = 1'b0;
+    w_fire         = 1'b0;
+    batch_end      = 1'b0;
+    wdesc          = '0;
+    went           = '0;
+    wd             = '0;
+    if (wst_q == WB_W) begin
+      wdesc = cur_r_q[QIdxW] ? 5'((beat_q + 6'd1) >> 1) : 5'(beat_q >> 1);
+      went  = slot_q[{cur_r_q, cur_slot_q + SlotW'(wdesc)}];
+      if (cur_r_q[QIdxW]) begin
+        if (!beat_q[0]) begin
+          m_axi_wdata_o[8 * DD_BYTE +: 8] = went[7:0] | 8'(1 << DD_BIT);
+          m_axi_wstrb_o                   = 8'(1 << DD_BYTE);
+        end
+        m_axi_wlast_o = (beat_q + 6'd1 == cur_beats_q);
+      end else begin
+        wd            = rx_wb_desc(went);
+        m_axi_wdata_o = beat_q[0] ? wd[127:64] : wd[63:0];
+        m_axi_wstrb_o = 8'hFF;
+        m_axi_wlast_o = SPLIT || (beat_q + 6'd1 == cur_beats_q);
       end
+      m_axi_wvalid_o = 1'b1;
+      w_fire         = m_axi_wready_i;
+      batch_end      = w_fire && (beat_q + 6'd1 == cur_beats_q);
     end
-    assign wdesc_bits = '0;
-  end else begin : gen_rx_beat
-    always_comb begin
-      wdesc_bits = '0;
-      wdesc_bits[nic_regmap_pkg::DESC_RX_WB_RSS_HASH_LSB +: HashW] = went[TypeW + LenW +: HashW];
-      wdesc_bits[nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_LSB +: TypeW] = went[LenW +: TypeW];
-      wdesc_bits[nic_regmap_pkg::DESC_RX_WB_LENGTH_LSB +: LenW]    = went[0 +: LenW];
-      wdesc_bits[nic_regmap_pkg::DESC_RX_WB_DD_LSB]                = 1'b1;
-      wdesc_bits[nic_regmap_pkg::DESC_RX_WB_EOP_LSB]               = went[SlotEntW - 1];
-    end
-    assign m_axi_wdata_o = beat_q[0] ? wdesc_bits[127:64] : wdesc_bits[63:0];
-    assign m_axi_wstrb_o = 8'hFF;
   end
 
-  assign m_axi_wvalid_o = (wst_q == WB_W);
-  assign m_axi_wlast_o  = SPLIT || (beat_q + 6'd1 == cur_beats_q);
-  assign w_fire         = m_axi_wvalid_o && m_axi_wready_i;
-  // A descriptor's last beat (RX: its w1; TX: its only strobed beat) retires it later.
-  assign desc_end       = w_fire && (IsTx ? !beat_q[0] : beat_q[0]);
-  assign batch_end      = w_fire && (beat_q + 6'd1 == cur_beats_q);
-  assign ret_push       = desc_end;
-  assign ret_wdata      = {went[SlotEntW - 1], went[PayW +: 16]};
+  // ------------------------------------------------------------------ responses
+  logic b_fire, b_last, b_skip;
+  always_comb begin
+    m_axi_bready_o = 1'b0;
+    b_fire         = 1'b0;
+    b_last         = 1'b0;
+    b_skip         = 1'b0;
+    if (b_ptr_q != iss_ptr_q) begin
+      // A batch dropped at issue has no response to wait for.
+      b_skip         = bat_dead_q[b_ptr_q[BatW-1:0]];
+      m_axi_bready_o = !b_skip;
+      b_fire         = m_axi_bvalid_i && !b_skip;
+      // RX batches with SPLIT have two responses.
+      b_last         = b_skip || (b_fire && (!SPLIT || bseen_q ||
+                                             bat_q[b_ptr_q[BatW-1:0]][EntW-1]));
+    end
+  end
 
-  assign btq_push  = start_batch;
-  assign btq_wdata = {iq_raw, icnt, SPLIT ? 2'd2 : 2'd1};
+  // ------------------------------------------------------------------ retirement
+  logic                retire, job_first, job_dead, job_last, job_skip, jerr, r_last, j_tx;
+  logic [RIdxW-1:0]    jr;
+  logic [4:0]          jcnt, jframes;
+  logic [SlotW-1:0]    jslot;
+  logic [15:0]         r_bytes;
+  logic [RingIdxW-1:0] jstart;
 
-  // ------------------------------------------------------------------ B responses
-  logic [1:0]  bseen_q;     // responses of the head batch seen
-  logic        berr_q;
-  logic        b_fire, b_err;
-  logic [3:0]  bq_raw;
-  logic [4:0]  bcnt_b;
-  logic [1:0]  bnb;
-  assign {bq_raw, bcnt_b, bnb} = btq_rdata;
-  assign m_axi_bready_o = btq_valid;
-  assign b_fire    = m_axi_bvalid_i && btq_valid;
-  assign b_err     = m_axi_bresp_i[1];
-  assign btq_pop   = b_fire && (bseen_q + 2'd1 == bnb);
-  assign job_push  = btq_pop;
-  assign job_wdata = {bq_raw, bcnt_b, berr_q || b_err};
+  always_comb begin
+    retire    = 1'b0;
+    job_first = 1'b0;
+    job_dead  = 1'b0;
+    job_last  = 1'b0;
+    job_skip  = 1'b0;
+    jerr      = 1'b0;
+    r_last    = 1'b0;
+    r_bytes   = '0;
+    j_tx      = 1'b0;
+    {jr, jstart, jslot, jcnt, jframes} = '0;
+    if (rd_ptr_q != b_ptr_q) begin
+      {jr, jstart, jslot, jcnt, jframes} = bat_q[rd_ptr_q[BatW-1:0]];
+      j_tx      = jr[QIdxW];
+      job_skip  = bat_dead_q[rd_ptr_q[BatW-1:0]];
+      jerr      = bat_err_q[rd_ptr_q[BatW-1:0]];
+      job_first = (rpos_q == '0);
+      job_dead  = bat_rdead_q[rd_ptr_q[BatW-1:0]];
+      // One descriptor per cycle (a dropped batch in one); a failure waits until the status
+      // register is free; nothing of a ring in its reset cycle.
+      retire    = !(jerr && job_first && st_valid_q) && !(any_reset && rr == jr);
+      job_last  = retire && (job_skip || (rpos_q + 5'd1 == jcnt));
+      {r_last, r_bytes} = slot_q[{jr, jslot + SlotW'(rpos_q)}][SlotEntW-1 -: 17];
+    end
+  end
 
-  // ------------------------------------------------------------------ retire
-  logic [3:0]       jq_raw;
-  logic [QIdxW-1:0] jq;
-  logic [4:0]       jcnt;
-  logic             jerr;
-  logic [4:0]       rpos_q;       // descriptors of the head job retired
-  logic             rdead_cur_q;  // the head job was issued before its queue's reset
-  logic             retire, job_first, job_dead, job_last, r_last;
-  logic [15:0]      r_bytes;
-  assign {jq_raw, jcnt, jerr} = job_rdata;
-  assign jq        = QIdxW'(jq_raw);
-  assign {r_last, r_bytes} = ret_rdata;
-  assign job_first = (rpos_q == '0);
-  assign job_dead  = job_first ? (rdead_q[jq] != '0) : rdead_cur_q;
-  // One descriptor per cycle; a failure waits until its status report is taken.
-  assign retire    = job_valid && !(status_valid_q && !status_ready_i) && !(any_reset && rq == jq);
-  assign job_last  = retire && (rpos_q + 5'd1 == jcnt);
-  assign ret_pop   = retire;
-  assign job_pop   = job_last;
-
-  // ------------------------------------------------------------------ outputs and counters
-  logic             head_adv_q, q_done_q;
-  logic [3:0]       head_adv_id_q, q_done_id_q;
-  logic [15:0]      q_done_bytes_q;
-  logic             status_valid_q;
-  logic [3:0]       status_q_q;
-  logic [nic_regmap_pkg::NUM_GCNT-1:0] gcnt_inc_q;
-  logic [7:0]       off_backlog_q, err_backlog_q;   // RX frame drops still to count
-  logic [5:0]       off_add;
-  logic             err_add;
-
+  // RX frame drops counted here (one per cycle through the backlogs).
+  logic [6:0] off_add;
+  logic       err_add;
   always_comb begin
     off_add = '0;
     err_add = 1'b0;
-    if (!IsTx) begin
-      if (dead_batch) begin
-        off_add = off_add + 6'(iframes);
+    if (retire) begin
+      if (job_skip && !j_tx) begin
+        off_add = 7'(jframes);
+      end else if (!job_skip && !j_tx && r_last) begin
+        if (jerr || (!job_dead && ffail_q[jr])) begin
+          err_add = 1'b1;
+        end else if (!job_dead && qfail_q[jr]) begin
+          off_add = 7'd1;
+        end
       end
-      if (any_reset && bcnt_q[rq] != '0) begin
-        off_add = off_add + 6'(bframes_q[rq]);
-      end
-      if (retire && r_last && (jerr || (!job_dead && ffail_q[jq]))) begin
-        err_add = 1'b1;
-      end else if (retire && r_last && !job_dead && qfail_q[jq]) begin
-        off_add = off_add + 6'd1;
-      end
+    end
+    if (any_reset && !rr[QIdxW] && ob_q[rr][ObCnt +: 5] != '0) begin
+      off_add = off_add + 7'(ob_q[rr][ObFr +: 5]);
     end
   end
 
   // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        bcnt_q[q]    <= '0;
-        bframes_q[q] <= '0;
-        bstart_q[q]  <= '0;
-        bslot_q[q]   <= '0;
-        bage_q[q]    <= '0;
-        wslot_q[q]   <= '0;
-        used_q[q]    <= '0;
-        closed_q[q]  <= '0;
-        cdead_q[q]   <= '0;
-        infl_q[q]    <= '0;
-        rdead_q[q]   <= '0;
+      for (int unsigned r = 0; r < NumRings; r++) begin
+        ob_q[r] <= '0;
+        sl_q[r] <= '0;
       end
-      qfail_q        <= '0;
-      ffail_q        <= '0;
-      open_n_q       <= '0;
-      tick_q         <= '0;
-      tick_acc_q     <= '0;
-      scan_q         <= '0;
-      wst_q          <= WB_IDLE;
-      awvalid_q      <= 1'b0;
-      awaddr_q       <= '0;
-      awlen_q        <= '0;
-      aw_second_q    <= 1'b0;
-      cur_q_q        <= '0;
-      cur_slot_q     <= '0;
-      cur_cnt_q      <= '0;
-      beat_q         <= '0;
-      cur_beats_q    <= '0;
-      bseen_q        <= '0;
-      berr_q         <= 1'b0;
-      rpos_q         <= '0;
-      rdead_cur_q    <= 1'b0;
-      head_adv_q     <= 1'b0;
-      head_adv_id_q  <= '0;
-      q_done_q       <= 1'b0;
-      q_done_id_q    <= '0;
-      q_done_bytes_q <= '0;
-      status_valid_q <= 1'b0;
-      status_q_q     <= '0;
-      gcnt_inc_q     <= '0;
-      off_backlog_q  <= '0;
-      err_backlog_q  <= '0;
+      qfail_q       <= '0;
+      ffail_q       <= '0;
+      open_n_q      <= '0;
+      bat_dead_q    <= '0;
+      bat_rdead_q   <= '0;
+      bat_err_q     <= '0;
+      wr_ptr_q      <= '0;
+      iss_ptr_q     <= '0;
+      b_ptr_q       <= '0;
+      rd_ptr_q      <= '0;
+      tick_q        <= '0;
+      tick_acc_q    <= '0;
+      scan_q        <= '0;
+      wst_q         <= WB_IDLE;
+      awvalid_q     <= 1'b0;
+      awaddr_q      <= '0;
+      awlen_q       <= '0;
+      aw_second_q   <= 1'b0;
+      cur_r_q       <= '0;
+      cur_slot_q    <= '0;
+      beat_q        <= '0;
+      cur_beats_q   <= '0;
+      bseen_q       <= 1'b0;
+      rpos_q        <= '0;
+      rx_head_q     <= 1'b0;
+      tx_head_q     <= 1'b0;
+      rx_done_q     <= 1'b0;
+      tx_done_q     <= 1'b0;
+      head_id_q     <= '0;
+      done_id_q     <= '0;
+      done_bytes_q  <= '0;
+      st_valid_q    <= 1'b0;
+      st_tx_q       <= 1'b0;
+      st_q_q        <= '0;
+      gcnt_err_q    <= 1'b0;
+      off_backlog_q <= '0;
+      err_backlog_q <= '0;
     end else begin
-      head_adv_q <= 1'b0;
-      q_done_q   <= 1'b0;
-      gcnt_inc_q <= '0;
+      if (rx_head_q || tx_head_q || rx_done_q || tx_done_q || gcnt_err_q) begin
+        rx_head_q  <= 1'b0;
+        tx_head_q  <= 1'b0;
+        rx_done_q  <= 1'b0;
+        tx_done_q  <= 1'b0;
+        gcnt_err_q <= 1'b0;
+      end
 
-      // -------------------------------------------------------------- time base
+      // -------------------------------------------------------------- time base and scan
       // Ticks of 1/8 us; only needed (and only counted) while some batch is open.
       if (open_n_q != '0) begin
         if (cycles_per_us_i <= 16'd8) begin
@@ -507,77 +544,58 @@ module desc_writeback #(
         end else begin
           tick_acc_q <= tick_acc_q + 16'd8;
         end
-      end
-      if (NumQueues > 1 && open_n_q != '0) begin
-        scan_q <= (32'(scan_q) + 1 >= NumQueues) ? '0 : scan_q + 1'b1;
+        scan_q <= (32'(scan_q[QIdxW-1:0]) + 1 >= NumQueues) ?
+                  {!scan_q[QIdxW], QIdxW'(0)} : scan_q + 1'b1;
       end
 
-      // -------------------------------------------------------------- arrival
+      // -------------------------------------------------------------- arrival and closing
       if (arrive) begin
-        slot_q[{cq, wslot_q[cq]}] <= {cmpl_last_i, cmpl_bytes_i, cmpl_data_i};
-        wslot_q[cq] <= wslot_q[cq] + 1'b1;
-        if (b == '0) begin
-          bstart_q[cq] <= cmpl_idx_i;
-          bslot_q[cq]  <= wslot_q[cq];
-          bage_q[cq]   <= tick_q;
-        end
-        bcnt_q[cq]    <= close_arr ? '0 : new_cnt;
-        bframes_q[cq] <= close_arr ? '0 : new_frames;
+        slot_q[{cr, sl_q[cr][UsedW +: SlotW]}] <=
+            c_tx ? {1'b1, tx_cmpl_bytes_i, RxPayW'(tx_cmpl_data_i)} :
+                   {rx_cmpl_last_i, rx_cmpl_bytes_i, rx_cmpl_data_i};
+        ob_q[cr] <= {close_arr ? 5'd0 : new_cnt, close_arr ? 5'd0 : push_ent[4:0],
+                     (b == '0) ? a_idx : ob_q[cr][ObStart +: RingIdxW],
+                     (b == '0) ? sl_q[cr][UsedW +: SlotW] : ob_q[cr][ObSlot +: SlotW],
+                     (b == '0) ? tick_q : ob_q[cr][ObAge +: TickW]};
       end
       if (close_scan) begin
-        bcnt_q[s]    <= '0;
-        bframes_q[s] <= '0;
+        ob_q[s] <= {10'd0, ob_q[s][ObFr-1:0]};
       end
-      if (open_arr || (arrive && close_arr && b != '0) || close_scan ||
-          (any_reset && bcnt_q[rq] != '0)) begin
-        open_n_q <= open_n_q + 5'(open_arr) - 5'(arrive && close_arr && b != '0) -
-                    5'(close_scan) - 5'(any_reset && bcnt_q[rq] != '0);
-      end
-
-      // used: +1 per arrival, -cnt when a batch has been sent or dropped.
-      if (arrive && !(batch_end && cur_q_q == cq) && !(dead_batch && iq == cq)) begin
-        used_q[cq] <= used_q[cq] + 1'b1;
-      end
-      if (batch_end) begin
-        used_q[cur_q_q] <= used_q[cur_q_q] - UsedW'(cur_cnt_q) + UsedW'(arrive && cq == cur_q_q);
-      end
-      if (dead_batch) begin
-        used_q[iq] <= used_q[iq] - UsedW'(icnt) + UsedW'(arrive && cq == iq);
-      end
-
-      // closed: +1 per closing, -1 per batch leaving the issue FIFO.
-      if (iss_push && !(iss_pop && iq == (close_scan ? s : cq))) begin
-        if (close_scan) begin
-          closed_q[s] <= closed_q[s] + 1'b1;
-        end else begin
-          closed_q[cq] <= closed_q[cq] + 1'b1;
+      if (open_arr || push || any_reset) begin
+        if (open_arr || (close_arr && b != '0) || close_scan ||
+            (any_reset && ob_q[rr][ObCnt +: 5] != '0)) begin
+          open_n_q <= open_n_q + 6'(open_arr) - 6'(close_arr && b != '0) - 6'(close_scan) -
+                      6'(any_reset && ob_q[rr][ObCnt +: 5] != '0);
         end
       end
-      if (iss_pop && !(iss_push && iq == (close_scan ? s : cq))) begin
-        closed_q[iq] <= closed_q[iq] - 1'b1;
-      end
-      if (dead_batch) begin
-        cdead_q[iq] <= cdead_q[iq] - 1'b1;
+      if (push) begin
+        bat_q[wr_ptr_q[BatW-1:0]]       <= push_ent;
+        bat_dead_q[wr_ptr_q[BatW-1:0]]  <= 1'b0;
+        bat_rdead_q[wr_ptr_q[BatW-1:0]] <= 1'b0;
+        bat_err_q[wr_ptr_q[BatW-1:0]]   <= 1'b0;
+        wr_ptr_q <= wr_ptr_q + 1'b1;
       end
 
-      // -------------------------------------------------------------- AW / W
+      // -------------------------------------------------------------- issue and beats
       if (awvalid_q && m_axi_awready_i) begin
         awvalid_q <= 1'b0;
       end
       unique case (wst_q)
         WB_IDLE: begin
-          if (start_batch) begin
+          if (dead_batch) begin
+            iss_ptr_q <= iss_ptr_q + 1'b1;
+          end else if (start_batch) begin
             awvalid_q   <= 1'b1;
-            awaddr_q    <= base_i[iq] + {{(60 - RingIdxW){1'b0}}, istart, 4'b0000} +
-                           (IsTx ? 64'd8 : 64'd0);
-            awlen_q     <= SPLIT ? 8'd0 : (IsTx ? ({2'b00, icnt, 1'b0} - 8'd2) :
-                                                  ({2'b00, icnt, 1'b0} - 8'd1));
-            aw_second_q <= SPLIT;
-            cur_q_q     <= iq;
+            awaddr_q    <= ring_base(ir, rx_base_i, tx_base_i) +
+                           {{(60 - RingIdxW){1'b0}}, istart, 4'b0000} + (ir[QIdxW] ? 64'd8 : 64'd0);
+            awlen_q     <= ir[QIdxW] ? ({2'b00, icnt, 1'b0} - 8'd2) :
+                           (SPLIT ? 8'd0 : ({2'b00, icnt, 1'b0} - 8'd1));
+            aw_second_q <= SPLIT && !ir[QIdxW];
+            cur_r_q     <= ir;
             cur_slot_q  <= islot;
-            cur_cnt_q   <= icnt;
             beat_q      <= '0;
-            cur_beats_q <= IsTx ? ({icnt, 1'b0} - 6'd1) : {icnt, 1'b0};
+            cur_beats_q <= ir[QIdxW] ? ({icnt, 1'b0} - 6'd1) : {icnt, 1'b0};
+            iss_ptr_q   <= iss_ptr_q + 1'b1;
             wst_q       <= WB_AW;
           end
         end
@@ -603,70 +621,69 @@ module desc_writeback #(
         default: wst_q <= WB_IDLE;
       endcase
 
-      if (start_batch && !(job_last && jq == iq)) begin
-        infl_q[iq] <= infl_q[iq] + 1'b1;
-      end
-      if (job_last && !(start_batch && jq == iq)) begin
-        infl_q[jq] <= infl_q[jq] - 1'b1;
-      end
-      if (job_last && job_dead) begin
-        rdead_q[jq] <= rdead_q[jq] - 1'b1;
-      end
-
-      // -------------------------------------------------------------- B
-      if (b_fire) begin
-        if (btq_pop) begin
-          bseen_q <= '0;
-          berr_q  <= 1'b0;
-        end else begin
-          bseen_q <= bseen_q + 2'd1;
-          berr_q  <= berr_q || b_err;
+      // -------------------------------------------------------------- responses
+      if (b_fire || b_skip) begin
+        if (b_fire && m_axi_bresp_i[1]) begin
+          bat_err_q[b_ptr_q[BatW-1:0]] <= 1'b1;
+          gcnt_err_q <= 1'b1;
         end
-        if (b_err) begin
-          gcnt_inc_q[nic_regmap_pkg::GCNT_DMA_ERRORS] <= 1'b1;
+        bseen_q <= !b_last;
+        if (b_last) begin
+          b_ptr_q <= b_ptr_q + 1'b1;
         end
       end
 
-      // -------------------------------------------------------------- retire
-      if (status_valid_q && status_ready_i) begin
-        status_valid_q <= 1'b0;
+      // -------------------------------------------------------------- retirement
+      if (st_valid_q && (st_tx_q ? tx_status_ready_i : rx_status_ready_i)) begin
+        st_valid_q <= 1'b0;
       end
       if (retire) begin
         rpos_q <= job_last ? '0 : rpos_q + 5'd1;
-        if (job_first) begin
-          rdead_cur_q <= job_dead;
+        if (job_last) begin
+          rd_ptr_q <= rd_ptr_q + 1'b1;
         end
-        if (jerr && !job_dead) begin
-          if (job_first && !qfail_q[jq]) begin
-            status_valid_q <= 1'b1;
-            status_q_q     <= jq_raw;
+        if (!job_skip) begin
+          if (jerr && !job_dead) begin
+            if (job_first && !qfail_q[jr]) begin
+              st_valid_q <= 1'b1;
+              st_tx_q    <= j_tx;
+              st_q_q     <= 4'(jr[QIdxW-1:0]);
+            end
+            qfail_q[jr] <= 1'b1;
           end
-          qfail_q[jq] <= 1'b1;
-        end
-        head_adv_q    <= !jerr && !qfail_q[jq] && !job_dead;
-        head_adv_id_q <= jq_raw;
-        if (r_last) begin
-          if (!jerr && (job_dead || (!qfail_q[jq] && (IsTx || !ffail_q[jq])))) begin
-            q_done_q       <= 1'b1;
-            q_done_id_q    <= jq_raw;
-            q_done_bytes_q <= r_bytes;
+          if (!jerr && !qfail_q[jr] && !job_dead) begin
+            rx_head_q <= !j_tx;
+            tx_head_q <= j_tx;
+            head_id_q <= 4'(jr[QIdxW-1:0]);
           end
-          if (!IsTx && !job_dead) begin
-            ffail_q[jq] <= 1'b0;
+          if (r_last && !jerr && (job_dead || (!qfail_q[jr] && (j_tx || !ffail_q[jr])))) begin
+            rx_done_q    <= !j_tx;
+            tx_done_q    <= j_tx;
+            done_id_q    <= 4'(jr[QIdxW-1:0]);
+            done_bytes_q <= r_bytes;
           end
-        end else if (!IsTx && jerr && !job_dead) begin
-          ffail_q[jq] <= 1'b1;
+          if (!j_tx && !job_dead) begin
+            if (r_last) begin
+              ffail_q[jr] <= 1'b0;
+            end else if (jerr) begin
+              ffail_q[jr] <= 1'b1;
+            end
+          end
         end
       end
 
+      // Slots per ring: the next one +1 and held +1 per arrival (ring cr), held -descriptors
+      // per retired batch (ring jr).
+      if (arrive) begin
+        sl_q[cr] <= {sl_q[cr][UsedW +: SlotW] + 1'b1,
+                     sl_q[cr][0 +: UsedW] + 1'b1 - ((job_last && jr == cr) ? UsedW'(jcnt) : '0)};
+      end
+      if (job_last && !(arrive && jr == cr)) begin
+        sl_q[jr] <= {sl_q[jr][UsedW +: SlotW], sl_q[jr][0 +: UsedW] - UsedW'(jcnt)};
+      end
+
       // -------------------------------------------------------------- RX drop counts
-      if (!IsTx) begin
-        if (off_backlog_q != '0) begin
-          gcnt_inc_q[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS] <= 1'b1;
-        end
-        if (err_backlog_q != '0) begin
-          gcnt_inc_q[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS] <= 1'b1;
-        end
+      if (retire || any_reset || off_backlog_q != '0 || err_backlog_q != '0) begin
         if (off_add != '0 || off_backlog_q != '0) begin
           off_backlog_q <= off_backlog_q + 8'(off_add) - 8'(off_backlog_q != '0);
         end
@@ -675,123 +692,83 @@ module desc_writeback #(
         end
       end
 
-      // -------------------------------------------------------------- queue reset
-      // Last, so it wins over everything above for that queue.
+      // -------------------------------------------------------------- ring reset
+      // Last, so it wins over everything above for that ring: the open batch is dropped (its
+      // slots, the newest, given back), batches in the queue become dead.
       if (any_reset) begin
-        if (bcnt_q[rq] != '0) begin
-          used_q[rq] <= used_q[rq] - UsedW'(bcnt_q[rq]) -
-                        ((batch_end && cur_q_q == rq) ? UsedW'(cur_cnt_q) : '0) -
-                        ((dead_batch && iq == rq) ? UsedW'(icnt) : '0);
+        if (ob_q[rr][ObCnt +: 5] != '0) begin
+          sl_q[rr] <= {sl_q[rr][UsedW +: SlotW] - SlotW'(ob_q[rr][ObCnt +: 5]),
+                       sl_q[rr][0 +: UsedW] - UsedW'(ob_q[rr][ObCnt +: 5])};
         end
-        bcnt_q[rq]    <= '0;
-        bframes_q[rq] <= '0;
-        cdead_q[rq]   <= closed_q[rq] - BatchW'(iss_pop && iq == rq);
-        // Every issued batch of the queue retires dead from now on, also the one whose
-        // retirement is under way (retire and start_batch wait out this cycle for the queue).
-        rdead_q[rq]   <= infl_q[rq];
-        if (job_valid && jq == rq && rpos_q != '0) begin
-          rdead_cur_q <= 1'b1;
+        ob_q[rr] <= '0;
+        qfail_q[rr]   <= 1'b0;
+        ffail_q[rr]   <= 1'b0;
+        // The ring's batches in the queue: dropped if not yet issued, else retired without
+        // moving the head. Positions counted from rd: before iss issued, from iss on waiting.
+        for (int unsigned i = 0; i < MaxBatches; i++) begin
+          if (bat_q[i][EntW-1 -: RIdxW] == rr &&
+              CntW'(BatW'(i) - rd_ptr_q[BatW-1:0]) < CntW'(wr_ptr_q - rd_ptr_q)) begin
+            if (CntW'(BatW'(i) - rd_ptr_q[BatW-1:0]) < CntW'(iss_ptr_q - rd_ptr_q)) begin
+              bat_rdead_q[i] <= 1'b1;
+            end else begin
+              bat_dead_q[i] <= 1'b1;
+            end
+          end
         end
-        qfail_q[rq]   <= 1'b0;
-        ffail_q[rq]   <= 1'b0;
       end
     end
   end
-
-  sync_fifo #(
-    .Width (BtqW),
-    .Depth (MaxBatches)
-  ) u_btq_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (btq_push),
-    .wr_ready_o (btq_wr_ready),
-    .wr_data_i  (btq_wdata),
-    .rd_valid_o (btq_valid),
-    .rd_ready_i (btq_pop),
-    .rd_data_o  (btq_rdata),
-    .count_o    (btq_count)
-  );
-
-  sync_fifo #(
-    .Width (JobW),
-    .Depth (MaxBatches)
-  ) u_job_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (job_push),
-    .wr_ready_o (job_wr_ready),
-    .wr_data_i  (job_wdata),
-    .rd_valid_o (job_valid),
-    .rd_ready_i (job_pop),
-    .rd_data_o  (job_rdata),
-    .count_o    (job_count)
-  );
-
-  sync_fifo #(
-    .Width (RetW),
-    .Depth (RetireDepth)
-  ) u_retire_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (ret_push),
-    .wr_ready_o (ret_wr_ready),
-    .wr_data_i  (ret_wdata),
-    .rd_valid_o (ret_valid),
-    .rd_ready_i (ret_pop),
-    .rd_data_o  (ret_rdata),
-    .count_o    (ret_count)
-  );
 
   assign m_axi_awaddr_o  = awaddr_q;
   assign m_axi_awlen_o   = awlen_q;
   assign m_axi_awvalid_o = awvalid_q;
 
-  assign head_adv_o     = head_adv_q;
-  assign head_adv_q_o   = head_adv_id_q;
-  assign q_done_o       = q_done_q;
-  assign q_done_q_o     = q_done_id_q;
-  assign q_done_bytes_o = q_done_bytes_q;
-  assign status_valid_o = status_valid_q;
-  assign status_q_o     = status_q_q;
-  assign gcnt_inc_o     = gcnt_inc_q;
+  assign rx_head_adv_o     = rx_head_q;
+  assign tx_head_adv_o     = tx_head_q;
+  assign head_adv_q_o      = head_id_q;
+  assign rxq_done_o        = rx_done_q;
+  assign txq_done_o        = tx_done_q;
+  assign q_done_q_o        = done_id_q;
+  assign q_done_bytes_o    = done_bytes_q;
+  assign rx_status_valid_o = st_valid_q && !st_tx_q;
+  assign tx_status_valid_o = st_valid_q && st_tx_q;
+  assign status_q_o        = st_q_q;
 
-  // Fill levels are bounded by the issue conditions; bresp[0] carries no meaning here.
+  always_comb begin
+    gcnt_inc_o = '0;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_DMA_ERRORS]         = gcnt_err_q;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS] = (off_backlog_q != '0);
+    gcnt_inc_o[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS] = (err_backlog_q != '0);
+  end
+
+  // Queue indices are carried 4 bits wide; a batch's start index is not needed to retire it.
   logic unused_wb;
-  assign unused_wb = ^{iss_count, btq_count, job_count, job_wr_ready, ret_wr_ready, ret_valid,
-                       m_axi_bresp_i[0], cmpl_q_i, iq_raw, bq_raw, jq_raw, cur_cnt_q,
-                       btq_wr_ready, wdesc, wdesc_bits};
+  assign unused_wb = ^{m_axi_bresp_i[0], rx_cmpl_q_i, tx_cmpl_q_i, jstart, iframes, wd, went,
+                       wdesc, rx_dma_ctrl_i, tx_dma_ctrl_i};
 
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ assertions
-  // Completions of a queue arrive in ring order (the open batch stays contiguous); bursts never
-  // cross 4 KiB and never exceed MaxBurstLen; WLAST on the batch's last beat only; no FIFO is
-  // pushed full or popped empty.
-  a_cmpl_contiguous: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      (arrive && b != '0) |-> (cmpl_idx_i == ((bstart_q[cq] + RingIdxW'(b)) & len_mask_i[cq])));
-  a_cmpl_not_in_reset: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      cmpl_valid_i |-> !reset_i[cq]);
+  // Bursts never cross 4 KiB and never exceed MaxBurstLen; WLAST on the batch's last beat
+  // only; the batch queue and the slots never overflow; producers respect the reset rule.
+  a_rx_cmpl_not_in_reset: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      rx_cmpl_valid_i |-> !rx_reset_i[QIdxW'(rx_cmpl_q_i)]);
+  a_tx_cmpl_not_in_reset: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      tx_cmpl_valid_i |-> !tx_reset_i[QIdxW'(tx_cmpl_q_i)]);
   a_aw_no_4k_cross: assert property (@(posedge clk_i) disable iff (!rst_ni)
       awvalid_q |-> (32'(awaddr_q[11:0]) + (32'(awlen_q) + 1) * 8 <= 32'd4096));
   a_aw_burst_len: assert property (@(posedge clk_i) disable iff (!rst_ni)
       awvalid_q |-> (32'(awlen_q) < MaxBurstLen));
   a_wlast_position: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      (m_axi_wvalid_o && m_axi_wlast_o && !SPLIT) |-> (beat_q + 6'd1 == cur_beats_q));
-  a_iss_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      iss_push |-> iss_wr_ready);
-  a_btq_no_pop_empty: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      btq_pop |-> btq_valid);
-  a_job_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      job_push |-> job_wr_ready);
-  a_ret_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      ret_push |-> ret_wr_ready);
-  a_ret_no_pop_empty: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      ret_pop |-> ret_valid);
+      (m_axi_wvalid_o && m_axi_wlast_o && !(SPLIT && !cur_r_q[QIdxW])) |->
+          (beat_q + 6'd1 == cur_beats_q));
+  a_queue_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      push |-> !ring_full);
+  a_queue_order: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      (CntW'(wr_ptr_q - iss_ptr_q) <= CntW'(wr_ptr_q - b_ptr_q)) &&
+      (CntW'(wr_ptr_q - b_ptr_q) <= CntW'(wr_ptr_q - rd_ptr_q)) &&
+      (CntW'(wr_ptr_q - rd_ptr_q) <= CntW'(MaxBatches)));
   a_slots_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      used_q[cq] <= UsedW'(Slots));
+      arrive |-> (sl_q[cr][0 +: UsedW] < UsedW'(Slots)));
 `endif
 
 endmodule

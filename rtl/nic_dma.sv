@@ -4,12 +4,12 @@
 // AXI4 master. A block of its own so that it can be verified alone (tests/rtl/nic_dma.cmake
 // verilates it as a top, against a C++ reference, with assertions on).
 //
-//   rx_frame_buffer --> rx_dma ------ data writes ----------------------+
-//                         ^ desc_fetch (RX) ---- descriptor reads ------+
-//                         v desc_writeback (RX) - descriptor writes ----+--> axi_dma_arbiter
-//   tx_frame_buffer <-- tx_dma ------ data reads -----------------------+       --> m_axi_*
-//                         ^ desc_fetch (TX) ---- descriptor reads ------+
-//                         v desc_writeback (TX) - descriptor writes ----+
+//   rx_frame_buffer --> rx_dma --------------- data writes --------------+
+//                         ^  v                                          |
+//                  desc_fetch (RX and TX rings) -- descriptor reads -----+--> axi_dma_arbiter
+//                  desc_writeback (RX and TX) ---- descriptor writes ----+       --> m_axi_*
+//                         ^  v                                          |
+//   tx_frame_buffer <-- tx_dma --------------- data reads ---------------+
 //
 // Each engine keeps many bursts in flight and never waits for a write response on its data
 // path: descriptors are read ahead per queue, the data of frame n + 1 moves while frame n's
@@ -27,7 +27,7 @@ module nic_dma #(
   // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
   parameter int unsigned RingIdxW    = 12,
   // Number of counter-increment sources this block drives (gcnt_inc_o); fixed.
-  localparam int unsigned NumCntSrc  = 6
+  localparam int unsigned NumCntSrc  = 4
 ) (
   input  wire logic                                    clk_i,
   input  wire logic                                    rst_ni,
@@ -61,12 +61,14 @@ module nic_dma #(
   input  wire logic [NumQueues-1:0][15:0]              rx_buf_size_i,
   input  wire logic [NumQueues-1:0]                    rx_active_i,
   input  wire logic [NumQueues-1:0]                    rx_reset_i,
+  input  wire logic [NumQueues-1:0]                    rx_kick_i,      // tail written or enabled
   input  wire logic [NumQueues-1:0][17:0]              rx_dma_ctrl_i,  // {wb_delay, wb_thresh, fetch_min}
   input  wire logic [NumQueues-1:0][63:0]              tx_base_i,
   input  wire logic [NumQueues-1:0][RingIdxW-1:0]      tx_len_mask_i,
   input  wire logic [NumQueues-1:0][RingIdxW-1:0]      tx_tail_i,
   input  wire logic [NumQueues-1:0]                    tx_active_i,
   input  wire logic [NumQueues-1:0]                    tx_reset_i,
+  input  wire logic [NumQueues-1:0]                    tx_kick_i,
   input  wire logic [NumQueues-1:0][17:0]              tx_dma_ctrl_i,
 
   // Reports (nic_regs): head advances, status bits, completions (also the interrupt events).
@@ -133,111 +135,158 @@ module nic_dma #(
                                     nic_regmap_pkg::DESC_RX_WB_LENGTH_WIDTH;
   localparam int unsigned TxDescW = (nic_regmap_pkg::DESC_TX_DD_LSB / 8) * 8 + 8;
 
-  // The three fields of each queue's dma_ctrl.
-  logic [NumQueues-1:0][4:0] rx_fetch_min, rx_wb_thresh, tx_fetch_min, tx_wb_thresh;
-  logic [NumQueues-1:0][7:0] rx_wb_delay, tx_wb_delay;
-  for (genvar q = 0; q < NumQueues; q++) begin : gen_dma_ctrl
-    assign rx_fetch_min[q] = rx_dma_ctrl_i[q][4:0];
-    assign rx_wb_thresh[q] = rx_dma_ctrl_i[q][9:5];
-    assign rx_wb_delay[q]  = rx_dma_ctrl_i[q][17:10];
-    assign tx_fetch_min[q] = tx_dma_ctrl_i[q][4:0];
-    assign tx_wb_thresh[q] = tx_dma_ctrl_i[q][9:5];
-    assign tx_wb_delay[q]  = tx_dma_ctrl_i[q][17:10];
-  end
+  // ------------------------------------------------------------------ engine channels
+  // Each engine's AXI channels, to the arbiter: rx_dma and desc_writeback write, desc_fetch and
+  // tx_dma read. The read data and the write response are shared by the engines.
+  logic [63:0] rxw_awaddr, rxw_wdata, wbw_awaddr, wbw_wdata, fr_araddr, txr_araddr;
+  logic [7:0]  rxw_awlen, rxw_wstrb, wbw_awlen, wbw_wstrb, fr_arlen, txr_arlen;
+  logic        rxw_awvalid, rxw_awready, rxw_wlast, rxw_wvalid, rxw_wready, rxw_bvalid, rxw_bready;
+  logic        wbw_awvalid, wbw_awready, wbw_wlast, wbw_wvalid, wbw_wready, wbw_bvalid, wbw_bready;
+  logic        fr_arvalid, fr_arready, fr_rvalid, fr_rready;
+  logic        txr_arvalid, txr_arready, txr_rvalid, txr_rready;
+  logic [63:0] p_rdata;
+  logic [1:0]  p_rresp, p_bresp;
+  logic        p_rlast;
 
-  // ------------------------------------------------------------------ arbiter ports
-  localparam int unsigned NumPorts   = 6;
-  localparam int unsigned P_RX_DATA  = 0;
-  localparam int unsigned P_RX_FETCH = 1;
-  localparam int unsigned P_RX_WB    = 2;
-  localparam int unsigned P_TX_FETCH = 3;
-  localparam int unsigned P_TX_DATA  = 4;
-  localparam int unsigned P_TX_WB    = 5;
-
-  logic [NumPorts-1:0][63:0] p_awaddr, p_wdata, p_araddr;
-  logic [NumPorts-1:0][7:0]  p_awlen, p_wstrb, p_arlen;
-  logic [NumPorts-1:0]       p_awvalid, p_awready, p_wlast, p_wvalid, p_wready;
-  logic [NumPorts-1:0]       p_bvalid, p_bready, p_arvalid, p_arready, p_rvalid, p_rready;
-  logic [1:0]                p_bresp, p_rresp;
-  logic [63:0]               p_rdata;
-  logic                      p_rlast;
-
-  // Read-only ports drive no writes, write-only ports no reads.
-  for (genvar p = 0; p < NumPorts; p++) begin : gen_port_ties
-    if (p == P_RX_FETCH || p == P_TX_FETCH || p == P_TX_DATA) begin : gen_read_only
-      assign p_awaddr[p]  = '0;
-      assign p_awlen[p]   = '0;
-      assign p_awvalid[p] = 1'b0;
-      assign p_wdata[p]   = '0;
-      assign p_wstrb[p]   = '0;
-      assign p_wlast[p]   = 1'b0;
-      assign p_wvalid[p]  = 1'b0;
-      assign p_bready[p]  = 1'b0;
-    end else begin : gen_write_only
-      assign p_araddr[p]  = '0;
-      assign p_arlen[p]   = '0;
-      assign p_arvalid[p] = 1'b0;
-      assign p_rready[p]  = 1'b0;
-    end
-  end
-  logic unused_ports;
-  assign unused_ports = ^{p_awready[P_RX_FETCH], p_wready[P_RX_FETCH], p_bvalid[P_RX_FETCH],
-                          p_awready[P_TX_FETCH], p_wready[P_TX_FETCH], p_bvalid[P_TX_FETCH],
-                          p_awready[P_TX_DATA], p_wready[P_TX_DATA], p_bvalid[P_TX_DATA],
-                          p_arready[P_RX_DATA], p_rvalid[P_RX_DATA], p_arready[P_RX_WB],
-                          p_rvalid[P_RX_WB], p_arready[P_TX_WB], p_rvalid[P_TX_WB]};
-
-  // ------------------------------------------------------------------ receive
-  logic [3:0]          rxd_q;
-  logic                rxd_valid, rxd_err, rxd_pop;
+  // ------------------------------------------------------------------ descriptors
+  logic [3:0]          rxd_q, txd_q;
+  logic                rxd_en, rxd_valid, rxd_err, rxd_pop;
+  logic                txd_en, txd_valid, txd_err, txd_pop;
   logic [63:0]         rxd_addr;
-  logic [RingIdxW-1:0] rxd_idx, rxd_owned;
-  logic [NumQueues-1:0] rxd_nonempty;
-
-  logic                rxc_valid, rxc_ready, rxc_last, rxc_more;
-  logic [3:0]          rxc_q;
-  logic [RingIdxW-1:0] rxc_idx;
-  logic [RxCmplW-1:0]  rxc_data;
-  logic [15:0]         rxc_bytes;
-  logic                rxwb_st_valid, rxwb_st_ready;
-  logic [3:0]          rxwb_st_q;
+  logic [TxDescW-1:0]  txd_desc;
+  logic [RingIdxW-1:0] rxd_idx, rxd_owned, txd_idx;
+  logic [NumQueues-1:0] txd_nonempty;
 
   desc_fetch #(
     .NumQueues   (NumQueues),
     .MaxBurstLen (MaxBurstLen),
     .RingIdxW    (RingIdxW),
     .CacheDepth  (32),
-    .EntryW      (64),
+    .TxEntryW    (TxDescW),
     .MaxFetches  (16)
-  ) u_rx_fetch (
+  ) u_fetch (
     .clk_i           (clk_i),
     .rst_ni          (rst_ni),
-    .base_i          (rx_base_i),
-    .len_mask_i      (rx_len_mask_i),
-    .tail_i          (rx_tail_i),
-    .active_i        (rx_active_i),
-    .reset_i         (rx_reset_i),
-    .fetch_min_i     (rx_fetch_min),
-    .sel_q_i         (rxd_q),
-    .sel_valid_o     (rxd_valid),
-    .sel_desc_o      (rxd_addr),
-    .sel_err_o       (rxd_err),
-    .sel_idx_o       (rxd_idx),
-    .sel_owned_o     (rxd_owned),
-    .pop_i           (rxd_pop),
-    .nonempty_o      (rxd_nonempty),
+    .rx_base_i       (rx_base_i),
+    .rx_len_mask_i   (rx_len_mask_i),
+    .rx_tail_i       (rx_tail_i),
+    .rx_active_i     (rx_active_i),
+    .rx_reset_i      (rx_reset_i),
+    .rx_kick_i       (rx_kick_i),
+    .rx_dma_ctrl_i   (rx_dma_ctrl_i),
+    .tx_base_i       (tx_base_i),
+    .tx_len_mask_i   (tx_len_mask_i),
+    .tx_tail_i       (tx_tail_i),
+    .tx_active_i     (tx_active_i),
+    .tx_reset_i      (tx_reset_i),
+    .tx_kick_i       (tx_kick_i),
+    .tx_dma_ctrl_i   (tx_dma_ctrl_i),
+    .rx_sel_en_i     (rxd_en),
+    .rx_sel_q_i      (rxd_q),
+    .rx_sel_valid_o  (rxd_valid),
+    .rx_sel_desc_o   (rxd_addr),
+    .rx_sel_err_o    (rxd_err),
+    .rx_sel_idx_o    (rxd_idx),
+    .rx_sel_owned_o  (rxd_owned),
+    .rx_pop_i        (rxd_pop),
+    .tx_sel_en_i     (txd_en),
+    .tx_sel_q_i      (txd_q),
+    .tx_sel_valid_o  (txd_valid),
+    .tx_sel_desc_o   (txd_desc),
+    .tx_sel_err_o    (txd_err),
+    .tx_sel_idx_o    (txd_idx),
+    .tx_pop_i        (txd_pop),
+    .tx_nonempty_o   (txd_nonempty),
     .gcnt_inc_o      (gcnt_inc_o[1]),
-    .m_axi_araddr_o  (p_araddr[P_RX_FETCH]),
-    .m_axi_arlen_o   (p_arlen[P_RX_FETCH]),
-    .m_axi_arvalid_o (p_arvalid[P_RX_FETCH]),
-    .m_axi_arready_i (p_arready[P_RX_FETCH]),
+    .m_axi_araddr_o  (fr_araddr),
+    .m_axi_arlen_o   (fr_arlen),
+    .m_axi_arvalid_o (fr_arvalid),
+    .m_axi_arready_i (fr_arready),
     .m_axi_rdata_i   (p_rdata),
     .m_axi_rresp_i   (p_rresp),
     .m_axi_rlast_i   (p_rlast),
-    .m_axi_rvalid_i  (p_rvalid[P_RX_FETCH]),
-    .m_axi_rready_o  (p_rready[P_RX_FETCH])
+    .m_axi_rvalid_i  (fr_rvalid),
+    .m_axi_rready_o  (fr_rready)
   );
 
+  // ------------------------------------------------------------------ write-back
+  logic                rxc_valid, rxc_ready, rxc_last, rxc_more;
+  logic                txc_valid, txc_ready, txc_more;
+  logic [3:0]          rxc_q, txc_q;
+  logic [RingIdxW-1:0] rxc_idx, txc_idx;
+  logic [RxCmplW-1:0]  rxc_data;
+  logic [7:0]          txc_data;
+  logic [15:0]         rxc_bytes, txc_bytes;
+  logic                rxwb_st_valid, rxwb_st_ready, txwb_st_valid, txwb_st_ready;
+  logic [3:0]          wb_st_q;
+  logic [3:0]          wb_head_q, wb_done_q;
+  logic [15:0]         wb_done_bytes;
+
+  desc_writeback #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW)
+  ) u_wb (
+    .clk_i             (clk_i),
+    .rst_ni            (rst_ni),
+    .cycles_per_us_i   (cycles_per_us_i),
+    .rx_base_i         (rx_base_i),
+    .rx_len_mask_i     (rx_len_mask_i),
+    .rx_reset_i        (rx_reset_i),
+    .rx_dma_ctrl_i     (rx_dma_ctrl_i),
+    .tx_base_i         (tx_base_i),
+    .tx_len_mask_i     (tx_len_mask_i),
+    .tx_reset_i        (tx_reset_i),
+    .tx_dma_ctrl_i     (tx_dma_ctrl_i),
+    .rx_cmpl_valid_i   (rxc_valid),
+    .rx_cmpl_ready_o   (rxc_ready),
+    .rx_cmpl_q_i       (rxc_q),
+    .rx_cmpl_idx_i     (rxc_idx),
+    .rx_cmpl_data_i    (rxc_data),
+    .rx_cmpl_last_i    (rxc_last),
+    .rx_cmpl_bytes_i   (rxc_bytes),
+    .rx_cmpl_more_i    (rxc_more),
+    .tx_cmpl_valid_i   (txc_valid),
+    .tx_cmpl_ready_o   (txc_ready),
+    .tx_cmpl_q_i       (txc_q),
+    .tx_cmpl_idx_i     (txc_idx),
+    .tx_cmpl_data_i    (txc_data),
+    .tx_cmpl_bytes_i   (txc_bytes),
+    .tx_cmpl_more_i    (txc_more),
+    .rx_head_adv_o     (rx_head_adv_o),
+    .tx_head_adv_o     (tx_head_adv_o),
+    .head_adv_q_o      (wb_head_q),
+    .rxq_done_o        (rxq_done_o),
+    .txq_done_o        (txq_done_o),
+    .q_done_q_o        (wb_done_q),
+    .q_done_bytes_o    (wb_done_bytes),
+    .rx_status_valid_o (rxwb_st_valid),
+    .tx_status_valid_o (txwb_st_valid),
+    .status_q_o        (wb_st_q),
+    .rx_status_ready_i (rxwb_st_ready),
+    .tx_status_ready_i (txwb_st_ready),
+    .gcnt_inc_o        (gcnt_inc_o[2]),
+    .m_axi_awaddr_o    (wbw_awaddr),
+    .m_axi_awlen_o     (wbw_awlen),
+    .m_axi_awvalid_o   (wbw_awvalid),
+    .m_axi_awready_i   (wbw_awready),
+    .m_axi_wdata_o     (wbw_wdata),
+    .m_axi_wstrb_o     (wbw_wstrb),
+    .m_axi_wlast_o     (wbw_wlast),
+    .m_axi_wvalid_o    (wbw_wvalid),
+    .m_axi_wready_i    (wbw_wready),
+    .m_axi_bresp_i     (p_bresp),
+    .m_axi_bvalid_i    (wbw_bvalid),
+    .m_axi_bready_o    (wbw_bready)
+  );
+  assign rx_head_adv_q_o  = wb_head_q;
+  assign tx_head_adv_q_o  = wb_head_q;
+  assign rxq_done_q_o     = wb_done_q;
+  assign txq_done_q_o     = wb_done_q;
+  assign rxq_done_bytes_o = wb_done_bytes;
+  assign txq_done_bytes_o = wb_done_bytes;
+
+  // ------------------------------------------------------------------ receive
   rx_dma #(
     .NumQueues     (NumQueues),
     .MaxBurstLen   (MaxBurstLen),
@@ -258,6 +307,7 @@ module nic_dma #(
     .rx_buf_size_i     (rx_buf_size_i),
     .rx_active_i       (rx_active_i),
     .rx_reset_i        (rx_reset_i),
+    .desc_en_o         (rxd_en),
     .desc_q_o          (rxd_q),
     .desc_valid_i      (rxd_valid),
     .desc_buf_addr_i   (rxd_addr),
@@ -274,127 +324,27 @@ module nic_dma #(
     .cmpl_bytes_o      (rxc_bytes),
     .cmpl_more_o       (rxc_more),
     .wb_status_valid_i (rxwb_st_valid),
-    .wb_status_q_i     (rxwb_st_q),
+    .wb_status_q_i     (wb_st_q),
     .wb_status_ready_o (rxwb_st_ready),
     .status_set_o      (rx_status_set_o),
     .status_set_q_o    (rx_status_set_q_o),
     .status_set_bits_o (rx_status_set_bits_o),
     .gcnt_inc_o        (gcnt_inc_o[0]),
-    .m_axi_awaddr_o    (p_awaddr[P_RX_DATA]),
-    .m_axi_awlen_o     (p_awlen[P_RX_DATA]),
-    .m_axi_awvalid_o   (p_awvalid[P_RX_DATA]),
-    .m_axi_awready_i   (p_awready[P_RX_DATA]),
-    .m_axi_wdata_o     (p_wdata[P_RX_DATA]),
-    .m_axi_wstrb_o     (p_wstrb[P_RX_DATA]),
-    .m_axi_wlast_o     (p_wlast[P_RX_DATA]),
-    .m_axi_wvalid_o    (p_wvalid[P_RX_DATA]),
-    .m_axi_wready_i    (p_wready[P_RX_DATA]),
+    .m_axi_awaddr_o    (rxw_awaddr),
+    .m_axi_awlen_o     (rxw_awlen),
+    .m_axi_awvalid_o   (rxw_awvalid),
+    .m_axi_awready_i   (rxw_awready),
+    .m_axi_wdata_o     (rxw_wdata),
+    .m_axi_wstrb_o     (rxw_wstrb),
+    .m_axi_wlast_o     (rxw_wlast),
+    .m_axi_wvalid_o    (rxw_wvalid),
+    .m_axi_wready_i    (rxw_wready),
     .m_axi_bresp_i     (p_bresp),
-    .m_axi_bvalid_i    (p_bvalid[P_RX_DATA]),
-    .m_axi_bready_o    (p_bready[P_RX_DATA])
+    .m_axi_bvalid_i    (rxw_bvalid),
+    .m_axi_bready_o    (rxw_bready)
   );
-
-  desc_writeback #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW),
-    .IsTx        (1'b0)
-  ) u_rx_wb (
-    .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .cycles_per_us_i (cycles_per_us_i),
-    .base_i          (rx_base_i),
-    .len_mask_i      (rx_len_mask_i),
-    .reset_i         (rx_reset_i),
-    .wb_thresh_i     (rx_wb_thresh),
-    .wb_delay_i      (rx_wb_delay),
-    .cmpl_valid_i    (rxc_valid),
-    .cmpl_ready_o    (rxc_ready),
-    .cmpl_q_i        (rxc_q),
-    .cmpl_idx_i      (rxc_idx),
-    .cmpl_data_i     (rxc_data),
-    .cmpl_last_i     (rxc_last),
-    .cmpl_bytes_i    (rxc_bytes),
-    .cmpl_more_i     (rxc_more),
-    .head_adv_o      (rx_head_adv_o),
-    .head_adv_q_o    (rx_head_adv_q_o),
-    .q_done_o        (rxq_done_o),
-    .q_done_q_o      (rxq_done_q_o),
-    .q_done_bytes_o  (rxq_done_bytes_o),
-    .status_valid_o  (rxwb_st_valid),
-    .status_q_o      (rxwb_st_q),
-    .status_ready_i  (rxwb_st_ready),
-    .gcnt_inc_o      (gcnt_inc_o[2]),
-    .m_axi_awaddr_o  (p_awaddr[P_RX_WB]),
-    .m_axi_awlen_o   (p_awlen[P_RX_WB]),
-    .m_axi_awvalid_o (p_awvalid[P_RX_WB]),
-    .m_axi_awready_i (p_awready[P_RX_WB]),
-    .m_axi_wdata_o   (p_wdata[P_RX_WB]),
-    .m_axi_wstrb_o   (p_wstrb[P_RX_WB]),
-    .m_axi_wlast_o   (p_wlast[P_RX_WB]),
-    .m_axi_wvalid_o  (p_wvalid[P_RX_WB]),
-    .m_axi_wready_i  (p_wready[P_RX_WB]),
-    .m_axi_bresp_i   (p_bresp),
-    .m_axi_bvalid_i  (p_bvalid[P_RX_WB]),
-    .m_axi_bready_o  (p_bready[P_RX_WB])
-  );
-
-  // RX descriptors are taken by rx_dma one queue at a time; the cache's per-queue view is not
-  // needed here.
-  logic unused_rx_nonempty;
-  assign unused_rx_nonempty = ^rxd_nonempty;
 
   // ------------------------------------------------------------------ transmit
-  logic [3:0]          txd_q;
-  logic                txd_valid, txd_err, txd_pop;
-  logic [TxDescW-1:0]  txd_desc;
-  logic [RingIdxW-1:0] txd_idx, txd_owned;
-  logic [NumQueues-1:0] txd_nonempty;
-
-  logic                txc_valid, txc_ready, txc_last, txc_more;
-  logic [3:0]          txc_q;
-  logic [RingIdxW-1:0] txc_idx;
-  logic [7:0]          txc_data;
-  logic [15:0]         txc_bytes;
-  logic                txwb_st_valid, txwb_st_ready;
-  logic [3:0]          txwb_st_q;
-
-  desc_fetch #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW),
-    .CacheDepth  (32),
-    .EntryW      (TxDescW),
-    .MaxFetches  (16)
-  ) u_tx_fetch (
-    .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .base_i          (tx_base_i),
-    .len_mask_i      (tx_len_mask_i),
-    .tail_i          (tx_tail_i),
-    .active_i        (tx_active_i),
-    .reset_i         (tx_reset_i),
-    .fetch_min_i     (tx_fetch_min),
-    .sel_q_i         (txd_q),
-    .sel_valid_o     (txd_valid),
-    .sel_desc_o      (txd_desc),
-    .sel_err_o       (txd_err),
-    .sel_idx_o       (txd_idx),
-    .sel_owned_o     (txd_owned),
-    .pop_i           (txd_pop),
-    .nonempty_o      (txd_nonempty),
-    .gcnt_inc_o      (gcnt_inc_o[4]),
-    .m_axi_araddr_o  (p_araddr[P_TX_FETCH]),
-    .m_axi_arlen_o   (p_arlen[P_TX_FETCH]),
-    .m_axi_arvalid_o (p_arvalid[P_TX_FETCH]),
-    .m_axi_arready_i (p_arready[P_TX_FETCH]),
-    .m_axi_rdata_i   (p_rdata),
-    .m_axi_rresp_i   (p_rresp),
-    .m_axi_rlast_i   (p_rlast),
-    .m_axi_rvalid_i  (p_rvalid[P_TX_FETCH]),
-    .m_axi_rready_o  (p_rready[P_TX_FETCH])
-  );
-
   tx_dma #(
     .NumQueues     (NumQueues),
     .MaxBurstLen   (MaxBurstLen),
@@ -408,6 +358,7 @@ module nic_dma #(
     .tx_active_i       (tx_active_i),
     .tx_reset_i        (tx_reset_i),
     .desc_nonempty_i   (txd_nonempty),
+    .desc_en_o         (txd_en),
     .desc_q_o          (txd_q),
     .desc_valid_i      (txd_valid),
     .desc_i            (txd_desc),
@@ -426,104 +377,70 @@ module nic_dma #(
     .cmpl_q_o          (txc_q),
     .cmpl_idx_o        (txc_idx),
     .cmpl_data_o       (txc_data),
-    .cmpl_last_o       (txc_last),
     .cmpl_bytes_o      (txc_bytes),
     .cmpl_more_o       (txc_more),
     .wb_status_valid_i (txwb_st_valid),
-    .wb_status_q_i     (txwb_st_q),
+    .wb_status_q_i     (wb_st_q),
     .wb_status_ready_o (txwb_st_ready),
     .status_set_o      (tx_status_set_o),
     .status_set_q_o    (tx_status_set_q_o),
     .status_set_bits_o (tx_status_set_bits_o),
     .gcnt_inc_o        (gcnt_inc_o[3]),
-    .m_axi_araddr_o    (p_araddr[P_TX_DATA]),
-    .m_axi_arlen_o     (p_arlen[P_TX_DATA]),
-    .m_axi_arvalid_o   (p_arvalid[P_TX_DATA]),
-    .m_axi_arready_i   (p_arready[P_TX_DATA]),
+    .m_axi_araddr_o    (txr_araddr),
+    .m_axi_arlen_o     (txr_arlen),
+    .m_axi_arvalid_o   (txr_arvalid),
+    .m_axi_arready_i   (txr_arready),
     .m_axi_rdata_i     (p_rdata),
     .m_axi_rresp_i     (p_rresp),
     .m_axi_rlast_i     (p_rlast),
-    .m_axi_rvalid_i    (p_rvalid[P_TX_DATA]),
-    .m_axi_rready_o    (p_rready[P_TX_DATA])
+    .m_axi_rvalid_i    (txr_rvalid),
+    .m_axi_rready_o    (txr_rready)
   );
-
-  desc_writeback #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW),
-    .IsTx        (1'b1)
-  ) u_tx_wb (
-    .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .cycles_per_us_i (cycles_per_us_i),
-    .base_i          (tx_base_i),
-    .len_mask_i      (tx_len_mask_i),
-    .reset_i         (tx_reset_i),
-    .wb_thresh_i     (tx_wb_thresh),
-    .wb_delay_i      (tx_wb_delay),
-    .cmpl_valid_i    (txc_valid),
-    .cmpl_ready_o    (txc_ready),
-    .cmpl_q_i        (txc_q),
-    .cmpl_idx_i      (txc_idx),
-    .cmpl_data_i     (txc_data),
-    .cmpl_last_i     (txc_last),
-    .cmpl_bytes_i    (txc_bytes),
-    .cmpl_more_i     (txc_more),
-    .head_adv_o      (tx_head_adv_o),
-    .head_adv_q_o    (tx_head_adv_q_o),
-    .q_done_o        (txq_done_o),
-    .q_done_q_o      (txq_done_q_o),
-    .q_done_bytes_o  (txq_done_bytes_o),
-    .status_valid_o  (txwb_st_valid),
-    .status_q_o      (txwb_st_q),
-    .status_ready_i  (txwb_st_ready),
-    .gcnt_inc_o      (gcnt_inc_o[5]),
-    .m_axi_awaddr_o  (p_awaddr[P_TX_WB]),
-    .m_axi_awlen_o   (p_awlen[P_TX_WB]),
-    .m_axi_awvalid_o (p_awvalid[P_TX_WB]),
-    .m_axi_awready_i (p_awready[P_TX_WB]),
-    .m_axi_wdata_o   (p_wdata[P_TX_WB]),
-    .m_axi_wstrb_o   (p_wstrb[P_TX_WB]),
-    .m_axi_wlast_o   (p_wlast[P_TX_WB]),
-    .m_axi_wvalid_o  (p_wvalid[P_TX_WB]),
-    .m_axi_wready_i  (p_wready[P_TX_WB]),
-    .m_axi_bresp_i   (p_bresp),
-    .m_axi_bvalid_i  (p_bvalid[P_TX_WB]),
-    .m_axi_bready_o  (p_bready[P_TX_WB])
-  );
-
-  // The TX owned count is not needed: a cached descriptor is by construction posted.
-  logic unused_tx_owned;
-  assign unused_tx_owned = ^txd_owned;
 
   // ------------------------------------------------------------------ the master
   axi_dma_arbiter #(
-    .NumPorts       (NumPorts),
     .MaxOutstanding (64)
   ) u_arbiter (
     .clk_i           (clk_i),
     .rst_ni          (rst_ni),
-    .s_axi_awaddr_i  (p_awaddr),
-    .s_axi_awlen_i   (p_awlen),
-    .s_axi_awvalid_i (p_awvalid),
-    .s_axi_awready_o (p_awready),
-    .s_axi_wdata_i   (p_wdata),
-    .s_axi_wstrb_i   (p_wstrb),
-    .s_axi_wlast_i   (p_wlast),
-    .s_axi_wvalid_i  (p_wvalid),
-    .s_axi_wready_o  (p_wready),
-    .s_axi_bresp_o   (p_bresp),
-    .s_axi_bvalid_o  (p_bvalid),
-    .s_axi_bready_i  (p_bready),
-    .s_axi_araddr_i  (p_araddr),
-    .s_axi_arlen_i   (p_arlen),
-    .s_axi_arvalid_i (p_arvalid),
-    .s_axi_arready_o (p_arready),
-    .s_axi_rdata_o   (p_rdata),
-    .s_axi_rresp_o   (p_rresp),
-    .s_axi_rlast_o   (p_rlast),
-    .s_axi_rvalid_o  (p_rvalid),
-    .s_axi_rready_i  (p_rready),
+    .rd0_araddr_i    (fr_araddr),
+    .rd0_arlen_i     (fr_arlen),
+    .rd0_arvalid_i   (fr_arvalid),
+    .rd0_arready_o   (fr_arready),
+    .rd0_rvalid_o    (fr_rvalid),
+    .rd0_rready_i    (fr_rready),
+    .rd1_araddr_i    (txr_araddr),
+    .rd1_arlen_i     (txr_arlen),
+    .rd1_arvalid_i   (txr_arvalid),
+    .rd1_arready_o   (txr_arready),
+    .rd1_rvalid_o    (txr_rvalid),
+    .rd1_rready_i    (txr_rready),
+    .rdata_o         (p_rdata),
+    .rresp_o         (p_rresp),
+    .rlast_o         (p_rlast),
+    .wr0_awaddr_i    (rxw_awaddr),
+    .wr0_awlen_i     (rxw_awlen),
+    .wr0_awvalid_i   (rxw_awvalid),
+    .wr0_awready_o   (rxw_awready),
+    .wr0_wdata_i     (rxw_wdata),
+    .wr0_wstrb_i     (rxw_wstrb),
+    .wr0_wlast_i     (rxw_wlast),
+    .wr0_wvalid_i    (rxw_wvalid),
+    .wr0_wready_o    (rxw_wready),
+    .wr0_bvalid_o    (rxw_bvalid),
+    .wr0_bready_i    (rxw_bready),
+    .wr1_awaddr_i    (wbw_awaddr),
+    .wr1_awlen_i     (wbw_awlen),
+    .wr1_awvalid_i   (wbw_awvalid),
+    .wr1_awready_o   (wbw_awready),
+    .wr1_wdata_i     (wbw_wdata),
+    .wr1_wstrb_i     (wbw_wstrb),
+    .wr1_wlast_i     (wbw_wlast),
+    .wr1_wvalid_i    (wbw_wvalid),
+    .wr1_wready_o    (wbw_wready),
+    .wr1_bvalid_o    (wbw_bvalid),
+    .wr1_bready_i    (wbw_bready),
+    .bresp_o         (p_bresp),
     .m_axi_awaddr_o  (m_axi_awaddr_o),
     .m_axi_awlen_o   (m_axi_awlen_o),
     .m_axi_awsize_o  (m_axi_awsize_o),

@@ -22,7 +22,8 @@
 //  * Writing enable = 0 clears enable, status, head and tail and pulses {rx,tx}_reset_o[q] so
 //    that a DMA engine working for the queue abandons its frame. Writing enable = 1 to an
 //    enabled queue changes nothing.
-//  * A tail write >= len (or >= 2**RingIdxW) is not taken and sets tail_invalid.
+//  * A tail write >= len (or >= 2**RingIdxW) is not taken and sets tail_invalid. A tail taken,
+//    and an enable, pulse {rx,tx}_kick_o[q]: the descriptor fetch looks at the queue again.
 //  * rx_dma_ctrl/tx_dma_ctrl (prefetch and write-back coalescing) are checked against their
 //    ranges at enable and at a write while enabled; a field out of range sets dma_ctrl_invalid.
 //  * A queue is active (may DMA) while enable is set and status is all zero.
@@ -106,6 +107,7 @@ module nic_regs
   output logic [NumQueues-1:0][15:0]              rx_buf_size_o,
   output logic [NumQueues-1:0]                    rx_active_o,
   output logic [NumQueues-1:0]                    rx_reset_o,      // one-cycle pulse on disable
+  output logic [NumQueues-1:0]                    rx_kick_o,       // pulse: tail written or enabled
   input  wire logic                               rx_head_adv_i,   // advance head of queue _q_i
   input  wire logic [3:0]                         rx_head_adv_q_i,
   input  wire logic                               rx_status_set_i, // OR bits into rx_status
@@ -119,6 +121,7 @@ module nic_regs
   output logic [NumQueues-1:0][RingIdxW-1:0]      tx_tail_o,
   output logic [NumQueues-1:0]                    tx_active_o,
   output logic [NumQueues-1:0]                    tx_reset_o,
+  output logic [NumQueues-1:0]                    tx_kick_o,
   input  wire logic                               tx_head_adv_i,
   input  wire logic [3:0]                         tx_head_adv_q_i,
   input  wire logic                               tx_status_set_i,
@@ -411,6 +414,7 @@ module nic_regs
   // low 16 (valid sizes are at most 16384) from rx_bs.
   logic [NumQueues-1:0]                    rx_enable_q, tx_enable_q;
   logic [NumQueues-1:0]                    rx_reset_q, tx_reset_q;  // one-cycle pulses
+  logic [NumQueues-1:0]                    rx_kick_q, tx_kick_q;    // one-cycle pulses
   logic [NumQueues-1:0][63:0]              rx_base_q, tx_base_q;
   logic [NumQueues-1:0][RingIdxW-1:0]      rx_len_mask_q, tx_len_mask_q;
   logic [NumQueues-1:0][RingIdxW-1:0]      rx_head_q, rx_tail_q, tx_head_q, tx_tail_q;
@@ -580,6 +584,8 @@ module nic_regs
       tx_enable_q        <= {NumQueues{QREG_TX_CTRL_RESET[TX_CTRL_ENABLE_LSB]}};
       rx_reset_q         <= '0;
       tx_reset_q         <= '0;
+      rx_kick_q          <= '0;
+      tx_kick_q          <= '0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
         rx_base_q[q]     <= {QREG_RX_BASE_HI_RESET, QREG_RX_BASE_LO_RESET};
         tx_base_q[q]     <= {QREG_TX_BASE_HI_RESET, QREG_TX_BASE_LO_RESET};
@@ -610,11 +616,14 @@ module nic_regs
       end
     end else begin
       // One-cycle pulses end.
-      if (mask_set_q != '0 || rearm_q != '0 || rx_reset_q != '0 || tx_reset_q != '0) begin
+      if (mask_set_q != '0 || rearm_q != '0 || rx_reset_q != '0 || tx_reset_q != '0 ||
+          rx_kick_q != '0 || tx_kick_q != '0) begin
         mask_set_q <= '0;
         rearm_q    <= '0;
         rx_reset_q <= '0;
         tx_reset_q <= '0;
+        rx_kick_q  <= '0;
+        tx_kick_q  <= '0;
       end
 
       // -------------------------------------------------------------- hardware reports
@@ -695,6 +704,7 @@ module nic_regs
             QREG_RX_TAIL: begin
               if (w_data_q < rx_len_q[wq] && w_data_q < MAX_RING_LEN) begin
                 rx_tail_q[wq] <= w_data_q[RingIdxW-1:0];
+                rx_kick_q[wq] <= 1'b1;
               end else begin
                 // On top of a status report for the same queue in this cycle.
                 rx_status_q[wq] <= rx_status_q[wq] |
@@ -711,6 +721,7 @@ module nic_regs
                 rx_reset_q[wq]  <= 1'b1;
               end else if (!rx_enable_q[wq]) begin
                 rx_enable_q[wq] <= 1'b1;
+                rx_kick_q[wq]   <= 1'b1;
                 rx_status_q[wq] <= rx_validate(rx_len_q[wq], rx_base_q[wq][3:0], rx_tail_q[wq],
                                                rx_buf_size_q[wq], rx_dmactl_q[wq]);
               end
@@ -725,6 +736,7 @@ module nic_regs
             QREG_TX_TAIL: begin
               if (w_data_q < tx_len_q[wq] && w_data_q < MAX_RING_LEN) begin
                 tx_tail_q[wq] <= w_data_q[RingIdxW-1:0];
+                tx_kick_q[wq] <= 1'b1;
               end else begin
                 tx_status_q[wq] <= tx_status_q[wq] |
                                    ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
@@ -740,6 +752,7 @@ module nic_regs
                 tx_reset_q[wq]  <= 1'b1;
               end else if (!tx_enable_q[wq]) begin
                 tx_enable_q[wq] <= 1'b1;
+                tx_kick_q[wq]   <= 1'b1;
                 tx_status_q[wq] <= tx_validate(tx_len_q[wq], tx_base_q[wq][3:0], tx_tail_q[wq],
                                                tx_dmactl_q[wq]);
               end
@@ -972,6 +985,8 @@ module nic_regs
   end
   assign rx_reset_o = rx_reset_q;
   assign tx_reset_o = tx_reset_q;
+  assign rx_kick_o  = rx_kick_q;
+  assign tx_kick_o  = tx_kick_q;
 
   assign cycles_per_us_o = us_prescaler_q;
   assign rx_vector_o     = rx_vec_q;

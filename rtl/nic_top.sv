@@ -125,9 +125,9 @@ module nic_top
 
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
   localparam int unsigned RingIdxW  = 12;
-  // Blocks that report global counter increments: rx_frame_buffer, rx_classifier, and six in
-  // nic_dma (rx_dma, desc_fetch RX, desc_writeback RX, tx_dma, desc_fetch TX, desc_writeback TX).
-  localparam int unsigned NumCntSrc = 8;
+  // Blocks that report global counter increments: rx_frame_buffer, rx_classifier, and four in
+  // nic_dma (rx_dma, desc_fetch, desc_writeback, tx_dma).
+  localparam int unsigned NumCntSrc = 6;
   localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
 
   // ------------------------------------------------------------------ nets
@@ -142,6 +142,7 @@ module nic_top
   logic                                dma_rd_beat, dma_wr_beat;
   logic [NumQueues-1:0][15:0]          rx_buf_size;
   logic [NumQueues-1:0]                rx_active, rx_reset, tx_active, tx_reset;
+  logic [NumQueues-1:0]                rx_kick, tx_kick;
 
   logic                                rx_head_adv, tx_head_adv;
   logic [3:0]                          rx_head_adv_q, tx_head_adv_q;
@@ -240,6 +241,7 @@ module nic_top
     .rx_buf_size_o        (rx_buf_size),
     .rx_active_o          (rx_active),
     .rx_reset_o           (rx_reset),
+    .rx_kick_o            (rx_kick),
     .rx_head_adv_i        (rx_head_adv),
     .rx_head_adv_q_i      (rx_head_adv_q),
     .rx_status_set_i      (rx_status_set),
@@ -251,6 +253,7 @@ module nic_top
     .tx_tail_o            (tx_tail),
     .tx_active_o          (tx_active),
     .tx_reset_o           (tx_reset),
+    .tx_kick_o            (tx_kick),
     .tx_head_adv_i        (tx_head_adv),
     .tx_head_adv_q_i      (tx_head_adv_q),
     .tx_status_set_i      (tx_status_set),
@@ -425,12 +428,14 @@ module nic_top
     .rx_buf_size_i        (rx_buf_size),
     .rx_active_i          (rx_active),
     .rx_reset_i           (rx_reset),
+    .rx_kick_i            (rx_kick),
     .rx_dma_ctrl_i        (rx_dma_ctrl),
     .tx_base_i            (tx_base),
     .tx_len_mask_i        (tx_len_mask),
     .tx_tail_i            (tx_tail),
     .tx_active_i          (tx_active),
     .tx_reset_i           (tx_reset),
+    .tx_kick_i            (tx_kick),
     .tx_dma_ctrl_i        (tx_dma_ctrl),
     .rx_head_adv_o        (rx_head_adv),
     .rx_head_adv_q_o      (rx_head_adv_q),
@@ -448,7 +453,7 @@ module nic_top
     .txq_done_o           (txq_done),
     .txq_done_q_o         (txq_done_q),
     .txq_done_bytes_o     (txq_done_bytes),
-    .gcnt_inc_o           (gcnt_inc[7:2]),
+    .gcnt_inc_o           (gcnt_inc[5:2]),
     .dma_rd_beat_o        (dma_rd_beat),
     .dma_wr_beat_o        (dma_wr_beat),
     .m_axi_awaddr_o       (m_axi_awaddr),

@@ -42,6 +42,10 @@
 //
 // Status reports go to nic_regs through one registered port, shared with desc_writeback's (a
 // failed write-back): each source holds its report until the port takes it.
+//
+// Simulation speed: the state machine, the W side and the completion side are each evaluated
+// only in cycles in which they have something to do; the burst and record queues are rings read
+// only then; a queue's disable marks its records in one pass, in that cycle only.
 
 `default_nettype none
 
@@ -53,7 +57,7 @@ module rx_dma #(
   // Descriptor index width: rings hold up to 2**RingIdxW descriptors (3..12).
   parameter int unsigned RingIdxW      = 12,
   // Write bursts in flight at most (power of two, 4..64); also the depth of the burst and
-  // completion FIFOs. At 1 us host latency 64-byte line rate needs about 16.
+  // record rings. At 1 us host latency 64-byte line rate needs about 16.
   parameter int unsigned WrOutstanding = 32,
   // Payload of a completion for desc_writeback: {rss_hash, rss_type, length}; derived.
   localparam int unsigned CmplW = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH +
@@ -79,7 +83,9 @@ module rx_dma #(
   input  wire logic [NumQueues-1:0]                    rx_active_i,
   input  wire logic [NumQueues-1:0]                    rx_reset_i,
 
-  // Descriptors (desc_fetch): the queue looked at, its next descriptor, taking it.
+  // Descriptors (desc_fetch): while desc_en_o, the queue looked at, its next descriptor,
+  // taking it.
+  output logic                                         desc_en_o,
   output logic [3:0]                                   desc_q_o,
   input  wire logic                                    desc_valid_i,
   input  wire logic [63:0]                             desc_buf_addr_i,
@@ -144,11 +150,12 @@ module rx_dma #(
   localparam int unsigned QIdxW     = (NumQueues > 1) ? $clog2(NumQueues) : 1;
   localparam int unsigned HashW     = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH;
   localparam int unsigned TypeW     = nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH;
-  localparam int unsigned OutW      = $clog2(WrOutstanding) + 1;
+  localparam int unsigned PtrW      = $clog2(WrOutstanding);
+  localparam int unsigned OutW      = PtrW + 1;
   localparam logic [12:0] MAX_BURST = 13'(MaxBurstLen);
-  // Burst FIFO entry {beats, ends a buffer, ends the frame, bytes in the last beat mod 8}.
+  // Burst ring entry {beats, ends a buffer, ends the frame, bytes in the last beat mod 8}.
   localparam int unsigned BlqW      = 9 + 1 + 1 + 3;
-  // Completion record {queue, index, length, hash, type, frame length, bursts, frame end,
+  // Record ring entry {queue, index, length, hash, type, frame length, bursts, frame end,
   // complete buffer, error reason}.
   localparam int unsigned NbW       = 12;
   localparam int unsigned RecW      = 4 + RingIdxW + 16 + HashW + TypeW + 16 + NbW + 3;
@@ -181,15 +188,19 @@ module rx_dma #(
   logic [7:0]           awlen_q;
   logic [OutW-1:0]      b_out_q;        // bursts from AW to B
 
-  // W side.
+  // The burst ring (W side) and the record ring (completion side).
+  logic [BlqW-1:0]      blq_q [WrOutstanding];
+  logic [OutW-1:0]      blq_wr_q, blq_rd_q;
   logic [8:0]           wcnt_q;         // beats of the head burst sent
+  logic [RecW-1:0]      rec_q [WrOutstanding];
+  logic [WrOutstanding-1:0] rec_dead_q; // recorded before its queue's disable
+  logic [OutW-1:0]      rec_wr_q, rec_rd_q;
 
   // Completion side.
   logic [NbW-1:0]       bseen_q;        // responses of the oldest record seen
   logic                 berr_q;         // one of them failed
   logic                 fbad_q;         // the frame being completed failed
-  logic [OutW-1:0]      recs_q [NumQueues];   // records of the queue in the FIFO
-  logic [OutW-1:0]      dead_q [NumQueues];   // of those, recorded before a disable
+  logic [OutW-1:0]      recs_q [NumQueues];   // records of the queue in the ring
   logic [NumQueues-1:0] qfail_q;              // stopped here after an error
 
   // Output register to desc_writeback.
@@ -201,15 +212,13 @@ module rx_dma #(
   logic [15:0]          out_bytes_q;
   logic                 out_more_q;
 
-  // Status sources: the frame state machine and the completion side (each one report held).
-  logic                 fsm_st_valid_q, rec_st_valid_q;
-  logic [3:0]           fsm_st_q_q, rec_st_q_q;
-  logic [31:0]          fsm_st_bits_q;
+  // The status report of this cycle (a one-cycle pulse): its queue, and whether it is
+  // buf_misaligned (else dma_fault).
   logic                 status_set_q;
   logic [3:0]           status_q_q;
-  logic [31:0]          status_bits_q;
+  logic                 status_misaligned_q;
 
-  logic [nic_regmap_pkg::NUM_GCNT-1:0] gcnt_inc_q;
+  logic                 gerr_q, nodesc_q;   // dma_errors, rx_no_desc_drops this cycle
   logic [5:0]           off_backlog_q, err_backlog_q;
 
   // ------------------------------------------------------------------ queue reset
@@ -227,13 +236,11 @@ module rx_dma #(
     end
   end
 
-  // ------------------------------------------------------------------ FIFOs
-  logic              blq_push, blq_pop, blq_valid, blq_wr_ready;
-  logic [BlqW-1:0]   blq_wdata, blq_rdata;
-  logic [OutW-1:0]   blq_count;
-  logic              rec_push, rec_pop, rec_valid, rec_wr_ready;
-  logic [RecW-1:0]   rec_wdata, rec_rdata;
-  logic [OutW-1:0]   rec_count;
+  logic blq_full, blq_empty, rec_full, rec_empty;
+  assign blq_empty = (blq_wr_q == blq_rd_q);
+  assign blq_full  = (blq_wr_q[PtrW] != blq_rd_q[PtrW]) && (blq_wr_q[PtrW-1:0] == blq_rd_q[PtrW-1:0]);
+  assign rec_empty = (rec_wr_q == rec_rd_q);
+  assign rec_full  = (rec_wr_q[PtrW] != rec_rd_q[PtrW]) && (rec_wr_q[PtrW-1:0] == rec_rd_q[PtrW-1:0]);
 
   // ------------------------------------------------------------------ frame state machine
   // Byte strobe for the last beat of a buffer holding `bytes` (mod 8) bytes.
@@ -252,22 +259,29 @@ module rx_dma #(
     last_strb = st;
   endfunction
 
-  logic             stop_q;        // the frame's queue may not take more DMA
-  logic [QIdxW-1:0] fq;            // the frame's queue: the new one while idle
-  logic             check_off, check_nodesc, buf_fault, buf_misaligned, buf_ok, buf_end;
-  logic             issue, issue_last, last_buf, drain_done, fsm_st_new;
-  logic [27:0]      free_bytes;
-  logic [15:0]      remaining, blen_new, cur_blen;
-  logic [12:0]      beats_new, burst, cur_left;
-  logic [63:0]      cur_addr;
+  logic                stop_q;         // the frame's queue may not take more DMA
+  logic [QIdxW-1:0]    fq;             // the frame's queue: the new one while idle
+  logic                fsm_act, check_off, check_nodesc, buf_fault, buf_misaligned, buf_ok;
+  logic                buf_end, issue, issue_last, last_buf, drain_done, fsm_st_new, fsm_done;
+  logic [27:0]         free_bytes;
+  logic [15:0]         remaining, blen_new, cur_blen;
+  logic [12:0]         beats_new, burst, cur_left;
+  logic [63:0]         cur_addr;
   logic [RingIdxW-1:0] cur_idx;
-  logic             fsm_done;
-  logic [2:0]       fsm_cnt;       // FSM drop to count: {err, nodesc, off}
+  logic [2:0]          fsm_cnt;        // FSM drop to count: {err, nodesc, off}
+  logic                blq_push, rec_push;
+  logic [BlqW-1:0]     blq_wdata;
+  logic [RecW-1:0]     rec_wdata;
 
-  assign fq     = (state_q == ST_IDLE) ? QIdxW'(frame_queue_i) : q_q;
-  assign stop_q = rx_reset_i[fq] || !rx_active_i[fq] || qfail_q[fq] || abort_q;
+  // The state machine has work: a frame waits, or one is under way. The descriptor cache is
+  // looked at for the frame's queue (the new one while idle) in the states that need it; kept
+  // apart from the block below, which reads the cache's answer.
+  assign fsm_act   = (state_q != ST_IDLE) || frame_valid_i;
+  assign fq        = (state_q == ST_IDLE) ? QIdxW'(frame_queue_i) : q_q;
+  assign desc_en_o = (state_q == ST_IDLE && frame_valid_i) || state_q == ST_BUF;
 
   always_comb begin
+    stop_q         = 1'b0;
     check_off      = 1'b0;
     check_nodesc   = 1'b0;
     buf_fault      = 1'b0;
@@ -279,28 +293,35 @@ module rx_dma #(
     last_buf       = 1'b0;
     drain_done     = 1'b0;
     fsm_st_new     = 1'b0;
+    fsm_done       = 1'b0;
+    fsm_cnt        = '0;
     free_bytes     = '0;
     remaining      = '0;
     blen_new       = '0;
     beats_new      = '0;
     burst          = '0;
-    cur_addr       = aw_addr_q;
-    cur_left       = aw_left_q;
-    cur_blen       = blen_q;
-    cur_idx        = idx_q;
-    fsm_done       = 1'b0;
-    fsm_cnt        = '0;
+    cur_addr       = '0;
+    cur_left       = '0;
+    cur_blen       = '0;
+    cur_idx        = '0;
     desc_pop_o     = 1'b0;
     blq_push       = 1'b0;
     blq_wdata      = '0;
     rec_push       = 1'b0;
     rec_wdata      = '0;
 
-    unique case (state_q)
-      ST_IDLE: begin
-        // The frame at the head of the buffer, checked in the cycle it shows (desc_q_o names
-        // its queue): dropped here, or taken.
-        if (frame_valid_i) begin
+    if (fsm_act) begin
+      stop_q = rx_reset_i[fq] || !rx_active_i[fq] || qfail_q[fq] ||
+               (abort_q && state_q != ST_IDLE);
+      cur_addr = aw_addr_q;
+      cur_left = aw_left_q;
+      cur_blen = blen_q;
+      cur_idx  = idx_q;
+
+      unique case (state_q)
+        ST_IDLE: begin
+          // The frame at the head of the buffer, checked in the cycle it shows (desc_q_o names
+          // its queue): dropped here, or taken.
           free_bytes = 28'(desc_owned_i) * 28'(rx_buf_size_i[fq]);
           if (stop_q) begin
             check_off = 1'b1;
@@ -311,76 +332,76 @@ module rx_dma #(
           fsm_cnt[0] = check_off;
           fsm_cnt[1] = check_nodesc;
         end
-      end
 
-      ST_BUF: begin
-        remaining = len_q - off_q;
-        blen_new  = (remaining > bs_q) ? bs_q : remaining;
-        beats_new = 13'((32'(blen_new) + 32'd7) >> 3);
-        // A bad descriptor stops the queue (it stays in the cache until the queue is reset).
-        if (!stop_q && desc_valid_i && !fsm_st_valid_q) begin
-          buf_fault      = desc_err_i;
-          buf_misaligned = !desc_err_i && (desc_buf_addr_i[2:0] != 3'd0);
-          buf_ok         = !buf_fault && !buf_misaligned;
-          desc_pop_o     = buf_ok;
-        end
-        cur_addr = desc_buf_addr_i;
-        cur_left = beats_new;
-        cur_blen = blen_new;
-        cur_idx  = desc_idx_i;
-        // A frame that ends here (stopped queue or bad descriptor) ends with a marker record if
-        // earlier buffers of it were recorded (their responses decide when it is counted),
-        // else it is counted now.
-        buf_end = (stop_q || buf_fault || buf_misaligned) && rec_wr_ready;
-        if (buf_end) begin
-          fsm_st_new = buf_fault || buf_misaligned;
-          if (any_rec_q) begin
-            rec_push  = 1'b1;
-            rec_wdata = {4'(q_q), idx_q, 16'd0, hash_q, type_q, len_q, NbW'(0), 1'b1, 1'b0,
-                         fsm_st_new};
-          end else begin
-            fsm_cnt[0] = !fsm_st_new;
-            fsm_cnt[2] = fsm_st_new;
+        ST_BUF: begin
+          remaining = len_q - off_q;
+          blen_new  = (remaining > bs_q) ? bs_q : remaining;
+          beats_new = 13'((32'(blen_new) + 32'd7) >> 3);
+          // A bad descriptor stops the queue (it stays in the cache until the queue is reset).
+          if (!stop_q && desc_valid_i) begin
+            buf_fault      = desc_err_i;
+            buf_misaligned = !desc_err_i && (desc_buf_addr_i[2:0] != 3'd0);
+            buf_ok         = !buf_fault && !buf_misaligned;
+            desc_pop_o     = buf_ok;
+          end
+          cur_addr = desc_buf_addr_i;
+          cur_left = beats_new;
+          cur_blen = blen_new;
+          cur_idx  = desc_idx_i;
+          // A frame that ends here (stopped queue or bad descriptor) ends with a marker record
+          // if earlier buffers of it were recorded (their responses decide when it is
+          // counted), else it is counted now.
+          buf_end = (stop_q || buf_fault || buf_misaligned) && !rec_full;
+          if (buf_end) begin
+            fsm_st_new = buf_fault || buf_misaligned;
+            if (any_rec_q) begin
+              rec_push  = 1'b1;
+              rec_wdata = {4'(q_q), idx_q, 16'd0, hash_q, type_q, len_q, NbW'(0), 1'b1, 1'b0,
+                           fsm_st_new};
+            end else begin
+              fsm_cnt[0] = !fsm_st_new;
+              fsm_cnt[2] = fsm_st_new;
+            end
           end
         end
-      end
 
-      ST_ISSUE: begin
-        // The record of a buffer stopped with some of its bursts issued ends the frame,
-        // incomplete; with none, a marker ends it; with nothing recorded, it is counted now.
-        if (stop_q && rec_wr_ready && (nb_q != '0 || any_rec_q)) begin
-          rec_push  = 1'b1;
-          rec_wdata = {4'(q_q), idx_q, blen_q, hash_q, type_q, len_q, nb_q, 1'b1, 1'b0, 1'b0};
-        end else if (stop_q && nb_q == '0 && !any_rec_q) begin
-          fsm_cnt[0] = 1'b1;
+        ST_ISSUE: begin
+          // The record of a buffer stopped with some of its bursts issued ends the frame,
+          // incomplete; with none, a marker ends it; with nothing recorded, it is counted now.
+          if (stop_q && !rec_full && (nb_q != '0 || any_rec_q)) begin
+            rec_push  = 1'b1;
+            rec_wdata = {4'(q_q), idx_q, blen_q, hash_q, type_q, len_q, nb_q, 1'b1, 1'b0, 1'b0};
+          end else if (stop_q && nb_q == '0 && !any_rec_q) begin
+            fsm_cnt[0] = 1'b1;
+          end
         end
-      end
 
-      ST_DRAIN: begin
-        // Abandoned: once the issued bursts' beats are out, release the frame.
-        drain_done = abort_q && !blq_valid;
-        fsm_done   = drain_done;
-      end
+        ST_DRAIN: begin
+          // Abandoned: once the issued bursts' beats are out, release the frame.
+          drain_done = abort_q && blq_empty;
+          fsm_done   = drain_done;
+        end
 
-      default: ;
-    endcase
+        default: ;
+      endcase
 
-    // Issue: the next burst of the buffer (in ST_BUF its first, from the descriptor just taken).
-    if ((state_q == ST_ISSUE && !stop_q) || buf_ok) begin
-      burst    = dma_burst_pkg::next_burst_beats(cur_left, MAX_BURST, cur_addr[11:3]);
-      last_buf = (off_q + cur_blen) == len_q;
-      if ((!awvalid_q || m_axi_awready_i) && b_out_q < OutW'(WrOutstanding) && blq_wr_ready &&
-          rec_wr_ready) begin
-        issue      = 1'b1;
-        issue_last = (burst == cur_left);
-        blq_push   = 1'b1;
-        blq_wdata  = {9'(burst), issue_last, issue_last && last_buf, cur_blen[2:0]};
-      end
-      // The buffer's record goes in with its last burst.
-      if (issue && issue_last) begin
-        rec_push  = 1'b1;
-        rec_wdata = {4'(q_q), cur_idx, cur_blen, hash_q, type_q, len_q,
-                     (state_q == ST_BUF) ? NbW'(1) : nb_q + 1'b1, last_buf, 1'b1, 1'b0};
+      // Issue: the next burst of the buffer (in ST_BUF its first, from the descriptor taken).
+      if ((state_q == ST_ISSUE && !stop_q) || buf_ok) begin
+        burst    = dma_burst_pkg::next_burst_beats(cur_left, MAX_BURST, cur_addr[11:3]);
+        last_buf = (off_q + cur_blen) == len_q;
+        if ((!awvalid_q || m_axi_awready_i) && b_out_q < OutW'(WrOutstanding) && !blq_full &&
+            !rec_full) begin
+          issue      = 1'b1;
+          issue_last = (burst == cur_left);
+          blq_push   = 1'b1;
+          blq_wdata  = {9'(burst), issue_last, issue_last && last_buf, cur_blen[2:0]};
+        end
+        // The buffer's record goes in with its last burst.
+        if (issue && issue_last) begin
+          rec_push  = 1'b1;
+          rec_wdata = {4'(q_q), cur_idx, cur_blen, hash_q, type_q, len_q,
+                       (state_q == ST_BUF) ? NbW'(1) : nb_q + 1'b1, last_buf, 1'b1, 1'b0};
+        end
       end
     end
   end
@@ -391,17 +412,28 @@ module rx_dma #(
   logic [8:0] h_beats;
   logic       h_ends_buf, h_ends_frame, w_fire, w_last, w_frame_done;
   logic [2:0] h_bytes;
-  assign {h_beats, h_ends_buf, h_ends_frame, h_bytes} = blq_rdata;
-  assign w_last         = (wcnt_q + 9'd1 == h_beats);
-  assign m_axi_wvalid_o = blq_valid && word_valid_i;
-  assign m_axi_wdata_o  = word_data_i;
-  assign m_axi_wstrb_o  = (w_last && h_ends_buf) ? last_strb(h_bytes) : 8'hFF;
-  assign m_axi_wlast_o  = w_last;
-  assign word_ready_o   = blq_valid && m_axi_wready_i;
-  assign w_fire         = m_axi_wvalid_o && m_axi_wready_i;
-  assign blq_pop        = w_fire && w_last;
-  assign w_frame_done   = blq_pop && h_ends_frame;
-  assign frame_done_o   = w_frame_done || fsm_done;
+  always_comb begin
+    {h_beats, h_ends_buf, h_ends_frame, h_bytes} = '0;
+    m_axi_wvalid_o = 1'b0;
+    m_axi_wstrb_o  = 8'hFF;
+    m_axi_wlast_o  = 1'b0;
+    word_ready_o   = 1'b0;
+    w_fire         = 1'b0;
+    w_last         = 1'b0;
+    w_frame_done   = 1'b0;
+    if (!blq_empty) begin
+      {h_beats, h_ends_buf, h_ends_frame, h_bytes} = blq_q[blq_rd_q[PtrW-1:0]];
+      w_last         = (wcnt_q + 9'd1 == h_beats);
+      m_axi_wvalid_o = word_valid_i;
+      m_axi_wstrb_o  = (w_last && h_ends_buf) ? last_strb(h_bytes) : 8'hFF;
+      m_axi_wlast_o  = w_last;
+      word_ready_o   = m_axi_wready_i;
+      w_fire         = word_valid_i && m_axi_wready_i;
+      w_frame_done   = w_fire && w_last && h_ends_frame;
+    end
+  end
+  assign m_axi_wdata_o = word_data_i;
+  assign frame_done_o  = w_frame_done || fsm_done;
 
   // ------------------------------------------------------------------ completion side
   logic [3:0]          r_q_raw;
@@ -412,38 +444,54 @@ module rx_dma #(
   logic [TypeW-1:0]    r_type;
   logic [NbW-1:0]      r_nb;
   logic                r_fend, r_full, r_err_reason;
-  assign {r_q_raw, r_idx, r_blen, r_hash, r_type, r_flen, r_nb, r_fend, r_full, r_err_reason} =
-      rec_rdata;
+  logic                b_fire, b_err, rec_dead, rec_fail, rec_fwd, rec_proc, rec_st_new;
+  logic                rec_cnt_err, rec_cnt_off, out_free;
+
+  always_comb begin
+    {r_q_raw, r_idx, r_blen, r_hash, r_type, r_flen, r_nb, r_fend, r_full, r_err_reason} = '0;
+    m_axi_bready_o = 1'b0;
+    b_fire         = 1'b0;
+    b_err          = 1'b0;
+    rec_dead       = 1'b0;
+    rec_fail       = 1'b0;
+    rec_fwd        = 1'b0;
+    rec_proc       = 1'b0;
+    rec_st_new     = 1'b0;
+    rec_cnt_err    = 1'b0;
+    rec_cnt_off    = 1'b0;
+    out_free       = 1'b0;
+    if (!rec_empty) begin
+      {r_q_raw, r_idx, r_blen, r_hash, r_type, r_flen, r_nb, r_fend, r_full, r_err_reason} =
+          rec_q[rec_rd_q[PtrW-1:0]];
+    end
+    // A response belongs to the oldest record, or to the buffer still being issued if there
+    // is none; responses past the oldest record's wait until it is processed.
+    if (b_out_q != '0) begin
+      m_axi_bready_o = rec_empty || (bseen_q < r_nb);
+      b_fire         = m_axi_bvalid_i && m_axi_bready_o;
+      b_err          = m_axi_bresp_i[1];
+    end
+    if (!rec_empty && (bseen_q + NbW'(b_fire) >= r_nb)) begin
+      out_free = !out_valid_q || cmpl_ready_i || rx_reset_i[QIdxW'(out_q_q)];
+      rec_dead = rec_dead_q[rec_rd_q[PtrW-1:0]];
+      rec_fail = berr_q || (b_fire && b_err);
+      rec_fwd  = r_full && !rec_dead && !rec_fail && !fbad_q && !qfail_q[QIdxW'(r_q_raw)];
+      // Processed when answered, with room for what it produces; not in its queue's reset.
+      // (A failure to report waits for a cycle in which the state machine reports none.)
+      rec_proc = !(any_reset && rq == QIdxW'(r_q_raw)) && (!rec_fwd || out_free) &&
+                 !(rec_fail && !rec_dead && fsm_st_new);
+      rec_st_new  = rec_proc && rec_fail && !rec_dead;
+      // The frame's outcome at its last record, when not counted by desc_writeback.
+      rec_cnt_err = rec_proc && r_fend && !rec_fwd && (fbad_q || rec_fail || r_err_reason);
+      rec_cnt_off = rec_proc && r_fend && !rec_fwd && !rec_cnt_err;
+    end
+  end
   assign r_q = QIdxW'(r_q_raw);
-
-  logic b_fire, b_err, rec_answered, out_free, rec_dead, rec_fail, rec_fwd, rec_proc;
-  logic rec_st_new;
-  // A response belongs to the oldest record, or to the buffer still being issued if there is
-  // none; responses past the oldest record's wait until it is processed.
-  assign m_axi_bready_o = (b_out_q != '0) && (!rec_valid || bseen_q < r_nb);
-  assign b_fire         = m_axi_bvalid_i && m_axi_bready_o;
-  assign b_err          = m_axi_bresp_i[1];
-  assign rec_answered   = rec_valid && (bseen_q + NbW'(b_fire) >= r_nb);
-  assign out_free       = !out_valid_q || cmpl_ready_i || rx_reset_i[QIdxW'(out_q_q)];
-  assign rec_dead       = (dead_q[r_q] != '0);
-  assign rec_fail       = berr_q || (b_fire && b_err);
-  assign rec_fwd        = r_full && !rec_dead && !rec_fail && !fbad_q && !qfail_q[r_q];
-  // Processed when answered, with room for what it produces; not in its queue's reset cycle.
-  assign rec_proc       = rec_answered && !(any_reset && rq == r_q) &&
-                          (!rec_fwd || out_free) && !(rec_fail && !rec_dead && rec_st_valid_q);
-  assign rec_pop        = rec_proc;
-  assign rec_st_new     = rec_proc && rec_fail && !rec_dead;
-
-  // The frame's outcome at its last record, when not counted by desc_writeback.
-  logic rec_cnt_err, rec_cnt_off;
-  assign rec_cnt_err = rec_proc && r_fend && !rec_fwd && (fbad_q || rec_fail || r_err_reason);
-  assign rec_cnt_off = rec_proc && r_fend && !rec_fwd && !rec_cnt_err;
 
   // The output register is dropped if its queue is disabled before desc_writeback takes it.
   logic out_drop;
-  assign out_drop = out_valid_q && rx_reset_i[QIdxW'(out_q_q)];
-
-  assign cmpl_valid_o = out_valid_q && !rx_reset_i[QIdxW'(out_q_q)];
+  assign out_drop     = out_valid_q && rx_reset_i[QIdxW'(out_q_q)];
+  assign cmpl_valid_o = out_valid_q && !out_drop;
   assign cmpl_q_o     = out_q_q;
   assign cmpl_idx_o   = out_idx_q;
   assign cmpl_data_o  = out_data_q;
@@ -452,23 +500,13 @@ module rx_dma #(
   assign cmpl_more_o  = out_more_q;
 
   // ------------------------------------------------------------------ status port
-  // One report per cycle: the state machine's, then the completion side's, then write-back's.
-  logic st_fsm_take, st_rec_take, st_wb_take;
-  assign st_fsm_take       = fsm_st_valid_q;
-  assign st_rec_take       = !fsm_st_valid_q && rec_st_valid_q;
-  assign st_wb_take        = !fsm_st_valid_q && !rec_st_valid_q && wb_status_valid_i;
-  assign wb_status_ready_o = st_wb_take;
+  // One report per cycle: the state machine's, else the completion side's, else write-back's.
+  assign wb_status_ready_o = !fsm_st_new && !rec_st_new;
 
   // ------------------------------------------------------------------ counters
-  logic [1:0] off_add;
-  logic [1:0] err_add;
-  always_comb begin
-    off_add = 2'(fsm_cnt[0]) + 2'(rec_cnt_off || (out_drop && out_last_q));
-    err_add = 2'(fsm_cnt[2]) + 2'(rec_cnt_err);
-    if (rec_cnt_off && out_drop && out_last_q) begin
-      off_add = off_add + 2'd1;
-    end
-  end
+  logic [1:0] off_add, err_add;
+  assign off_add = 2'(fsm_cnt[0]) + 2'(rec_cnt_off) + 2'(out_drop && out_last_q);
+  assign err_add = 2'(fsm_cnt[2]) + 2'(rec_cnt_err);
 
   // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -491,13 +529,17 @@ module rx_dma #(
       awaddr_q       <= '0;
       awlen_q        <= '0;
       b_out_q        <= '0;
+      blq_wr_q       <= '0;
+      blq_rd_q       <= '0;
       wcnt_q         <= '0;
+      rec_dead_q     <= '0;
+      rec_wr_q       <= '0;
+      rec_rd_q       <= '0;
       bseen_q        <= '0;
       berr_q         <= 1'b0;
       fbad_q         <= 1'b0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
         recs_q[q] <= '0;
-        dead_q[q] <= '0;
       end
       qfail_q        <= '0;
       out_valid_q    <= 1'b0;
@@ -507,106 +549,111 @@ module rx_dma #(
       out_last_q     <= 1'b0;
       out_bytes_q    <= '0;
       out_more_q     <= 1'b0;
-      fsm_st_valid_q <= 1'b0;
-      fsm_st_q_q     <= '0;
-      fsm_st_bits_q  <= '0;
-      rec_st_valid_q <= 1'b0;
-      rec_st_q_q     <= '0;
-      status_set_q   <= 1'b0;
-      status_q_q     <= '0;
-      status_bits_q  <= '0;
-      gcnt_inc_q     <= '0;
+      status_set_q        <= 1'b0;
+      status_q_q          <= '0;
+      status_misaligned_q <= 1'b0;
+      gerr_q         <= 1'b0;
+      nodesc_q       <= 1'b0;
       off_backlog_q  <= '0;
       err_backlog_q  <= '0;
     end else begin
       // -------------------------------------------------------------- AW
-      if (awvalid_q && m_axi_awready_i) begin
-        awvalid_q <= 1'b0;
-      end
-      if ((awvalid_q && m_axi_awready_i) != b_fire) begin
+      if ((awvalid_q && m_axi_awready_i) || b_fire) begin
         b_out_q <= b_out_q + OutW'(awvalid_q && m_axi_awready_i) - OutW'(b_fire);
+        if (awvalid_q && m_axi_awready_i && !issue) begin
+          awvalid_q <= 1'b0;
+        end
       end
-
-      // -------------------------------------------------------------- frame state machine
-      unique case (state_q)
-        ST_IDLE: begin
-          if (frame_valid_i && !check_off && !check_nodesc) begin
-            q_q       <= QIdxW'(frame_queue_i);
-            len_q     <= frame_len_i;
-            hash_q    <= frame_rss_hash_i;
-            type_q    <= frame_rss_type_i;
-            bs_q      <= rx_buf_size_i[fq];
-            off_q     <= '0;
-            nb_q      <= '0;
-            abort_q   <= 1'b0;
-            any_rec_q <= 1'b0;
-            state_q   <= ST_BUF;
-          end
-        end
-
-        ST_BUF: begin
-          if (buf_end) begin
-            // Abandoned: the beats of bursts already issued leave, then the frame is released.
-            abort_q <= 1'b1;
-            state_q <= ST_DRAIN;
-            if (fsm_st_new) begin
-              fsm_st_valid_q <= 1'b1;
-              fsm_st_q_q     <= 4'(q_q);
-              fsm_st_bits_q  <= buf_fault ?
-                                32'd1 << nic_regmap_pkg::RX_STATUS_DMA_FAULT_LSB :
-                                32'd1 << nic_regmap_pkg::RX_STATUS_BUF_MISALIGNED_LSB;
-              qfail_q[q_q]   <= 1'b1;
-            end
-          end else if (buf_ok) begin
-            blen_q    <= blen_new;
-            idx_q     <= desc_idx_i;
-            aw_addr_q <= issue ? desc_buf_addr_i + {48'd0, burst, 3'b000} : desc_buf_addr_i;
-            aw_left_q <= issue ? beats_new - burst : beats_new;
-            nb_q      <= issue ? NbW'(1) : '0;
-            if (issue && issue_last) begin
-              any_rec_q <= 1'b1;
-              off_q     <= off_q + blen_new;
-              state_q   <= last_buf ? ST_DRAIN : ST_BUF;
-            end else begin
-              state_q <= ST_ISSUE;
-            end
-          end
-        end
-
-        ST_ISSUE: begin
-          if (issue) begin
-            aw_addr_q <= aw_addr_q + {48'd0, burst, 3'b000};
-            aw_left_q <= aw_left_q - burst;
-            nb_q      <= nb_q + 1'b1;
-            if (issue_last) begin
-              any_rec_q <= 1'b1;
-              off_q     <= off_q + blen_q;
-              state_q   <= last_buf ? ST_DRAIN : ST_BUF;
-            end
-          end else if (stop_q && (rec_push || (nb_q == '0 && !any_rec_q))) begin
-            abort_q <= 1'b1;
-            state_q <= ST_DRAIN;
-          end
-        end
-
-        ST_DRAIN: begin
-          if (w_frame_done || drain_done) begin
-            abort_q <= 1'b0;
-            state_q <= ST_IDLE;
-          end
-        end
-
-        default: state_q <= ST_IDLE;
-      endcase
       if (issue) begin
         awvalid_q <= 1'b1;
         awaddr_q  <= cur_addr;
         awlen_q   <= 8'(burst - 13'd1);
       end
+      if (blq_push) begin
+        blq_q[blq_wr_q[PtrW-1:0]] <= blq_wdata;
+        blq_wr_q <= blq_wr_q + 1'b1;
+      end
+      if (rec_push) begin
+        rec_q[rec_wr_q[PtrW-1:0]]      <= rec_wdata;
+        rec_dead_q[rec_wr_q[PtrW-1:0]] <= 1'b0;
+        rec_wr_q <= rec_wr_q + 1'b1;
+      end
+
+      // -------------------------------------------------------------- frame state machine
+      if (fsm_act) begin
+        unique case (state_q)
+          ST_IDLE: begin
+            if (frame_valid_i && !check_off && !check_nodesc) begin
+              q_q       <= QIdxW'(frame_queue_i);
+              len_q     <= frame_len_i;
+              hash_q    <= frame_rss_hash_i;
+              type_q    <= frame_rss_type_i;
+              bs_q      <= rx_buf_size_i[fq];
+              off_q     <= '0;
+              nb_q      <= '0;
+              abort_q   <= 1'b0;
+              any_rec_q <= 1'b0;
+              state_q   <= ST_BUF;
+            end
+          end
+
+          ST_BUF: begin
+            if (buf_end) begin
+              // Abandoned: the beats of bursts already issued leave, then it is released.
+              abort_q <= 1'b1;
+              state_q <= ST_DRAIN;
+              if (fsm_st_new) begin
+                qfail_q[q_q] <= 1'b1;
+              end
+            end else if (buf_ok) begin
+              blen_q    <= blen_new;
+              idx_q     <= desc_idx_i;
+              aw_addr_q <= issue ? desc_buf_addr_i + {48'd0, burst, 3'b000} : desc_buf_addr_i;
+              aw_left_q <= issue ? beats_new - burst : beats_new;
+              nb_q      <= issue ? NbW'(1) : '0;
+              if (issue && issue_last) begin
+                any_rec_q <= 1'b1;
+                off_q     <= off_q + blen_new;
+                state_q   <= last_buf ? ST_DRAIN : ST_BUF;
+              end else begin
+                state_q <= ST_ISSUE;
+              end
+            end
+          end
+
+          ST_ISSUE: begin
+            if (issue) begin
+              aw_addr_q <= aw_addr_q + {48'd0, burst, 3'b000};
+              aw_left_q <= aw_left_q - burst;
+              nb_q      <= nb_q + 1'b1;
+              if (issue_last) begin
+                any_rec_q <= 1'b1;
+                off_q     <= off_q + blen_q;
+                state_q   <= last_buf ? ST_DRAIN : ST_BUF;
+              end
+            end else if (stop_q && (rec_push || (nb_q == '0 && !any_rec_q))) begin
+              abort_q <= 1'b1;
+              state_q <= ST_DRAIN;
+            end
+          end
+
+          ST_DRAIN: begin
+            if (w_frame_done || drain_done) begin
+              abort_q <= 1'b0;
+              state_q <= ST_IDLE;
+            end
+          end
+
+          default: state_q <= ST_IDLE;
+        endcase
+      end
 
       // -------------------------------------------------------------- W side
       if (w_fire) begin
         wcnt_q <= w_last ? '0 : wcnt_q + 9'd1;
+        if (w_last) begin
+          blq_rd_q <= blq_rd_q + 1'b1;
+        end
       end
 
       // -------------------------------------------------------------- completion side
@@ -615,16 +662,15 @@ module rx_dma #(
         berr_q  <= berr_q || b_err;
       end
       if (rec_proc) begin
-        bseen_q <= bseen_q + NbW'(b_fire) - r_nb;
-        berr_q  <= 1'b0;
-        fbad_q  <= !r_fend && (fbad_q || rec_fail || r_err_reason);
+        bseen_q  <= bseen_q + NbW'(b_fire) - r_nb;
+        berr_q   <= 1'b0;
+        fbad_q   <= !r_fend && (fbad_q || rec_fail || r_err_reason);
+        rec_rd_q <= rec_rd_q + 1'b1;
         if (rec_st_new) begin
-          qfail_q[r_q]   <= 1'b1;
-          rec_st_valid_q <= 1'b1;
-          rec_st_q_q     <= r_q_raw;
+          qfail_q[r_q] <= 1'b1;
         end
       end
-      if (out_valid_q && (cmpl_ready_i || out_drop)) begin
+      if (out_valid_q && (cmpl_ready_i || out_drop) && !(rec_proc && rec_fwd)) begin
         out_valid_q <= 1'b0;
       end
       if (rec_proc && rec_fwd) begin
@@ -644,78 +690,45 @@ module rx_dma #(
       if (rec_proc && !(rec_push && r_q == q_q)) begin
         recs_q[r_q] <= recs_q[r_q] - 1'b1;
       end
-      if (rec_proc && rec_dead) begin
-        dead_q[r_q] <= dead_q[r_q] - 1'b1;
-      end
 
       // -------------------------------------------------------------- status port
-      status_set_q <= st_fsm_take || st_rec_take || st_wb_take;
-      if (st_fsm_take) begin
-        fsm_st_valid_q <= 1'b0;
-        status_q_q     <= fsm_st_q_q;
-        status_bits_q  <= fsm_st_bits_q;
-      end else if (st_rec_take) begin
-        rec_st_valid_q <= 1'b0;
-        status_q_q     <= rec_st_q_q;
-        status_bits_q  <= 32'd1 << nic_regmap_pkg::RX_STATUS_DMA_FAULT_LSB;
-      end else if (st_wb_take) begin
-        status_q_q     <= wb_status_q_i;
-        status_bits_q  <= 32'd1 << nic_regmap_pkg::RX_STATUS_DMA_FAULT_LSB;
+      if (status_set_q || fsm_st_new || rec_st_new || wb_status_valid_i) begin
+        status_set_q        <= fsm_st_new || rec_st_new || wb_status_valid_i;
+        status_q_q          <= fsm_st_new ? 4'(q_q) : (rec_st_new ? r_q_raw : wb_status_q_i);
+        status_misaligned_q <= fsm_st_new && buf_misaligned;
       end
 
       // -------------------------------------------------------------- counters
-      gcnt_inc_q <= '0;
-      gcnt_inc_q[nic_regmap_pkg::GCNT_DMA_ERRORS]       <= b_fire && b_err;
-      gcnt_inc_q[nic_regmap_pkg::GCNT_RX_NO_DESC_DROPS] <= fsm_cnt[1];
-      gcnt_inc_q[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS] <= (off_backlog_q != '0);
-      gcnt_inc_q[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS] <= (err_backlog_q != '0);
-      if (off_add != '0 || off_backlog_q != '0) begin
-        off_backlog_q <= off_backlog_q + 6'(off_add) - 6'(off_backlog_q != '0);
+      if (b_fire) begin
+        gerr_q <= b_err;
+      end else if (gerr_q) begin
+        gerr_q <= 1'b0;
       end
-      if (err_add != '0 || err_backlog_q != '0) begin
-        err_backlog_q <= err_backlog_q + 6'(err_add) - 6'(err_backlog_q != '0);
+      if (fsm_cnt[1] != nodesc_q) begin
+        nodesc_q <= fsm_cnt[1];
+      end
+      if (fsm_act || rec_proc || out_drop || off_backlog_q != '0 || err_backlog_q != '0) begin
+        if (off_add != '0 || off_backlog_q != '0) begin
+          off_backlog_q <= off_backlog_q + 6'(off_add) - 6'(off_backlog_q != '0);
+        end
+        if (err_add != '0 || err_backlog_q != '0) begin
+          err_backlog_q <= err_backlog_q + 6'(err_add) - 6'(err_backlog_q != '0);
+        end
       end
 
       // -------------------------------------------------------------- queue reset
-      // Last, so it wins for that queue: its records in the FIFO now never reach write-back.
+      // Last, so it wins for that queue: its records in the ring now never reach write-back.
       if (any_reset) begin
-        dead_q[rq]  <= recs_q[rq];
         qfail_q[rq] <= 1'b0;
+        for (int unsigned i = 0; i < WrOutstanding; i++) begin
+          if (rec_q[i][RecW-1 -: 4] == 4'(rq) &&
+              OutW'(PtrW'(i) - rec_rd_q[PtrW-1:0]) < (rec_wr_q - rec_rd_q)) begin
+            rec_dead_q[i] <= 1'b1;
+          end
+        end
       end
     end
   end
-
-  sync_fifo #(
-    .Width (BlqW),
-    .Depth (WrOutstanding)
-  ) u_burst_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (blq_push),
-    .wr_ready_o (blq_wr_ready),
-    .wr_data_i  (blq_wdata),
-    .rd_valid_o (blq_valid),
-    .rd_ready_i (blq_pop),
-    .rd_data_o  (blq_rdata),
-    .count_o    (blq_count)
-  );
-
-  sync_fifo #(
-    .Width (RecW),
-    .Depth (WrOutstanding)
-  ) u_record_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (rec_push),
-    .wr_ready_o (rec_wr_ready),
-    .wr_data_i  (rec_wdata),
-    .rd_valid_o (rec_valid),
-    .rd_ready_i (rec_pop),
-    .rd_data_o  (rec_rdata),
-    .count_o    (rec_count)
-  );
 
   assign m_axi_awaddr_o  = awaddr_q;
   assign m_axi_awlen_o   = awlen_q;
@@ -723,30 +736,37 @@ module rx_dma #(
 
   assign status_set_o      = status_set_q;
   assign status_set_q_o    = status_q_q;
-  assign status_set_bits_o = status_bits_q;
-  assign gcnt_inc_o        = gcnt_inc_q;
+  assign status_set_bits_o = status_misaligned_q ?
+                             32'd1 << nic_regmap_pkg::RX_STATUS_BUF_MISALIGNED_LSB :
+                             32'd1 << nic_regmap_pkg::RX_STATUS_DMA_FAULT_LSB;
+  always_comb begin
+    gcnt_inc_o = '0;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_DMA_ERRORS]         = gerr_q;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_RX_NO_DESC_DROPS]   = nodesc_q;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS] = (off_backlog_q != '0);
+    gcnt_inc_o[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS] = (err_backlog_q != '0);
+  end
 
   // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
   logic unused_rx_dma;
-  assign unused_rx_dma = ^{m_axi_bresp_i[0], blq_count, rec_count, frame_queue_i};
+  assign unused_rx_dma = ^{m_axi_bresp_i[0], frame_queue_i};
 
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ assertions
-  // Bursts never cross 4 KiB and never exceed MaxBurstLen; the burst and record FIFOs are never
-  // pushed full or popped empty; a buffer's bursts never run past the descriptors software
-  // posted (the check before the frame, and the cache holds only posted ones).
+  // Bursts never cross 4 KiB and never exceed MaxBurstLen; the burst and record rings are never
+  // pushed full or popped empty; WLAST on each burst's last beat.
   a_aw_no_4k_cross: assert property (@(posedge clk_i) disable iff (!rst_ni)
       awvalid_q |-> (32'(awaddr_q[11:0]) + (32'(awlen_q) + 1) * 8 <= 32'd4096));
   a_aw_burst_len: assert property (@(posedge clk_i) disable iff (!rst_ni)
       awvalid_q |-> (32'(awlen_q) < MaxBurstLen));
   a_blq_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      blq_push |-> blq_wr_ready);
+      blq_push |-> !blq_full);
   a_blq_no_pop_empty: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      blq_pop |-> blq_valid);
+      w_fire |-> !blq_empty);
   a_rec_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      rec_push |-> rec_wr_ready);
+      rec_push |-> !rec_full);
   a_rec_no_pop_empty: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      rec_pop |-> rec_valid);
+      rec_proc |-> !rec_empty);
   a_wlast_position: assert property (@(posedge clk_i) disable iff (!rst_ni)
       (m_axi_wvalid_o && m_axi_wlast_o) |-> (wcnt_q + 9'd1 == h_beats));
   a_bursts_bounded: assert property (@(posedge clk_i) disable iff (!rst_ni)

@@ -33,6 +33,10 @@
 //
 // Status reports go to nic_regs through one registered port, shared with desc_writeback's (a
 // failed write-back): each source holds its report until the port takes it.
+//
+// Simulation speed: the round-robin search runs only when a frame may start; the state machine
+// and the read side are evaluated only in cycles in which they have something to do; frames in
+// flight sit in a ring read only then; a queue's disable marks its frames in one pass.
 
 `default_nettype none
 
@@ -60,9 +64,10 @@ module tx_dma #(
   input  wire logic [NumQueues-1:0]               tx_active_i,
   input  wire logic [NumQueues-1:0]               tx_reset_i,
 
-  // Descriptors (desc_fetch): queues with one cached, the queue looked at, its next
-  // descriptor, taking it.
+  // Descriptors (desc_fetch): queues with one cached; while desc_en_o, the queue looked at,
+  // its next descriptor, taking it.
   input  wire logic [NumQueues-1:0]               desc_nonempty_i,
+  output logic                                    desc_en_o,
   output logic [3:0]                              desc_q_o,
   input  wire logic                               desc_valid_i,
   input  wire logic [DescW-1:0]                   desc_i,
@@ -85,7 +90,6 @@ module tx_dma #(
   output logic [3:0]                              cmpl_q_o,
   output logic [RingIdxW-1:0]                     cmpl_idx_o,
   output logic [7:0]                              cmpl_data_o,
-  output logic                                    cmpl_last_o,
   output logic [15:0]                             cmpl_bytes_o,
   output logic                                    cmpl_more_o,
 
@@ -134,7 +138,8 @@ module tx_dma #(
 
   localparam int unsigned QIdxW     = (NumQueues > 1) ? $clog2(NumQueues) : 1;
   localparam int unsigned OutW      = $clog2(RdOutstanding) + 1;
-  localparam int unsigned FrW       = $clog2(MaxFrames) + 1;
+  localparam int unsigned PtrW      = $clog2(MaxFrames);
+  localparam int unsigned FrW       = PtrW + 1;
   localparam logic [12:0] MAX_BURST = 13'(MaxBurstLen);
   localparam int unsigned DD_BYTE_LSB = (nic_regmap_pkg::DESC_TX_DD_LSB / 8) * 8;
   // The hardware ceiling on frame length is the reset value of max_frame_len (9018).
@@ -168,11 +173,14 @@ module tx_dma #(
   logic [16:0]          rsv_q;          // beats requested, not yet written to the buffer
   logic [FrW-1:0]       frames_q;       // frames picked and not yet committed or rolled back
 
+  // Frames being read, in order, and which are to be rolled back (queue disabled).
+  logic [RecW-1:0]      rec_q [MaxFrames];
+  logic [MaxFrames-1:0] rec_dead_q;
+  logic [FrW-1:0]       rec_wr_q, rec_rd_q;
   logic [12:0]          rcv_q;          // beats of the oldest frame received
-  logic                 rerr_q;         // one of them (or its burst so far) failed
+  logic                 rerr_q;         // one of them failed
   logic                 berr_q;         // error in the burst being received
   logic [FrW-1:0]       recs_q [NumQueues];
-  logic [FrW-1:0]       dead_q [NumQueues];
   logic [NumQueues-1:0] qfail_q;
 
   logic                 out_valid_q;
@@ -182,13 +190,11 @@ module tx_dma #(
   logic [15:0]          out_bytes_q;
   logic                 out_more_q;
 
-  logic                 fsm_st_valid_q, rec_st_valid_q;
-  logic [3:0]           fsm_st_q_q, rec_st_q_q;
-  logic [31:0]          fsm_st_bits_q;
+  // The status report of this cycle (a one-cycle pulse): its queue and its bits.
   logic                 status_set_q;
   logic [3:0]           status_q_q;
   logic [31:0]          status_bits_q;
-  logic [nic_regmap_pkg::NUM_GCNT-1:0] gcnt_inc_q;
+  logic                 gcnt_err_q;
 
   // ------------------------------------------------------------------ queue reset
   logic             any_reset;
@@ -205,40 +211,37 @@ module tx_dma #(
     end
   end
 
-  // ------------------------------------------------------------------ record FIFO
-  logic              rec_push, rec_pop, rec_valid, rec_wr_ready;
-  logic [RecW-1:0]   rec_wdata, rec_rdata;
-  logic [FrW-1:0]    rec_count;
+  logic rec_full, rec_empty;
+  assign rec_empty = (rec_wr_q == rec_rd_q);
+  assign rec_full  = (rec_wr_q[PtrW] != rec_rd_q[PtrW]) && (rec_wr_q[PtrW-1:0] == rec_rd_q[PtrW-1:0]);
 
   // ------------------------------------------------------------------ frame state machine
   logic [NumQueues-1:0] cand;
-  logic                 pick_valid, stop_q, start_ok, start_bad, issue, issue_last;
-  logic                 frame_in, frame_gone;
+  logic                 pick_valid, stop_q, start_ok, start_bad, issue, issue_last, frame_gone;
+  logic                 rec_push;
   logic [QIdxW-1:0]     pick;
   logic [QIdxW:0]       k_q;
   logic [63:0]          d_addr;
   logic [15:0]          d_len;
   logic [12:0]          burst;
   logic [31:0]          bad_bits;
-
-  assign cand     = desc_nonempty_i & tx_active_i & ~qfail_q & ~tx_reset_i;
-  assign stop_q   = tx_reset_i[q_q] || !tx_active_i[q_q] || qfail_q[q_q];
-  assign d_addr   = desc_i[nic_regmap_pkg::DESC_TX_BUF_ADDR_LSB +: 64];
-  assign d_len    = desc_i[nic_regmap_pkg::DESC_TX_LENGTH_LSB +: 16];
-  assign desc_q_o = 4'(q_q);
-  assign frame_in   = (state_q == ST_START) && start_ok && !stop_q;
-  assign frame_gone = (state_q == ST_ISSUE) && !issue && stop_q && issued_q == '0;
+  logic [RecW-1:0]      rec_wdata;
 
   always_comb begin
+    cand       = '0;
     pick_valid = 1'b0;
     pick       = '0;
     k_q        = '0;
+    stop_q     = 1'b0;
     start_ok   = 1'b0;
     start_bad  = 1'b0;
     bad_bits   = '0;
     issue      = 1'b0;
     issue_last = 1'b0;
+    frame_gone = 1'b0;
     burst      = '0;
+    d_addr     = '0;
+    d_len      = '0;
     desc_pop_o = 1'b0;
     rec_push   = 1'b0;
     rec_wdata  = '0;
@@ -246,8 +249,9 @@ module tx_dma #(
     unique case (state_q)
       ST_PICK: begin
         // Only searched when some queue has work and a frame may start.
-        if (tx_en_i && cand != '0 && 32'(frames_q) < MaxFrames &&
+        if (tx_en_i && desc_nonempty_i != '0 && 32'(frames_q) < MaxFrames &&
             32'(frames_q) < 32'(buf_free_frames_i)) begin
+          cand = desc_nonempty_i & tx_active_i & ~qfail_q & ~tx_reset_i;
           for (int unsigned k = 0; k < NumQueues; k++) begin
             k_q = (QIdxW + 1)'(32'(rr_q) + k);
             if (32'(k_q) >= NumQueues) begin
@@ -262,7 +266,10 @@ module tx_dma #(
       end
 
       ST_START: begin
-        if (!stop_q && desc_valid_i && !fsm_st_valid_q) begin
+        stop_q    = tx_reset_i[q_q] || !tx_active_i[q_q] || qfail_q[q_q];
+        d_addr    = desc_i[nic_regmap_pkg::DESC_TX_BUF_ADDR_LSB +: 64];
+        d_len     = desc_i[nic_regmap_pkg::DESC_TX_LENGTH_LSB +: 16];
+        if (!stop_q && desc_valid_i) begin
           if (desc_err_i) begin
             bad_bits = 32'd1 << nic_regmap_pkg::TX_STATUS_DMA_FAULT_LSB;
           end else if (d_len == 16'd0) begin
@@ -279,28 +286,33 @@ module tx_dma #(
       end
 
       ST_ISSUE: begin
-        burst = dma_burst_pkg::next_burst_beats(ar_left_q, MAX_BURST, ar_addr_q[11:3]);
-        // Room: the buffer's free words (saturated at 0xFFFF, so the test is safe) beyond those
-        // already requested.
+        stop_q = tx_reset_i[q_q] || !tx_active_i[q_q] || qfail_q[q_q];
+        burst  = dma_burst_pkg::next_burst_beats(ar_left_q, MAX_BURST, ar_addr_q[11:3]);
+        // Room: the buffer's free words (saturated at 0xFFFF, so the test is safe) beyond
+        // those already requested.
         if (!stop_q && (!arvalid_q || m_axi_arready_i) && r_out_q < OutW'(RdOutstanding) &&
-            rec_wr_ready && 32'(burst) + 32'(rsv_q) <= 32'(buf_free_words_i)) begin
+            !rec_full && 32'(burst) + 32'(rsv_q) <= 32'(buf_free_words_i)) begin
           issue      = 1'b1;
           issue_last = (burst == ar_left_q);
         end
         // The frame's record goes in with its last burst, or when it stops with some of it
-        // requested (it then rolls back).
+        // requested (it then rolls back); stopped before any of it, it just leaves.
         if (issue && issue_last) begin
           rec_push  = 1'b1;
           rec_wdata = {4'(q_q), idx_q, len_q, dd_byte_q, issued_q + burst, 1'b1};
-        end else if (stop_q && rec_wr_ready && issued_q != '0) begin
+        end else if (stop_q && !rec_full && issued_q != '0) begin
           rec_push  = 1'b1;
           rec_wdata = {4'(q_q), idx_q, len_q, dd_byte_q, issued_q, 1'b0};
         end
+        frame_gone = stop_q && issued_q == '0;
       end
 
       default: ;
     endcase
   end
+
+  assign desc_q_o  = 4'(q_q);
+  assign desc_en_o = (state_q == ST_START);
 
   // ------------------------------------------------------------------ read data
   logic [3:0]          r_q_raw;
@@ -309,26 +321,43 @@ module tx_dma #(
   logic [15:0]         r_len;
   logic [7:0]          r_dd;
   logic [12:0]         r_beats;
-  logic                r_full;
-  assign {r_q_raw, r_idx, r_len, r_dd, r_beats, r_full} = rec_rdata;
-  assign r_q = QIdxW'(r_q_raw);
+  logic                r_full, r_fire, beat_err, out_free, rec_dead, rec_fail, rec_ok;
+  logic                rec_proc, rec_st_new;
 
-  logic r_fire, beat_err, rec_done, out_free, rec_dead, rec_fail, rec_ok, rec_proc, rec_st_new;
-  // A beat belongs to the oldest recorded frame, or to the frame still being issued if there is
-  // none; beats past the oldest frame's wait until it is processed (so a commit or rollback
-  // covers exactly that frame's words).
-  assign m_axi_rready_o = (r_out_q != '0) && (!rec_valid || rcv_q < r_beats);
-  assign r_fire         = m_axi_rvalid_i && m_axi_rready_o;
-  assign beat_err       = berr_q || m_axi_rresp_i[1];
-  assign rec_done       = rec_valid && (rcv_q + 13'(r_fire) >= r_beats);
-  assign out_free       = !out_valid_q || cmpl_ready_i || tx_reset_i[QIdxW'(out_q_q)];
-  assign rec_dead       = (dead_q[r_q] != '0);
-  assign rec_fail       = rerr_q || (r_fire && m_axi_rresp_i[1]);
-  assign rec_ok         = r_full && !rec_dead && !rec_fail && !qfail_q[r_q];
-  assign rec_proc       = rec_done && !(any_reset && rq == r_q) && (!rec_ok || out_free) &&
-                          !(rec_fail && !rec_dead && rec_st_valid_q);
-  assign rec_pop        = rec_proc;
-  assign rec_st_new     = rec_proc && rec_fail && !rec_dead;
+  always_comb begin
+    {r_q_raw, r_idx, r_len, r_dd, r_beats, r_full} = '0;
+    m_axi_rready_o = 1'b0;
+    r_fire         = 1'b0;
+    beat_err       = 1'b0;
+    out_free       = 1'b0;
+    rec_dead       = 1'b0;
+    rec_fail       = 1'b0;
+    rec_ok         = 1'b0;
+    rec_proc       = 1'b0;
+    rec_st_new     = 1'b0;
+    if (!rec_empty) begin
+      {r_q_raw, r_idx, r_len, r_dd, r_beats, r_full} = rec_q[rec_rd_q[PtrW-1:0]];
+    end
+    // A beat belongs to the oldest recorded frame, or to the frame still being issued if
+    // there is none; beats past the oldest frame's wait until it is processed (so a commit or
+    // rollback covers exactly that frame's words).
+    if (r_out_q != '0) begin
+      m_axi_rready_o = rec_empty || (rcv_q < r_beats);
+      r_fire         = m_axi_rvalid_i && m_axi_rready_o;
+      beat_err       = berr_q || m_axi_rresp_i[1];
+    end
+    if (!rec_empty && (rcv_q + 13'(r_fire) >= r_beats)) begin
+      out_free   = !out_valid_q || cmpl_ready_i || tx_reset_i[QIdxW'(out_q_q)];
+      rec_dead   = rec_dead_q[rec_rd_q[PtrW-1:0]];
+      rec_fail   = rerr_q || (r_fire && m_axi_rresp_i[1]);
+      rec_ok     = r_full && !rec_dead && !rec_fail && !qfail_q[QIdxW'(r_q_raw)];
+      // (A failure to report waits for a cycle in which the state machine reports none.)
+      rec_proc   = !(any_reset && rq == QIdxW'(r_q_raw)) && (!rec_ok || out_free) &&
+                   !(rec_fail && !rec_dead && start_bad);
+      rec_st_new = rec_proc && rec_fail && !rec_dead;
+    end
+  end
+  assign r_q = QIdxW'(r_q_raw);
 
   assign buf_wr_valid_o   = r_fire;
   assign buf_wr_data_o    = m_axi_rdata_i;
@@ -338,20 +367,16 @@ module tx_dma #(
 
   logic out_drop;
   assign out_drop     = out_valid_q && tx_reset_i[QIdxW'(out_q_q)];
-  assign cmpl_valid_o = out_valid_q && !tx_reset_i[QIdxW'(out_q_q)];
+  assign cmpl_valid_o = out_valid_q && !out_drop;
   assign cmpl_q_o     = out_q_q;
   assign cmpl_idx_o   = out_idx_q;
   assign cmpl_data_o  = out_data_q;
-  assign cmpl_last_o  = 1'b1;
   assign cmpl_bytes_o = out_bytes_q;
   assign cmpl_more_o  = out_more_q;
 
   // ------------------------------------------------------------------ status port
-  logic st_fsm_take, st_rec_take, st_wb_take;
-  assign st_fsm_take       = fsm_st_valid_q;
-  assign st_rec_take       = !fsm_st_valid_q && rec_st_valid_q;
-  assign st_wb_take        = !fsm_st_valid_q && !rec_st_valid_q && wb_status_valid_i;
-  assign wb_status_ready_o = st_wb_take;
+  // One report per cycle: the state machine's, else the read side's, else write-back's.
+  assign wb_status_ready_o = !start_bad && !rec_st_new;
 
   // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -371,12 +396,14 @@ module tx_dma #(
       r_out_q        <= '0;
       rsv_q          <= '0;
       frames_q       <= '0;
+      rec_dead_q     <= '0;
+      rec_wr_q       <= '0;
+      rec_rd_q       <= '0;
       rcv_q          <= '0;
       rerr_q         <= 1'b0;
       berr_q         <= 1'b0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
         recs_q[q] <= '0;
-        dead_q[q] <= '0;
       end
       qfail_q        <= '0;
       out_valid_q    <= 1'b0;
@@ -385,30 +412,29 @@ module tx_dma #(
       out_data_q     <= '0;
       out_bytes_q    <= '0;
       out_more_q     <= 1'b0;
-      fsm_st_valid_q <= 1'b0;
-      fsm_st_q_q     <= '0;
-      fsm_st_bits_q  <= '0;
-      rec_st_valid_q <= 1'b0;
-      rec_st_q_q     <= '0;
       status_set_q   <= 1'b0;
       status_q_q     <= '0;
       status_bits_q  <= '0;
-      gcnt_inc_q     <= '0;
+      gcnt_err_q     <= 1'b0;
     end else begin
       // -------------------------------------------------------------- AR
-      if (arvalid_q && m_axi_arready_i) begin
-        arvalid_q <= 1'b0;
-      end
-      if ((arvalid_q && m_axi_arready_i) != (r_fire && m_axi_rlast_i)) begin
+      if ((arvalid_q && m_axi_arready_i) || (r_fire && m_axi_rlast_i)) begin
         r_out_q <= r_out_q + OutW'(arvalid_q && m_axi_arready_i) - OutW'(r_fire && m_axi_rlast_i);
+        if (arvalid_q && m_axi_arready_i && !issue) begin
+          arvalid_q <= 1'b0;
+        end
       end
       if (issue || r_fire) begin
         rsv_q <= rsv_q + (issue ? 17'(burst) : 17'd0) - 17'(r_fire);
       end
-      // Frames picked and not yet committed or rolled back (a frame stopped before any of it
-      // was requested leaves without a record).
-      if (frame_in || rec_proc || frame_gone) begin
-        frames_q <= frames_q + FrW'(frame_in) - FrW'(rec_proc) - FrW'(frame_gone);
+      // Frames picked and not yet committed or rolled back.
+      if (start_ok || rec_proc || frame_gone) begin
+        frames_q <= frames_q + FrW'(start_ok) - FrW'(rec_proc) - FrW'(frame_gone);
+      end
+      if (rec_push) begin
+        rec_q[rec_wr_q[PtrW-1:0]]      <= rec_wdata;
+        rec_dead_q[rec_wr_q[PtrW-1:0]] <= 1'b0;
+        rec_wr_q <= rec_wr_q + 1'b1;
       end
 
       // -------------------------------------------------------------- frame state machine
@@ -421,21 +447,18 @@ module tx_dma #(
         end
 
         ST_START: begin
-          ar_addr_q <= d_addr;
-          ar_left_q <= 13'((32'(d_len) + 32'd7) >> 3);
-          len_q     <= d_len;
-          idx_q     <= desc_idx_i;
-          dd_byte_q <= desc_i[DD_BYTE_LSB +: 8];
-          issued_q  <= '0;
           if (stop_q) begin
             state_q <= ST_PICK;
           end else if (start_bad) begin
-            fsm_st_valid_q <= 1'b1;
-            fsm_st_q_q     <= 4'(q_q);
-            fsm_st_bits_q  <= bad_bits;
-            qfail_q[q_q]   <= 1'b1;
-            state_q        <= ST_PICK;
+            qfail_q[q_q] <= 1'b1;
+            state_q      <= ST_PICK;
           end else if (start_ok) begin
+            ar_addr_q <= d_addr;
+            ar_left_q <= 13'((32'(d_len) + 32'd7) >> 3);
+            len_q     <= d_len;
+            idx_q     <= desc_idx_i;
+            dd_byte_q <= desc_i[DD_BYTE_LSB +: 8];
+            issued_q  <= '0;
             // The next turn starts after the queue just served.
             rr_q    <= (32'(q_q) + 1 >= NumQueues) ? '0 : q_q + 1'b1;
             state_q <= ST_ISSUE;
@@ -464,21 +487,23 @@ module tx_dma #(
       // -------------------------------------------------------------- read data
       if (r_fire) begin
         berr_q <= !m_axi_rlast_i && beat_err;
-      end
-      if (r_fire && !rec_proc) begin
-        rcv_q  <= rcv_q + 13'd1;
-        rerr_q <= rerr_q || m_axi_rresp_i[1];
+        gcnt_err_q <= m_axi_rlast_i && beat_err;
+        if (!rec_proc) begin
+          rcv_q  <= rcv_q + 13'd1;
+          rerr_q <= rerr_q || m_axi_rresp_i[1];
+        end
+      end else if (gcnt_err_q) begin
+        gcnt_err_q <= 1'b0;
       end
       if (rec_proc) begin
-        rcv_q  <= rcv_q + 13'(r_fire) - r_beats;
-        rerr_q <= 1'b0;
+        rcv_q    <= rcv_q + 13'(r_fire) - r_beats;
+        rerr_q   <= 1'b0;
+        rec_rd_q <= rec_rd_q + 1'b1;
         if (rec_st_new) begin
-          qfail_q[r_q]   <= 1'b1;
-          rec_st_valid_q <= 1'b1;
-          rec_st_q_q     <= r_q_raw;
+          qfail_q[r_q] <= 1'b1;
         end
       end
-      if (out_valid_q && (cmpl_ready_i || out_drop)) begin
+      if (out_valid_q && (cmpl_ready_i || out_drop) && !(rec_proc && rec_ok)) begin
         out_valid_q <= 1'b0;
       end
       if (rec_proc && rec_ok) begin
@@ -496,51 +521,27 @@ module tx_dma #(
       if (rec_proc && !(rec_push && r_q == q_q)) begin
         recs_q[r_q] <= recs_q[r_q] - 1'b1;
       end
-      if (rec_proc && rec_dead) begin
-        dead_q[r_q] <= dead_q[r_q] - 1'b1;
-      end
 
       // -------------------------------------------------------------- status port
-      status_set_q <= st_fsm_take || st_rec_take || st_wb_take;
-      if (st_fsm_take) begin
-        fsm_st_valid_q <= 1'b0;
-        status_q_q     <= fsm_st_q_q;
-        status_bits_q  <= fsm_st_bits_q;
-      end else if (st_rec_take) begin
-        rec_st_valid_q <= 1'b0;
-        status_q_q     <= rec_st_q_q;
-        status_bits_q  <= 32'd1 << nic_regmap_pkg::TX_STATUS_DMA_FAULT_LSB;
-      end else if (st_wb_take) begin
-        status_q_q     <= wb_status_q_i;
-        status_bits_q  <= 32'd1 << nic_regmap_pkg::TX_STATUS_DMA_FAULT_LSB;
+      if (status_set_q || start_bad || rec_st_new || wb_status_valid_i) begin
+        status_set_q  <= start_bad || rec_st_new || wb_status_valid_i;
+        status_q_q    <= start_bad ? 4'(q_q) : (rec_st_new ? r_q_raw : wb_status_q_i);
+        status_bits_q <= start_bad ? bad_bits : 32'd1 << nic_regmap_pkg::TX_STATUS_DMA_FAULT_LSB;
       end
 
-      gcnt_inc_q <= '0;
-      gcnt_inc_q[nic_regmap_pkg::GCNT_DMA_ERRORS] <= r_fire && m_axi_rlast_i && beat_err;
-
       // -------------------------------------------------------------- queue reset
+      // Its frames recorded now roll back when their data is in.
       if (any_reset) begin
-        dead_q[rq]  <= recs_q[rq];
         qfail_q[rq] <= 1'b0;
+        for (int unsigned i = 0; i < MaxFrames; i++) begin
+          if (rec_q[i][RecW-1 -: 4] == 4'(rq) &&
+              FrW'(PtrW'(i) - rec_rd_q[PtrW-1:0]) < (rec_wr_q - rec_rd_q)) begin
+            rec_dead_q[i] <= 1'b1;
+          end
+        end
       end
     end
   end
-
-  sync_fifo #(
-    .Width (RecW),
-    .Depth (MaxFrames)
-  ) u_record_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (rec_push),
-    .wr_ready_o (rec_wr_ready),
-    .wr_data_i  (rec_wdata),
-    .rd_valid_o (rec_valid),
-    .rd_ready_i (rec_pop),
-    .rd_data_o  (rec_rdata),
-    .count_o    (rec_count)
-  );
 
   assign m_axi_araddr_o  = araddr_q;
   assign m_axi_arlen_o   = arlen_q;
@@ -549,25 +550,29 @@ module tx_dma #(
   assign status_set_o      = status_set_q;
   assign status_set_q_o    = status_q_q;
   assign status_set_bits_o = status_bits_q;
-  assign gcnt_inc_o        = gcnt_inc_q;
+
+  always_comb begin
+    gcnt_inc_o = '0;
+    gcnt_inc_o[nic_regmap_pkg::GCNT_DMA_ERRORS] = gcnt_err_q;
+  end
 
   // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors. The
   // descriptor's other bits are not the engine's business.
   logic unused_tx_dma;
-  assign unused_tx_dma = ^{m_axi_rresp_i[0], rec_count, desc_i};
+  assign unused_tx_dma = ^{m_axi_rresp_i[0], desc_i};
 
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ assertions
-  // Bursts never cross 4 KiB and never exceed MaxBurstLen; the record FIFO is never pushed full
-  // or popped empty; the buffer is never written beyond the room reserved.
+  // Bursts never cross 4 KiB and never exceed MaxBurstLen; the record ring is never pushed
+  // full or popped empty; the buffer is never written beyond the room reserved.
   a_ar_no_4k_cross: assert property (@(posedge clk_i) disable iff (!rst_ni)
       arvalid_q |-> (32'(araddr_q[11:0]) + (32'(arlen_q) + 1) * 8 <= 32'd4096));
   a_ar_burst_len: assert property (@(posedge clk_i) disable iff (!rst_ni)
       arvalid_q |-> (32'(arlen_q) < MaxBurstLen));
   a_rec_no_push_full: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      rec_push |-> rec_wr_ready);
+      rec_push |-> !rec_full);
   a_rec_no_pop_empty: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      rec_pop |-> rec_valid);
+      rec_proc |-> !rec_empty);
   a_buffer_room: assert property (@(posedge clk_i) disable iff (!rst_ni)
       buf_wr_valid_o |-> (buf_free_words_i != 16'd0));
   a_pop_desc_valid: assert property (@(posedge clk_i) disable iff (!rst_ni)
