@@ -399,9 +399,6 @@ module desc_fetch #(
   // ------------------------------------------------------------------ registers
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      for (int unsigned r = 0; r < NumRings; r++) begin
-        st_q[r] <= '0;
-      end
       fault_q    <= '0;
       nonempty_q <= '0;
       want_q     <= '0;
@@ -487,18 +484,6 @@ module desc_fetch #(
       end
 
       // -------------------------------------------------------------- per-ring counts
-      if (upd_s) begin
-        st_q[s] <= new_s;
-      end
-      if (upd_t) begin
-        st_q[t] <= new_t;
-      end
-      if (upd_r) begin
-        st_q[pr] <= new_r;
-      end
-      if (upd_x) begin
-        st_q[pt] <= new_x;
-      end
       if (arrive || rx_pop || tx_pop) begin
         nonempty_q <= (nonempty_q | (NumRings'(arrive) << t)) &
                       ~(NumRings'(rx_pop && rx_st[AvailLsb +: CntW] == CntW'(1) &&
@@ -511,7 +496,6 @@ module desc_fetch #(
       // Last, so it wins: the ring starts over at index 0, and its fetches in flight (the ones
       // in the tracking ring, whatever follows) are discarded when they arrive.
       if (any_reset) begin
-        st_q[rr]       <= '0;
         fault_q[rr]    <= 1'b0;
         nonempty_q[rr] <= 1'b0;
         for (int unsigned i = 0; i < MaxFetches; i++) begin
@@ -520,6 +504,32 @@ module desc_fetch #(
             trk_dead_q[i] <= 1'b1;
           end
         end
+      end
+    end
+  end
+
+  // The per-ring counts: their own block, touched only in cycles that change one; a reset
+  // (last, so it wins) starts the ring over.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      for (int unsigned r = 0; r < NumRings; r++) begin
+        st_q[r] <= '0;
+      end
+    end else if (issue || arrive || rx_pop || tx_pop || any_reset) begin
+      if (upd_s) begin
+        st_q[s] <= new_s;
+      end
+      if (upd_t) begin
+        st_q[t] <= new_t;
+      end
+      if (upd_r) begin
+        st_q[pr] <= new_r;
+      end
+      if (upd_x) begin
+        st_q[pt] <= new_x;
+      end
+      if (any_reset) begin
+        st_q[rr] <= '0;
       end
     end
   end

@@ -200,7 +200,7 @@ module rx_dma #(
   logic [NbW-1:0]       bseen_q;        // responses of the oldest record seen
   logic                 berr_q;         // one of them failed
   logic                 fbad_q;         // the frame being completed failed
-  logic [OutW-1:0]      recs_q [NumQueues];   // records of the queue in the ring
+  logic [NumQueues-1:0][OutW-1:0] recs_q;   // records of the queue in the ring
   logic [NumQueues-1:0] qfail_q;              // stopped here after an error
 
   // Output register to desc_writeback.
@@ -538,9 +538,6 @@ module rx_dma #(
       bseen_q        <= '0;
       berr_q         <= 1'b0;
       fbad_q         <= 1'b0;
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        recs_q[q] <= '0;
-      end
       qfail_q        <= '0;
       out_valid_q    <= 1'b0;
       out_q_q        <= '0;
@@ -684,12 +681,6 @@ module rx_dma #(
       end
 
       // Records per queue: +1 pushed (queue q_q), -1 processed (queue r_q).
-      if (rec_push && !(rec_proc && r_q == q_q)) begin
-        recs_q[q_q] <= recs_q[q_q] + 1'b1;
-      end
-      if (rec_proc && !(rec_push && r_q == q_q)) begin
-        recs_q[r_q] <= recs_q[r_q] - 1'b1;
-      end
 
       // -------------------------------------------------------------- status port
       if (status_set_q || fsm_st_new || rec_st_new || wb_status_valid_i) begin
@@ -726,6 +717,21 @@ module rx_dma #(
             rec_dead_q[i] <= 1'b1;
           end
         end
+      end
+    end
+  end
+
+  // Records per queue: +1 pushed (queue q_q), -1 processed (queue r_q); its own block, touched
+  // only in cycles with either.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      recs_q <= '0;
+    end else if (rec_push || rec_proc) begin
+      if (rec_push && !(rec_proc && r_q == q_q)) begin
+        recs_q[q_q] <= recs_q[q_q] + 1'b1;
+      end
+      if (rec_proc && !(rec_push && r_q == q_q)) begin
+        recs_q[r_q] <= recs_q[r_q] - 1'b1;
       end
     end
   end

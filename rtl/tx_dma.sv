@@ -180,7 +180,7 @@ module tx_dma #(
   logic [12:0]          rcv_q;          // beats of the oldest frame received
   logic                 rerr_q;         // one of them failed
   logic                 berr_q;         // error in the burst being received
-  logic [FrW-1:0]       recs_q [NumQueues];
+  logic [NumQueues-1:0][FrW-1:0] recs_q;   // records of the queue in the ring
   logic [NumQueues-1:0] qfail_q;
 
   logic                 out_valid_q;
@@ -402,9 +402,6 @@ module tx_dma #(
       rcv_q          <= '0;
       rerr_q         <= 1'b0;
       berr_q         <= 1'b0;
-      for (int unsigned q = 0; q < NumQueues; q++) begin
-        recs_q[q] <= '0;
-      end
       qfail_q        <= '0;
       out_valid_q    <= 1'b0;
       out_q_q        <= '0;
@@ -515,12 +512,6 @@ module tx_dma #(
         out_more_q  <= (recs_q[r_q] > FrW'(1)) || (state_q == ST_ISSUE && q_q == r_q);
       end
 
-      if (rec_push && !(rec_proc && r_q == q_q)) begin
-        recs_q[q_q] <= recs_q[q_q] + 1'b1;
-      end
-      if (rec_proc && !(rec_push && r_q == q_q)) begin
-        recs_q[r_q] <= recs_q[r_q] - 1'b1;
-      end
 
       // -------------------------------------------------------------- status port
       if (status_set_q || start_bad || rec_st_new || wb_status_valid_i) begin
@@ -539,6 +530,21 @@ module tx_dma #(
             rec_dead_q[i] <= 1'b1;
           end
         end
+      end
+    end
+  end
+
+  // Records per queue: +1 pushed (queue q_q), -1 processed (queue r_q); its own block, touched
+  // only in cycles with either.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      recs_q <= '0;
+    end else if (rec_push || rec_proc) begin
+      if (rec_push && !(rec_proc && r_q == q_q)) begin
+        recs_q[q_q] <= recs_q[q_q] + 1'b1;
+      end
+      if (rec_proc && !(rec_push && r_q == q_q)) begin
+        recs_q[r_q] <= recs_q[r_q] - 1'b1;
       end
     end
   end
