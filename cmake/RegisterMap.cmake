@@ -1,37 +1,34 @@
-# Generates the register package, header and docs from rtl/regmap.toml at configure time.
-#
-# Why configure time: Verilator's CMake `verilate()` runs Verilator once during configure to
-# learn the generated file names, so the SystemVerilog package must already exist then.
-# Editing the description or the generator re-runs configure (CMAKE_CONFIGURE_DEPENDS).
+# Generates, at build time, everything rtl/regmap.toml describes, into the build tree:
+#   generated/rtl/nic_regmap_pkg.sv   the SystemVerilog package
+#   generated/rtl/nic_reg_top.sv      the register top (decode, storage, access, read-back)
+#   generated/nic_regs.hpp            the C++ header (target nicsim::regs)
+#   generated/registers.md            the table docs/registers.md must equal (test in tests/)
+# by running the regmap_gen target (tools/regmap_gen). Anything that uses one of them depends
+# on the custom target nicsim_regmap: the C++ code through nicsim::regs, the Verilated models
+# through nicsim_verilate (cmake/Verilate.cmake), which runs Verilator at build time too, after
+# the package exists, so nothing is generated when CMake configures.
 set(NICSIM_REGMAP "${PROJECT_SOURCE_DIR}/rtl/regmap.toml")
-set(NICSIM_REGMAP_GEN_SRC "${PROJECT_SOURCE_DIR}/tools/regmap_gen.cpp")
 set(NICSIM_GENERATED_DIR "${PROJECT_BINARY_DIR}/generated")
-# The package is written into rtl/ and checked in, like docs/registers.md, so that rtl/ alone
-# lints, simulates and synthesizes without a build; configure rewrites it when it changes.
-set(NICSIM_REGS_PKG "${PROJECT_SOURCE_DIR}/rtl/nic_regmap_pkg.sv")
+set(NICSIM_REGS_PKG "${NICSIM_GENERATED_DIR}/rtl/nic_regmap_pkg.sv")
+set(NICSIM_REG_TOP "${NICSIM_GENERATED_DIR}/rtl/nic_reg_top.sv")
 set(NICSIM_REGS_HPP "${NICSIM_GENERATED_DIR}/nic_regs.hpp")
-set(NICSIM_REGS_MD "${PROJECT_SOURCE_DIR}/docs/registers.md")
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${NICSIM_REGMAP}" "${NICSIM_REGMAP_GEN_SRC}")
+set(NICSIM_REGS_MD "${NICSIM_GENERATED_DIR}/registers.md")
+set(_regmap_stamp "${NICSIM_GENERATED_DIR}/regmap.stamp")
 
-file(MAKE_DIRECTORY "${NICSIM_GENERATED_DIR}")
-set(_regmap_gen "${PROJECT_BINARY_DIR}/tools/regmap_gen")
-file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/tools")
-if(NOT EXISTS "${_regmap_gen}" OR "${NICSIM_REGMAP_GEN_SRC}" IS_NEWER_THAN "${_regmap_gen}")
-  execute_process(
-    COMMAND "${CMAKE_CXX_COMPILER}" -std=c++20 -O1 -DTOML_HEADER_ONLY=0 -DTOML_SHARED_LIB=1
-            "${NICSIM_REGMAP_GEN_SRC}" -o "${_regmap_gen}" -ltomlplusplus
-    RESULT_VARIABLE _rc ERROR_VARIABLE _err)
-  if(NOT _rc EQUAL 0)
-    message(FATAL_ERROR "building tools/regmap_gen failed:\n${_err}")
-  endif()
-endif()
-execute_process(
-  COMMAND "${_regmap_gen}" "${NICSIM_REGMAP}" "${NICSIM_REGS_PKG}" "${NICSIM_REGS_HPP}" "${NICSIM_REGS_MD}"
-  RESULT_VARIABLE _rc ERROR_VARIABLE _err)
-if(NOT _rc EQUAL 0)
-  message(FATAL_ERROR "${_err}")
-endif()
+file(MAKE_DIRECTORY "${NICSIM_GENERATED_DIR}/rtl")
+# regmap_gen rewrites a file only when its content changes, so regenerating what did not change
+# rebuilds nothing; the stamp records that the generator ran.
+add_custom_command(
+  OUTPUT "${_regmap_stamp}"
+  BYPRODUCTS "${NICSIM_REGS_PKG}" "${NICSIM_REG_TOP}" "${NICSIM_REGS_HPP}" "${NICSIM_REGS_MD}"
+  COMMAND regmap_gen "${NICSIM_REGMAP}" "${NICSIM_REGS_PKG}" "${NICSIM_REG_TOP}" "${NICSIM_REGS_HPP}" "${NICSIM_REGS_MD}"
+  COMMAND ${CMAKE_COMMAND} -E touch "${_regmap_stamp}"
+  DEPENDS regmap_gen "${NICSIM_REGMAP}"
+  COMMENT "Generating the register package, register top, header and table from rtl/regmap.toml"
+  VERBATIM)
+add_custom_target(nicsim_regmap ALL DEPENDS "${_regmap_stamp}")
 
 add_library(nicsim_regs INTERFACE)
 add_library(nicsim::regs ALIAS nicsim_regs)
 target_include_directories(nicsim_regs INTERFACE "${NICSIM_GENERATED_DIR}")
+add_dependencies(nicsim_regs nicsim_regmap)

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "device.hpp"
+#include "frame_limits.hpp"
 #include "rx_ring.hpp"
 #include "tracepoints.hpp"
 #include "tx_ring.hpp"
@@ -25,7 +26,7 @@ struct DriverConfig {
     unsigned rx_ring_size = 256;    // ethtool -G rx
     unsigned tx_ring_size = 256;    // ethtool -G tx
     unsigned rx_buffer_size = 2048;
-    unsigned max_frame_len = 9018;
+    unsigned max_frame_len = max_frame_bytes;
     unsigned nic_clock_mhz = 250;   // the NIC's clock: its microsecond timers count this many cycles
 };
 

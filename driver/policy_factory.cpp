@@ -7,49 +7,53 @@
 
 namespace nicsim::driver {
 
-const std::vector<std::string>& policy_names() {
-    static const std::vector<std::string> names{"bsd-interrupt", "poll-noquota", "poll-quota", "poll-feedback",
-                                                "poll-cpulimit", "napi",         "napi-dim",   "busy-poll",
-                                                "lrp"};
-    return names;
+std::optional<PolicyKind> policy_kind(std::string_view name) {
+    for (unsigned i = 0; i < policy_kind_names.size(); ++i)
+        if (policy_kind_names[i] == name) return static_cast<PolicyKind>(i);
+    return std::nullopt;
 }
 
-std::unique_ptr<RxPolicy> make_policy(const std::string& name, Kernel& kernel, NicDriver& nic, PacketHandler& handler,
+std::string policy_name_list() {
+    std::string list;
+    for (const auto n : policy_kind_names) list += (list.empty() ? "" : ", ") + std::string(n);
+    return list;
+}
+
+std::unique_ptr<RxPolicy> make_policy(PolicyKind kind, Kernel& kernel, NicDriver& nic, PacketHandler& handler,
                                       ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config,
                                       const std::vector<LazyReceiver*>& receivers) {
-    if (name == "bsd-interrupt") return std::make_unique<BsdInterruptPolicy>(kernel, nic, handler, costs, config.bsd);
-    if (name == "napi" || name == "napi-dim") {
-        NapiConfig c = config.napi;
-        c.dim = name == "napi-dim";
-        return std::make_unique<NapiPolicy>(kernel, nic, handler, costs, c);
-    }
-    if (name == "lrp")
-        return std::make_unique<LrpPolicy>(kernel, nic, handler, costs, config.napi.budget, receivers);
-    if (name == "busy-poll") return std::make_unique<BusyPollPolicy>(kernel, nic, handler, costs);
-    if (name.rfind("poll-", 0) == 0) {
-        PollingConfig c = config.polling;
-        if (name == "poll-noquota") {
-            c.quota = 0;
-            c.feedback = false;
-            c.cpu_limit = 0;
-        } else if (name == "poll-quota") {
-            c.feedback = false;
-            c.cpu_limit = 0;
-        } else if (name == "poll-feedback") {
-            c.feedback = true;
-            c.cpu_limit = 0;
-        } else if (name == "poll-cpulimit") {
-            c.feedback = false;
-            if (c.cpu_limit <= 0) c.cpu_limit = 0.5;
-        } else {
-            c.quota = ~0u;  // marks an unknown name below
+    PollingConfig polling = config.polling;
+    switch (kind) {
+        case PolicyKind::bsd_interrupt: return std::make_unique<BsdInterruptPolicy>(kernel, nic, handler, costs, config.bsd);
+        case PolicyKind::napi:
+        case PolicyKind::napi_dim: {
+            NapiConfig c = config.napi;
+            c.dim = kind == PolicyKind::napi_dim;
+            return std::make_unique<NapiPolicy>(kernel, nic, handler, costs, c);
         }
-        if (c.quota != ~0u)
-            return std::make_unique<PollingThreadPolicy>(name, kernel, nic, handler, consumer, costs, c);
+        case PolicyKind::lrp: return std::make_unique<LrpPolicy>(kernel, nic, handler, costs, config.napi.budget, receivers);
+        case PolicyKind::busy_poll: return std::make_unique<BusyPollPolicy>(kernel, nic, handler, costs);
+        case PolicyKind::poll_noquota:
+            polling.quota = 0;
+            polling.feedback = false;
+            polling.cpu_limit = 0;
+            break;
+        case PolicyKind::poll_quota:
+            polling.feedback = false;
+            polling.cpu_limit = 0;
+            break;
+        case PolicyKind::poll_feedback:
+            polling.feedback = true;
+            polling.cpu_limit = 0;
+            break;
+        case PolicyKind::poll_cpulimit:
+            polling.feedback = false;
+            if (polling.cpu_limit <= 0) polling.cpu_limit = 0.5;
+            break;
+        case PolicyKind::count_: throw std::invalid_argument("make_policy: not a policy kind");
     }
-    std::string valid;
-    for (const auto& n : policy_names()) valid += (valid.empty() ? "" : ", ") + n;
-    throw std::invalid_argument("policy = " + name + ": must be one of " + valid);
+    return std::make_unique<PollingThreadPolicy>(std::string(policy_name(kind)), kernel, nic, handler, consumer, costs,
+                                                 polling);
 }
 
 }  // namespace nicsim::driver

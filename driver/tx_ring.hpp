@@ -7,14 +7,12 @@
 
 #include "descriptors.hpp"
 #include "device.hpp"
+#include "frame_limits.hpp"
 
 namespace nicsim::driver {
 
 class TxRing {
 public:
-    // Largest frame the NIC transmits (9,000-byte MTU + Ethernet and VLAN headers).
-    static constexpr unsigned max_frame_bytes = 9018;
-
     TxRing(Device& device, unsigned queue, unsigned size);
     ~TxRing();
     TxRing(const TxRing&) = delete;

@@ -1,4 +1,4 @@
-#include "delivery_ledger.hpp"
+#include "apps/delivery_ledger.hpp"
 
 #include <algorithm>
 #include <cmath>

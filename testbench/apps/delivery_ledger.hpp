@@ -11,34 +11,24 @@
 #include <utility>
 #include <vector>
 
-#include "test_frame.hpp"
+#include "apps/drop_reason.hpp"
+#include "traffic/frame_identifier.hpp"
 
 namespace nicsim::apps {
 
-// Host-side places a packet can die (the NIC's own drop reasons are its counters).
-enum class HostDrop : unsigned { tx_ring, socket_queue, corrupt, count_ };
-
-inline constexpr std::array<std::string_view, static_cast<unsigned>(HostDrop::count_)> host_drop_names{
-    "tx_ring",       // forwarding found the transmit ring full
-    "socket_queue",  // the user-level consumer's queue was full
-    "corrupt",       // a frame whose contents did not survive (a model bug if ever non-zero)
-};
-
 class DeliveryLedger {
 public:
-    // Tells which offered frame a received frame is (its sequence and send time), or
-    // nothing for a frame that was not offered as it is now (corrupted).
-    using Recogniser = std::function<std::optional<tb::TestFrameStamp>(std::span<const std::uint8_t>)>;
+    // `identifier` tells which offered frame a received one is: the traffic that made them.
+    explicit DeliveryLedger(traffic::FrameIdentifier& identifier) : identifier_(identifier) {}
 
-    // By default frames are test frames, which carry their stamp; a source that offers
-    // other bytes (a capture) recognises its own (TrafficSource::recognise).
-    explicit DeliveryLedger(Recogniser recognise = tb::parse_test_frame) : recognise_(std::move(recognise)) {}
+    // Which offered frame `frame` is, or nothing for one that was not offered as it is now
+    // (corrupted, or received twice).
+    std::optional<traffic::FrameId> identify(std::span<const std::uint8_t> frame) { return identifier_.identify(frame); }
 
-    std::optional<tb::TestFrameStamp> recognise(std::span<const std::uint8_t> frame) const { return recognise_(frame); }
-
-    void delivered(std::uint64_t send_ps, std::uint64_t at_ps) {
+    // Frame `id` (sent at id.sent_at ps) reached its destination at `at_ps`.
+    void delivered(const traffic::FrameId& id, std::uint64_t at_ps) {
         ++delivered_;
-        latencies_ps_.push_back(at_ps - send_ps);
+        latencies_ps_.push_back(at_ps - id.sent_at);
     }
     void dropped(HostDrop where) {
         ++drops_[static_cast<unsigned>(where)];
@@ -59,9 +49,10 @@ public:
     std::uint64_t latency_max() const;
 
 private:
-    Recogniser recognise_;
+    traffic::FrameIdentifier& identifier_;
     std::uint64_t delivered_ = 0;
-    std::array<std::uint64_t, static_cast<unsigned>(HostDrop::count_)> drops_{};
+    // By HostDrop; the ipintrq slot stays 0 here (the policy counts those).
+    std::array<std::uint64_t, host_drop_count> drops_{};
     std::vector<std::uint64_t> latencies_ps_;
     std::function<void(HostDrop)> on_drop_;
 };

@@ -1,4 +1,4 @@
-#include "forward_app.hpp"
+#include "apps/forward_app.hpp"
 
 namespace nicsim::apps {
 

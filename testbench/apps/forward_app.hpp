@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "cost_table.hpp"
-#include "delivery_ledger.hpp"
+#include "host/cost_table.hpp"
+#include "apps/delivery_ledger.hpp"
 #include "kernel.hpp"
 #include "nic_driver.hpp"
 #include "packet_handler.hpp"

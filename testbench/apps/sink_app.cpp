@@ -1,4 +1,4 @@
-#include "sink_app.hpp"
+#include "apps/sink_app.hpp"
 
 #include <algorithm>
 
@@ -20,8 +20,8 @@ SinkApp::SinkApp(driver::Kernel& kernel, const host::CostTable& costs, DeliveryL
 void SinkApp::receive(unsigned, const driver::RxFrameView& frame) {
     kernel_.charge_ps(kernel_ps_);
     frame.copy_to(frame_);
-    const auto stamp = ledger_.recognise(frame_);
-    if (!stamp) {
+    const auto id = ledger_.identify(frame_);
+    if (!id) {
         ++corrupt_;
         ledger_.dropped(HostDrop::corrupt);
         return;
@@ -31,18 +31,18 @@ void SinkApp::receive(unsigned, const driver::RxFrameView& frame) {
         ledger_.dropped(HostDrop::socket_queue);
         return;
     }
-    queue_.push_back(stamp->offered_at);
+    queue_.push_back(*id);
     max_length_ = std::max(max_length_, queue_.size());
     kernel_.wake(thread_);
 }
 
 void SinkApp::consume_from_socket() {
-    const std::uint64_t send_ps = queue_.front();
+    const traffic::FrameId id = queue_.front();
     queue_.pop_front();
     kernel_.charge_ps(user_ps_);
     // Consumed when this step's work is done.
     ++delivered_;
-    ledger_.delivered(send_ps, kernel_.now_ns() * 1000 + user_ps_);
+    ledger_.delivered(id, kernel_.now_ns() * 1000 + user_ps_);
     if (notify_ && queue_.size() <= notify_mark_) {
         auto drained = std::move(notify_);
         notify_ = nullptr;
@@ -55,15 +55,15 @@ void SinkApp::receive_lazily(const driver::RxFrameView& frame) {
     // step; no socket queue, so no enqueue and no wakeup.
     kernel_.charge_ps(protocol_ps_ + user_ps_);
     frame.copy_to(frame_);
-    const auto stamp = tb::parse_test_frame(frame_);
-    if (!stamp) {
+    const auto id = ledger_.identify(frame_);
+    if (!id) {
         ++corrupt_;
         ledger_.dropped(HostDrop::corrupt);
         return;
     }
     ++delivered_;
     // The step also did the driver's work on it (charged by the channel).
-    ledger_.delivered(stamp->offered_at, kernel_.now_ns() * 1000 + driver_ps_ + protocol_ps_ + user_ps_);
+    ledger_.delivered(*id, kernel_.now_ns() * 1000 + driver_ps_ + protocol_ps_ + user_ps_);
 }
 
 bool SinkApp::run_step() {

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "cost_table.hpp"
-#include "delivery_ledger.hpp"
+#include "host/cost_table.hpp"
+#include "apps/delivery_ledger.hpp"
 #include "kernel.hpp"
 #include "lazy_receiver.hpp"
 #include "packet_handler.hpp"
@@ -71,7 +71,7 @@ private:
     std::uint16_t port_;
     driver::ThreadId thread_;
     driver::ReceiveChannel* channel_ = nullptr;
-    std::deque<std::uint64_t> queue_;  // send times of the queued packets
+    std::deque<traffic::FrameId> queue_;  // the queued packets
     std::size_t max_length_ = 0;
     unsigned notify_mark_ = 0;
     std::function<void()> notify_;

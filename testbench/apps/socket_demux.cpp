@@ -1,4 +1,4 @@
-#include "socket_demux.hpp"
+#include "apps/socket_demux.hpp"
 
 #include <optional>
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <map>
 
-#include "delivery_ledger.hpp"
+#include "apps/delivery_ledger.hpp"
 #include "packet_handler.hpp"
 
 namespace nicsim::apps {

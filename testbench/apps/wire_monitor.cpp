@@ -1,4 +1,4 @@
-#include "wire_monitor.hpp"
+#include "apps/wire_monitor.hpp"
 
 namespace nicsim::apps {
 
@@ -8,12 +8,12 @@ void WireMonitor::on_wire_out(const std::uint8_t* data, std::size_t size, std::u
         ++unexpected_;
         return;
     }
-    const auto stamp = ledger_.recognise({data, size});
-    if (!stamp) {
+    const auto id = ledger_.identify({data, size});
+    if (!id) {
         ledger_.dropped(HostDrop::corrupt);
         return;
     }
-    ledger_.delivered(stamp->offered_at, time_ps);
+    ledger_.delivered(*id, time_ps);
 }
 
 }  // namespace nicsim::apps

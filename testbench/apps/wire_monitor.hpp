@@ -2,12 +2,12 @@
 // for applications that never transmit, anything on the wire is unexpected and counted.
 #pragma once
 
-#include "delivery_ledger.hpp"
-#include "nic_platform.hpp"
+#include "apps/delivery_ledger.hpp"
+#include "traffic/wire_observer.hpp"
 
 namespace nicsim::apps {
 
-class WireMonitor final : public platform::WireObserver {
+class WireMonitor final : public traffic::WireObserver {
 public:
     WireMonitor(DeliveryLedger& ledger, bool frames_are_deliveries)
         : ledger_(ledger), frames_are_deliveries_(frames_are_deliveries) {}

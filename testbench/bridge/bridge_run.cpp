@@ -1,4 +1,4 @@
-#include "bridge_run.hpp"
+#include "bridge/bridge_run.hpp"
 
 // Boost 1.74's Asio (Debian 12) uses std::exchange in boost/asio/awaitable.hpp, which C++20
 // pulls in, without including <utility>: include it first.
@@ -21,21 +21,21 @@
 #include <string>
 #include <vector>
 
-#include "error_tally.hpp"
-#include "harness_options.hpp"
-#include "host_stack.hpp"
+#include "bridge/error_tally.hpp"
+#include "harness/harness_options.hpp"
+#include "bridge/host_stack.hpp"
 #include "interrupt_vectors.hpp"
-#include "irq_monitor.hpp"
-#include "net_address.hpp"
+#include "bus/irq_monitor.hpp"
+#include "bridge/net_address.hpp"
 #include "net_dim.hpp"
 #include "nic_driver.hpp"
-#include "nic_harness.hpp"
-#include "pcap_writer.hpp"
+#include "harness/nic_harness.hpp"
+#include "pcap/pcap_writer.hpp"
 #include "range_check.hpp"
-#include "receive_mode.hpp"
-#include "tap_device.hpp"
-#include "udp_transport.hpp"
-#include "wall_clock_pacer.hpp"
+#include "bridge/receive_mode.hpp"
+#include "bridge/tap_device.hpp"
+#include "bridge/udp_transport.hpp"
+#include "bridge/wall_clock_pacer.hpp"
 
 namespace nicsim::bridge {
 namespace {

@@ -1,4 +1,4 @@
-#include "host_stack.hpp"
+#include "bridge/host_stack.hpp"
 
 #include <algorithm>
 

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "frame_parser.hpp"
-#include "net_address.hpp"
+#include "bridge/net_address.hpp"
 
 namespace nicsim::bridge {
 

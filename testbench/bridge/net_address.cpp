@@ -1,4 +1,4 @@
-#include "net_address.hpp"
+#include "bridge/net_address.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "receive_mode.hpp"
+#include "bridge/receive_mode.hpp"
 
 #include <stdexcept>
 
@@ -7,7 +7,22 @@
 
 namespace nicsim::bridge {
 
+namespace {
+
+// Every policy but lrp, which demultiplexes to applications the bridge does not have.
+std::string bridge_policies() {
+    std::string list;
+    for (const auto n : driver::policy_kind_names)
+        if (n != driver::policy_name(driver::PolicyKind::lrp)) list += (list.empty() ? "" : ", ") + std::string(n);
+    return list;
+}
+
+}  // namespace
+
 ReceiveMode receive_mode(const std::string& policy) {
+    const auto kind = driver::policy_kind(policy);
+    if (!kind || *kind == driver::PolicyKind::lrp)
+        throw std::invalid_argument("--policy = " + policy + ": must be one of " + bridge_policies());
     ReceiveMode m;
     m.policy = policy;
     const auto polling_thread = [&](unsigned quota, const std::string& what) {
@@ -15,35 +30,41 @@ ReceiveMode receive_mode(const std::string& policy) {
         m.rearm_below = 1;  // the thread re-enables interrupts only when it finds no work
         m.summary = what;
     };
-    if (policy == "bsd-interrupt") {
-        m.summary = "an interrupt per frame (no moderation); the handler takes every completed frame and re-arms at "
-                    "once (no IP input queue or softirq: no CPU model here)";
-    } else if (policy == "poll-noquota") {
-        polling_thread(0, "the interrupt wakes the polling loop, which keeps the vector masked and takes every frame "
-                          "until a pass finds none, then re-arms");
-    } else if (policy == "poll-quota") {
-        polling_thread(5, "as poll-noquota with at most 5 frames per pass");
-    } else if (policy == "poll-feedback") {
-        polling_thread(5, "runs as poll-quota: replies go straight back out, there is no user-level queue whose "
-                          "fill level could give feedback");
-    } else if (policy == "poll-cpulimit") {
-        polling_thread(5, "runs as poll-quota: there is no CPU model, so no CPU time to cap");
-    } else if (policy == "napi" || policy == "napi-dim") {
-        const driver::NapiConfig napi;
-        m.coalesce = napi.coalesce;
-        m.quota = napi.budget.weight;
-        m.rearm_below = napi.budget.weight;
-        m.dim = policy == "napi-dim";
-        m.summary = "the interrupt schedules a poll of at most " + std::to_string(m.quota) +
-                    " frames; the vector is re-armed when a poll finds fewer" +
-                    (m.dim ? ", and net_dim tunes rx-usecs/rx-frames from the traffic" : "");
-    } else if (policy == "busy-poll") {
-        m.interrupts = false;
-        m.summary = "no interrupts: the rings are polled every service interval";
-    } else {
-        std::string valid;
-        for (const auto& n : driver::policy_names()) valid += (valid.empty() ? "" : ", ") + n;
-        throw std::invalid_argument("--policy = " + policy + ": must be one of " + valid);
+    switch (*kind) {
+        case driver::PolicyKind::bsd_interrupt:
+            m.summary = "an interrupt per frame (no moderation); the handler takes every completed frame and re-arms "
+                        "at once (no IP input queue or softirq: no CPU model here)";
+            break;
+        case driver::PolicyKind::poll_noquota:
+            polling_thread(0, "the interrupt wakes the polling loop, which keeps the vector masked and takes every "
+                              "frame until a pass finds none, then re-arms");
+            break;
+        case driver::PolicyKind::poll_quota: polling_thread(5, "as poll-noquota with at most 5 frames per pass"); break;
+        case driver::PolicyKind::poll_feedback:
+            polling_thread(5, "runs as poll-quota: replies go straight back out, there is no user-level queue whose "
+                              "fill level could give feedback");
+            break;
+        case driver::PolicyKind::poll_cpulimit:
+            polling_thread(5, "runs as poll-quota: there is no CPU model, so no CPU time to cap");
+            break;
+        case driver::PolicyKind::napi:
+        case driver::PolicyKind::napi_dim: {
+            const driver::NapiConfig napi;
+            m.coalesce = napi.coalesce;
+            m.quota = napi.budget.weight;
+            m.rearm_below = napi.budget.weight;
+            m.dim = *kind == driver::PolicyKind::napi_dim;
+            m.summary = "the interrupt schedules a poll of at most " + std::to_string(m.quota) +
+                        " frames; the vector is re-armed when a poll finds fewer" +
+                        (m.dim ? ", and net_dim tunes rx-usecs/rx-frames from the traffic" : "");
+            break;
+        }
+        case driver::PolicyKind::busy_poll:
+            m.interrupts = false;
+            m.summary = "no interrupts: the rings are polled every service interval";
+            break;
+        case driver::PolicyKind::lrp:
+        case driver::PolicyKind::count_: break;  // refused above
     }
     return m;
 }

@@ -1,4 +1,4 @@
-#include "tap_device.hpp"
+#include "bridge/tap_device.hpp"
 
 #include <fcntl.h>
 #include <linux/if.h>
@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 namespace nicsim::bridge {
@@ -62,6 +63,23 @@ TapDevice::TapDevice(boost::asio::io_context& io, const std::string& name, Error
     }
     fd_.assign(fd);
     fd_.non_blocking(true);
+    // An existing TAP may have dropped frames before we came: count only ours.
+    tx_dropped_at_attach_ = read_tx_dropped().value_or(0);
+}
+
+std::optional<std::uint64_t> TapDevice::read_tx_dropped() const {
+    // Linux counts a frame it could not queue to the TAP's reader as a transmit drop of the
+    // TAP interface (its direction is "out of Linux").
+    std::ifstream in("/sys/class/net/" + name_ + "/statistics/tx_dropped");
+    std::uint64_t value = 0;
+    if (!(in >> value)) return std::nullopt;
+    return value;
+}
+
+std::optional<std::uint64_t> TapDevice::kernel_queue_drops() const {
+    const auto now = read_tx_dropped();
+    if (!now) return std::nullopt;
+    return *now >= tx_dropped_at_attach_ ? *now - tx_dropped_at_attach_ : *now;
 }
 
 TapDevice::~TapDevice() {
@@ -122,10 +140,12 @@ void TapDevice::send(std::span<const std::uint8_t> frame) {
 }
 
 FramePort::Counts TapDevice::counts() const {
-    return {{"frames_from_linux", frames_in_},
-            {"bytes_from_linux", bytes_in_},
-            {"frames_to_linux", frames_out_},
-            {"bytes_to_linux", bytes_out_}};
+    Counts c{{"frames_from_linux", frames_in_},
+             {"bytes_from_linux", bytes_in_},
+             {"frames_to_linux", frames_out_},
+             {"bytes_to_linux", bytes_out_}};
+    if (const auto drops = kernel_queue_drops()) c.emplace_back("kernel_tap_queue_drops", *drops);
+    return c;
 }
 
 }  // namespace nicsim::bridge

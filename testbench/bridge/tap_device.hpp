@@ -14,11 +14,13 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include "error_tally.hpp"
-#include "frame_port.hpp"
+#include "bridge/error_tally.hpp"
+#include "bridge/frame_port.hpp"
 
 namespace nicsim::bridge {
 
@@ -42,9 +44,14 @@ public:
     bool created() const { return created_; }
     // Whether Linux has the interface up (IFF_UP): frames written to a down TAP are refused.
     bool link_up() const;
+    // Frames Linux meant for the bridge but dropped because the TAP's queue was full (the
+    // interface's tx_dropped, counted since this TapDevice attached); nullopt if the kernel
+    // does not tell (no /sys/class/net/NAME/statistics in this mount namespace).
+    std::optional<std::uint64_t> kernel_queue_drops() const;
 
 private:
     void read_next();
+    std::optional<std::uint64_t> read_tx_dropped() const;
 
     std::string name_;
     boost::asio::posix::stream_descriptor fd_;
@@ -55,6 +62,7 @@ private:
     std::array<std::uint8_t, 65536> buffer_{};
     bool created_ = false;
     bool gone_ = false;
+    std::uint64_t tx_dropped_at_attach_ = 0;
     std::uint64_t frames_in_ = 0, bytes_in_ = 0, frames_out_ = 0, bytes_out_ = 0;
 };
 

@@ -1,5 +1,6 @@
-#include "udp_transport.hpp"
+#include "bridge/udp_transport.hpp"
 
+#include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -24,6 +25,7 @@ UdpTransport::UdpTransport(asio::io_context& io, std::uint16_t port, std::uint16
     if (ec) throw std::runtime_error("--udp = " + std::to_string(port) + ": cannot bind 127.0.0.1:" +
                                      std::to_string(port) + ": " + ec.message());
     local_port_ = socket_.local_endpoint().port();
+    native_fd_ = socket_.native_handle();
     // Report ICMP errors (port unreachable: the peer went away) on this unconnected socket.
     const int on = 1;
     ::setsockopt(socket_.native_handle(), IPPROTO_IP, IP_RECVERR, &on, sizeof on);
@@ -101,11 +103,24 @@ void UdpTransport::send(std::span<const std::uint8_t> frame) {
     bytes_out_ += n;
 }
 
+std::uint64_t UdpTransport::kernel_receive_drops() const {
+    // SO_MEMINFO (Linux 4.6+) reports the socket's drop counter: datagrams the kernel threw
+    // away for this socket, nearly all because its receive buffer was full (what netstat
+    // counts, for every socket together, as Udp RcvbufErrors).
+    std::array<std::uint32_t, SK_MEMINFO_VARS> info{};
+    socklen_t size = sizeof info;
+    if (::getsockopt(native_fd_, SOL_SOCKET, SO_MEMINFO, info.data(), &size) != 0 ||
+        size < sizeof(std::uint32_t) * (SK_MEMINFO_DROPS + 1))
+        return 0;
+    return info[SK_MEMINFO_DROPS];
+}
+
 FramePort::Counts UdpTransport::counts() const {
     return {{"frames_from_peer", frames_in_},
             {"bytes_from_peer", bytes_in_},
             {"frames_to_peer", frames_out_},
-            {"bytes_to_peer", bytes_out_}};
+            {"bytes_to_peer", bytes_out_},
+            {"kernel_socket_drops", kernel_receive_drops()}};
 }
 
 }  // namespace nicsim::bridge

@@ -19,8 +19,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "error_tally.hpp"
-#include "frame_port.hpp"
+#include "bridge/error_tally.hpp"
+#include "bridge/frame_port.hpp"
 
 namespace nicsim::bridge {
 
@@ -37,6 +37,9 @@ public:
     Counts counts() const override;
 
     std::uint16_t local_port() const { return local_port_; }
+    // Datagrams for this socket the kernel dropped before the bridge could read them (its
+    // receive buffer was full): lost on the way in, never seen by the bridge's own counters.
+    std::uint64_t kernel_receive_drops() const;
 
 private:
     void receive_next();
@@ -46,6 +49,7 @@ private:
     ErrorTally& errors_;
     FrameHandler on_frame_;
     std::uint16_t local_port_ = 0;
+    int native_fd_ = -1;  // the socket's descriptor (Asio 1.74 gives it only to non-const callers)
     bool fixed_peer_ = false;
     std::uint16_t fixed_peer_port_ = 0;
     std::optional<boost::asio::ip::udp::endpoint> peer_;

@@ -1,4 +1,4 @@
-#include "wall_clock_pacer.hpp"
+#include "bridge/wall_clock_pacer.hpp"
 
 #include <algorithm>
 #include <cmath>

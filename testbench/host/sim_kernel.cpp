@@ -1,4 +1,4 @@
-#include "sim_kernel.hpp"
+#include "host/sim_kernel.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -294,7 +294,6 @@ bool SimKernel::start_next_step(Core& core, unsigned prio, std::uint64_t now) {
     current_core_ = core.index;
     in_step_ = true;
     step_charge_ps_ = 0;
-    ++steps_;
     Exec exec;
     exec.prio = prio;
 

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "cost_table.hpp"
+#include "host/cost_table.hpp"
 #include "kernel.hpp"
 
 namespace nicsim::host {
@@ -77,7 +77,6 @@ public:
     CpuTimeSplit time_split() const;
     std::uint64_t irq_count() const { return irq_count_; }
     std::uint64_t spurious_irqs() const { return spurious_irqs_; }
-    std::uint64_t steps() const { return steps_; }
     const CostTable& costs() const { return costs_; }
 
 private:
@@ -105,7 +104,6 @@ private:
     std::uint64_t step_charge_ps_ = 0;
     std::uint64_t irq_count_ = 0;
     std::uint64_t spurious_irqs_ = 0;
-    std::uint64_t steps_ = 0;
 };
 
 }  // namespace nicsim::host

@@ -36,7 +36,8 @@ public:
     PcapReader& operator=(const PcapReader&) = delete;
 
     // The next record, or false at the end of the capture. Throws std::runtime_error naming
-    // the file and the record index when the file is damaged (a cut-off record, ...).
+    // the file and the record index when the file is damaged (a cut-off record, a record
+    // storing more bytes than the file's snap length, ...).
     bool next(PcapRecord& record);
 
     int link_type() const { return link_type_; }
@@ -48,6 +49,8 @@ private:
     std::string path_;
     ::pcap* handle_ = nullptr;
     int link_type_ = 0;
+    std::uint32_t snap_length_ = 0;
+    bool classic_ = false;  // a pcap file (not pcapng): record sizes can be checked
     std::uint64_t next_index_ = 0;
 };
 

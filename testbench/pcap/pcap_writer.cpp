@@ -1,4 +1,4 @@
-#include "pcap_writer.hpp"
+#include "pcap/pcap_writer.hpp"
 
 #include <pcap/pcap.h>
 

@@ -11,7 +11,7 @@
 #include <span>
 #include <string>
 
-#include "pcap_reader.hpp"
+#include "pcap/pcap_reader.hpp"
 
 struct pcap;
 struct pcap_dumper;

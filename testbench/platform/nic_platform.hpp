@@ -17,35 +17,23 @@
 #include <memory>
 #include <string>
 
-#include "cost_table.hpp"
+#include "host/cost_table.hpp"
 #include "device.hpp"
-#include "sim_kernel.hpp"
-#include "tb_event.hpp"
-#include "trace_options.hpp"
-#include "trace_schedule.hpp"
-#include "traffic_source.hpp"
+#include "host/sim_kernel.hpp"
+#include "harness/rtl_nic.hpp"
+#include "trace/tb_event.hpp"
+#include "platform/platform_config.hpp"
+#include "trace/trace_schedule.hpp"
+#include "traffic/traffic_source.hpp"
+#include "traffic/wire_observer.hpp"
 
 namespace nicsim::platform {
-
-struct PlatformConfig {
-    unsigned clock_mhz = 250;          // NIC clock
-    unsigned dma_latency_ns = 500;     // host memory latency seen by the NIC's DMA
-    double quantum_ns = 1000;          // longest the NIC may lag host time
-    tb::TraceOptions trace;            // FST waveform of the NIC and testbench, off by default
-};
-
-// Told about every frame the NIC puts on the wire.
-class WireObserver {
-public:
-    virtual ~WireObserver() = default;
-    virtual void on_wire_out(const std::uint8_t* data, std::size_t size, std::uint64_t time_ps) = 0;
-};
 
 class NicPlatform final : public sc_core::sc_module, public driver::Device {
 public:
     SC_HAS_PROCESS(NicPlatform);
     NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& kernel, PlatformConfig config,
-                traffic::TrafficSource& traffic, WireObserver& wire);
+                traffic::TrafficSource& traffic, traffic::WireObserver& wire);
     ~NicPlatform() override;
 
     // driver::Device: MMIO lands at the current host time; the CPU is charged its cost.
@@ -69,18 +57,19 @@ public:
     bool traffic_exhausted() const { return traffic_done_; }
     std::uint64_t dma_faults() const;
     std::uint64_t axi_violations() const;
-    std::uint64_t irq_pulses() const;
+    // The NIC's global counters now, read from the model without bus traffic or time passing
+    // (RtlNic::counters()): for the testbench's accounting, which the driver does not need.
+    tb::GlobalCounters nic_counters() const;
 
 private:
-    struct Impl;
     void quantum_loop();
     std::uint64_t now_ps() const { return sc_core::sc_time_stamp().value(); }
 
-    std::unique_ptr<Impl> impl_;
+    std::unique_ptr<tb::RtlNic> nic_;
     host::SimKernel& kernel_;
     PlatformConfig config_;
     traffic::TrafficSource& traffic_;
-    WireObserver& wire_;
+    traffic::WireObserver& wire_;
     std::uint64_t period_ps_;
     std::uint64_t frames_offered_ = 0;
     bool traffic_done_ = false;

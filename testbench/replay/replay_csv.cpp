@@ -1,4 +1,4 @@
-#include "replay_csv.hpp"
+#include "replay/replay_csv.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "replay_run.hpp"
+#include "replay/replay_run.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -7,17 +7,17 @@
 #include <vector>
 
 #include "nic_driver.hpp"
-#include "nic_harness.hpp"
+#include "harness/nic_harness.hpp"
 #include "nic_regs.hpp"
-#include "pcap_reader.hpp"
+#include "pcap/pcap_reader.hpp"
 #include "rss_config.hpp"
-#include "tb_event_driver.hpp"
+#include "trace/tb_event_driver.hpp"
 
 namespace nicsim::tb {
 namespace {
 
 // The NIC's largest frame: max_frame_len's reset value, which is also its ceiling.
-constexpr std::uint32_t max_frame_bytes = regs::REG_MAX_FRAME_LEN_RESET;
+using driver::max_frame_bytes;
 // Replay asks what the NIC decides, not how long it takes: host memory answers the DMA in a
 // few cycles instead of a PCIe round trip, so a frame is accounted for in a few hundred.
 constexpr unsigned dma_latency_cycles = 4;
@@ -144,7 +144,7 @@ struct Replayer::Nic {
 };
 
 Replayer::Replayer(const ReplayOptions& options)
-    : options_(options), capture_(check_replay_capture(options.pcap_path, max_frame_bytes)), nic_(std::make_unique<Nic>(options.trace)) {
+    : options_(options), capture_(capture::check_capture(options.pcap_path, max_frame_bytes)), nic_(std::make_unique<Nic>(options.trace)) {
     const unsigned nic_queues = nic_->read_num_queues();
     const unsigned queues = options_.queues.value_or(nic_queues);
     if (queues < 1 || queues > nic_queues)
@@ -158,7 +158,7 @@ Replayer::~Replayer() = default;
 
 unsigned Replayer::queues() const { return *options_.queues; }
 unsigned Replayer::nic_queues() const { return nic_->nic_driver->device_queues(); }
-const ReplayCaptureCheck& Replayer::capture() const { return capture_; }
+const capture::CaptureCheck& Replayer::capture() const { return capture_; }
 TraceReport Replayer::trace_report() const { return nic_->schedule ? nic_->schedule->report() : TraceReport{}; }
 
 ReplaySummary Replayer::run(const std::function<void(const ReplayRow&)>& on_row) {

@@ -17,11 +17,11 @@
 #include <ostream>
 #include <string>
 
-#include "replay_capture.hpp"
-#include "replay_csv.hpp"
-#include "rss_key_hex.hpp"
-#include "trace_options.hpp"
-#include "trace_schedule.hpp"
+#include "pcap/capture_check.hpp"
+#include "replay/replay_csv.hpp"
+#include "replay/rss_key_hex.hpp"
+#include "trace/trace_options.hpp"
+#include "trace/trace_schedule.hpp"
 
 namespace nicsim::tb {
 
@@ -44,7 +44,7 @@ struct ReplaySummary {
 
 class Replayer {
 public:
-    // Checks the capture (replay_capture.hpp), brings up the NIC and the driver with
+    // Checks the capture (pcap/capture_check.hpp), brings up the NIC and the driver with
     // options.queues active queues, and programs RSS: the key and the indirection table
     // entry i = i % queues. Throws std::invalid_argument, before any frame is simulated,
     // for a bad capture or a queue count outside 1..NumQueues.
@@ -55,7 +55,7 @@ public:
 
     unsigned queues() const;
     unsigned nic_queues() const;  // the NIC's NumQueues
-    const ReplayCaptureCheck& capture() const;
+    const capture::CaptureCheck& capture() const;
     // What the FST covers, when options.trace asked for one (final after run()).
     TraceReport trace_report() const;
 
@@ -67,7 +67,7 @@ public:
 private:
     struct Nic;
     ReplayOptions options_;
-    ReplayCaptureCheck capture_;
+    capture::CaptureCheck capture_;
     std::unique_ptr<Nic> nic_;
 };
 

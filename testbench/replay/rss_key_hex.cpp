@@ -1,4 +1,4 @@
-#include "rss_key_hex.hpp"
+#include "replay/rss_key_hex.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "sweep_plan.hpp"
+#include "sweep/sweep_plan.hpp"
 
 #include <toml++/toml.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "run_config.hpp"
+#include "cosim/run_config.hpp"
 
 namespace nicsim::sweep {
 namespace {

@@ -1,4 +1,4 @@
-#include "sweep_report.hpp"
+#include "sweep/sweep_report.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +10,8 @@
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
+
+#include "apps/drop_reason.hpp"
 
 namespace nicsim::sweep {
 namespace {
@@ -163,7 +165,7 @@ std::vector<std::string> conservation_failures(const std::vector<PointResult>& r
         }
         double drops = 0;
         for (const auto& [k, v] : r.json.items())
-            if (k.rfind("drop_", 0) == 0 && v.is_number()) drops += v.get<double>();
+            if (apps::drop_reason_named(k) && v.is_number()) drops += v.get<double>();
         const double offered = number(r.json, "offered_pkts");
         const double delivered = number(r.json, "delivered_pkts");
         const double in_flight = number(r.json, "in_flight_pkts");
@@ -210,7 +212,7 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
     for (const auto& r : results) {
         if (!r.finished) continue;
         for (const auto& [k, v] : r.json.items())
-            if (k.rfind("drop_", 0) == 0) {
+            if (apps::drop_reason_named(k)) {
                 bool seen = false;
                 for (const auto& d : drop_fields) seen = seen || d == k;
                 if (!seen) drop_fields.push_back(k);
@@ -325,8 +327,9 @@ void print_table(std::ostream& out, const std::vector<PointResult>& results) {
         if (!r.finished) continue;
         double nic = 0, host = 0;
         for (const auto& [k, v] : r.json.items()) {
-            if (k.rfind("drop_nic_", 0) == 0) nic += v.get<double>();
-            else if (k.rfind("drop_", 0) == 0) host += v.get<double>();
+            const auto reason = apps::drop_reason_named(k);
+            if (reason && reason->at_nic) nic += v.get<double>();
+            else if (reason) host += v.get<double>();
         }
         const double offered = number(r.json, "offered_pkts");
         out << std::left << std::setw(24) << label(r) << std::right << std::fixed << std::setprecision(0)

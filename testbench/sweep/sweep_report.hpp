@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sweep_runner.hpp"
+#include "sweep/sweep_runner.hpp"
 
 namespace nicsim::sweep {
 

@@ -1,4 +1,4 @@
-#include "sweep_runner.hpp"
+#include "sweep/sweep_runner.hpp"
 
 #include <poll.h>
 #include <signal.h>

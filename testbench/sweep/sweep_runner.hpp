@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sweep_plan.hpp"
-#include "trace_options.hpp"
+#include "sweep/sweep_plan.hpp"
+#include "trace/trace_options.hpp"
 
 namespace nicsim::sweep {
 

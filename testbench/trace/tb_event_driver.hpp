@@ -12,8 +12,8 @@
 #include <queue>
 #include <vector>
 
-#include "clocked_model.hpp"
-#include "tb_event.hpp"
+#include "bus/clocked_model.hpp"
+#include "trace/tb_event.hpp"
 
 namespace nicsim::tb {
 

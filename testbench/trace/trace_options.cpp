@@ -1,4 +1,4 @@
-#include "trace_options.hpp"
+#include "trace/trace_options.hpp"
 
 #include <cerrno>
 #include <charconv>

@@ -18,8 +18,8 @@
 #include <limits>
 #include <string>
 
-#include "clocked_model.hpp"
-#include "trace_options.hpp"
+#include "bus/clocked_model.hpp"
+#include "trace/trace_options.hpp"
 
 namespace nicsim::tb {
 

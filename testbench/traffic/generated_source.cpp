@@ -1,7 +1,8 @@
-#include "generated_source.hpp"
+#include "traffic/generated_source.hpp"
 
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace nicsim::traffic {
 namespace {
@@ -11,18 +12,22 @@ constexpr unsigned imix_sizes[] = {60, 590, 1514};
 }  // namespace
 
 double mean_frame_size(const GeneratorConfig& c) {
-    if (c.sizes == "imix") return (60.0 * 28 + 590.0 * 20 + 1514.0 * 4) / 52.0;
-    if (c.sizes == "uniform") return (c.size_min + c.size_max) / 2.0;
+    switch (c.sizes) {
+        case Sizes::imix: return (60.0 * 28 + 590.0 * 20 + 1514.0 * 4) / 52.0;
+        case Sizes::uniform: return (c.size_min + c.size_max) / 2.0;
+        case Sizes::fixed:
+        case Sizes::count_: break;
+    }
     return c.size;
 }
 
 GeneratedSource::GeneratedSource(const GeneratorConfig& config) : config_(config), rng_(config.seed) {
     if (!(config.rate_pps > 0)) throw std::invalid_argument("load must be above 0");
     if (config.flows == 0) throw std::invalid_argument("flows must be at least 1");
-    if (config.sizes == "uniform" && config.size_min > config.size_max)
+    if (config.sizes == Sizes::uniform && config.size_min > config.size_max)
         throw std::invalid_argument("size-min = " + std::to_string(config.size_min) + ": must not exceed size-max (" +
                                     std::to_string(config.size_max) + ")");
-    if (config.flow_popularity == "zipf") {
+    if (config.flow_popularity == FlowPopularity::zipf) {
         std::vector<double> weights(config.flows);
         for (unsigned k = 0; k < config.flows; ++k) weights[k] = 1.0 / std::pow(k + 1.0, config.zipf_s);
         zipf_ = std::discrete_distribution<unsigned>(weights.begin(), weights.end());
@@ -33,8 +38,8 @@ GeneratedSource::GeneratedSource(const GeneratorConfig& config) : config_(config
 
 std::uint64_t GeneratedSource::next_gap_ps() {
     const double mean_gap = 1e12 / config_.rate_pps;
-    if (config_.arrivals == "poisson") return static_cast<std::uint64_t>(std::exponential_distribution<double>(1.0 / mean_gap)(rng_));
-    if (config_.arrivals == "onoff") {
+    if (config_.arrivals == Arrivals::poisson) return static_cast<std::uint64_t>(std::exponential_distribution<double>(1.0 / mean_gap)(rng_));
+    if (config_.arrivals == Arrivals::onoff) {
         // Within a burst frames come at the peak rate that keeps the average at the load.
         const double on_ps = config_.on_us * 1e6, off_ps = config_.off_us * 1e6;
         const double gap = mean_gap * on_ps / (on_ps + off_ps);
@@ -47,25 +52,25 @@ std::uint64_t GeneratedSource::next_gap_ps() {
 }
 
 unsigned GeneratedSource::next_size() {
-    if (config_.sizes == "imix") return imix_sizes[imix_(rng_)];
-    if (config_.sizes == "uniform") return std::uniform_int_distribution<unsigned>(config_.size_min, config_.size_max)(rng_);
+    if (config_.sizes == Sizes::imix) return imix_sizes[imix_(rng_)];
+    if (config_.sizes == Sizes::uniform) return std::uniform_int_distribution<unsigned>(config_.size_min, config_.size_max)(rng_);
     return config_.size;
 }
 
 unsigned GeneratedSource::next_flow() {
     if (config_.flows == 1) return 0;
-    if (config_.flow_popularity == "zipf") return zipf_(rng_);
+    if (config_.flow_popularity == FlowPopularity::zipf) return zipf_(rng_);
     return std::uniform_int_distribution<unsigned>(0, config_.flows - 1)(rng_);
 }
 
-bool GeneratedSource::next(OfferedFrame& frame) {
+bool GeneratedSource::draw(OfferedFrame& frame) {
     if (sent_ >= config_.packets) return false;
-    frame.sequence = sent_;
-    if (config_.arrivals == "constant") {
+    frame.id.sequence = sent_;
+    if (config_.arrivals == Arrivals::constant) {
         // From the sequence number, so rounding never drifts.
-        frame.send_ps = config_.start_ps + static_cast<std::uint64_t>(std::llround(static_cast<double>(sent_) * 1e12 / config_.rate_pps));
+        frame.id.sent_at = config_.start_ps + static_cast<std::uint64_t>(std::llround(static_cast<double>(sent_) * 1e12 / config_.rate_pps));
     } else {
-        frame.send_ps = static_cast<std::uint64_t>(time_ps_);
+        frame.id.sent_at = static_cast<std::uint64_t>(time_ps_);
         time_ps_ += static_cast<double>(next_gap_ps());
     }
     frame.size = next_size();
@@ -73,6 +78,16 @@ bool GeneratedSource::next(OfferedFrame& frame) {
     frame.dst_port = config_.dst_port;
     ++sent_;
     return true;
+}
+
+void GeneratedSource::build(OfferedFrame& frame) {
+    tb::TestFrameSpec spec;
+    spec.size = frame.size;
+    spec.src_port = static_cast<std::uint16_t>(1024 + frame.flow % 60000);
+    spec.src_ip = 0x0A000001u + frame.flow / 60000;
+    spec.dst_port = frame.dst_port;
+    tb::build_test_frame(spec, frame.id, bytes_);
+    frame.bytes = bytes_;
 }
 
 }  // namespace nicsim::traffic

@@ -1,11 +1,11 @@
-#include "pcap_source.hpp"
+#include "traffic/pcap_source.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
-#include "pcap_reader.hpp"
-#include "replay_capture.hpp"
+#include "pcap/pcap_reader.hpp"
+#include "pcap/capture_check.hpp"
 
 namespace nicsim::traffic {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 // Only the arrival process matters here: sizes and flows come from the capture, and
 // drawing them anyway would make the send times depend on knobs that do nothing.
 GeneratorConfig arrivals_only(GeneratorConfig config) {
-    config.sizes = "fixed";
+    config.sizes = Sizes::fixed;
     config.flows = 1;
     return config;
 }
@@ -23,7 +23,7 @@ GeneratorConfig arrivals_only(GeneratorConfig config) {
 PcapSource::PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes)
     : timing_(arrivals_only(config)) {
     // The same checks, and messages, as nicsim replay.
-    const auto check = tb::check_replay_capture(path, max_frame_bytes);
+    const auto check = capture::check_capture(path, max_frame_bytes);
     if (check.frames == 0) throw std::invalid_argument("capture " + path + ": holds no frames to offer");
 
     capture::PcapReader reader(path);
@@ -42,24 +42,24 @@ PcapSource::PcapSource(const std::string& path, const GeneratorConfig& config, s
     }
 }
 
-bool PcapSource::next(OfferedFrame& frame) {
-    if (!timing_.next(frame)) return false;
-    const std::size_t index = frame.sequence % frames_.size();
+bool PcapSource::draw(OfferedFrame& frame) {
+    if (!timing_.draw(frame)) return false;
+    const std::size_t index = frame.id.sequence % frames_.size();
     frame.bytes = std::span<const std::uint8_t>(frames_[index]);
     frame.size = static_cast<unsigned>(frames_[index].size());
     frame.flow = static_cast<unsigned>(index);
-    outstanding_[first_identical_[index]].push_back({frame.sequence, frame.send_ps});
+    outstanding_[first_identical_[index]].push_back(frame.id);
     return true;
 }
 
-std::optional<tb::TestFrameStamp> PcapSource::recognise(std::span<const std::uint8_t> frame) {
+std::optional<FrameId> PcapSource::identify(std::span<const std::uint8_t> frame) {
     const auto [begin, end] = by_hash_.equal_range(hash_of(frame));
     for (auto it = begin; it != end; ++it) {
         const auto& bytes = frames_[it->second];
         if (!std::equal(bytes.begin(), bytes.end(), frame.begin(), frame.end())) continue;
         auto& offers = outstanding_[it->second];
         if (offers.empty()) return std::nullopt;  // received more often than offered
-        const tb::TestFrameStamp stamp = offers.front();
+        const FrameId stamp = offers.front();
         offers.pop_front();
         return stamp;
     }

@@ -19,8 +19,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "generated_source.hpp"
-#include "traffic_source.hpp"
+#include "frame_limits.hpp"
+#include "traffic/generated_source.hpp"
+#include "traffic/traffic_source.hpp"
 
 namespace nicsim::traffic {
 
@@ -30,12 +31,14 @@ public:
     // and offers config.packets of them at the times GeneratedSource(config) draws. Throws
     // std::invalid_argument for a capture that cannot be read, is not Ethernet, holds a
     // frame that is too long, or holds no frame at all.
-    PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes = 9018);
+    PcapSource(const std::string& path, const GeneratorConfig& config, std::uint32_t max_frame_bytes = driver::max_frame_bytes);
 
-    bool next(OfferedFrame& frame) override;
     std::uint64_t total_frames() const override { return timing_.total_frames(); }
     double offered_pps() const override { return timing_.offered_pps(); }
-    std::optional<tb::TestFrameStamp> recognise(std::span<const std::uint8_t> frame) override;
+    bool draw(OfferedFrame& frame) override;
+    void build(OfferedFrame&) override {}  // draw() gave it the capture's bytes
+    // Matches `frame` to the oldest outstanding offer of exactly its bytes (see above).
+    std::optional<FrameId> identify(std::span<const std::uint8_t> frame) override;
 
     std::size_t capture_frames() const { return frames_.size(); }
     double mean_frame_size() const;
@@ -47,7 +50,7 @@ private:
     std::vector<std::vector<std::uint8_t>> frames_;
     std::vector<std::size_t> first_identical_;                     // per frame: first frame with its bytes
     std::unordered_multimap<std::uint64_t, std::size_t> by_hash_;  // hash -> first frames with that hash
-    std::vector<std::deque<tb::TestFrameStamp>> outstanding_;      // per first frame: offers not yet received
+    std::vector<std::deque<FrameId>> outstanding_;                 // per first frame: offers not yet received
 };
 
 }  // namespace nicsim::traffic

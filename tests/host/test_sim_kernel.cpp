@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "sim_kernel.hpp"
+#include "host/sim_kernel.hpp"
 
 using namespace nicsim;
 using driver::ExecLevel;

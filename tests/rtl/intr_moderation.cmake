@@ -6,12 +6,12 @@
 # that the random test reaches the saturation corners (and a second parameterisation is checked).
 # The narrow parameters are repeated in DutParams in test_intr_moderation.cpp.
 add_library(intr_moderation_rtl STATIC)
-verilate(intr_moderation_rtl
+nicsim_verilate(intr_moderation_rtl
   PREFIX Vintr_moderation
   TOP_MODULE intr_moderation
   SOURCES ${PROJECT_SOURCE_DIR}/rtl/intr_moderation.sv
   VERILATOR_ARGS -O3 --x-assign fast --x-initial fast)
-verilate(intr_moderation_rtl
+nicsim_verilate(intr_moderation_rtl
   PREFIX Vintr_moderation_narrow
   TOP_MODULE intr_moderation
   SOURCES ${PROJECT_SOURCE_DIR}/rtl/intr_moderation.sv
@@ -22,4 +22,4 @@ set_target_properties(intr_moderation_rtl PROPERTIES SYSTEM TRUE)
 add_executable(test_intr_moderation ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp)
 target_link_libraries(test_intr_moderation PRIVATE
   nicsim_catch_main intr_moderation_rtl nicsim::model nicsim::warnings)
-catch_discover_tests(test_intr_moderation PROPERTIES LABELS rtl)
+nicsim_discover_tests(test_intr_moderation rtl ${CMAKE_CURRENT_LIST_DIR}/test_intr_moderation.cpp)

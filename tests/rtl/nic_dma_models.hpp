@@ -10,7 +10,7 @@
 
 #include <nic_regs.hpp>
 
-#include "clocked_model.hpp"
+#include "bus/clocked_model.hpp"
 #include "nic_dma_reference.hpp"
 
 #include <cstdint>

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "nic_driver.hpp"
-#include "nic_harness.hpp"
+#include "harness/nic_harness.hpp"
 #include "nic_regs.hpp"
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 namespace nicsim::test {
 

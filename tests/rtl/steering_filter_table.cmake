@@ -9,23 +9,25 @@
 # so the test can preset them near 2**32 and see the 64-bit carry and the _lo/_hi snapshot
 # without 4 billion lookups.
 set(_steering_filter_table_sources
-  ${PROJECT_SOURCE_DIR}/rtl/nic_regmap_pkg.sv
+  ${NICSIM_REGS_PKG}
   ${PROJECT_SOURCE_DIR}/rtl/steering_filter_table.sv)
 add_library(steering_filter_table_rtl STATIC)
-verilate(steering_filter_table_rtl
+nicsim_verilate(steering_filter_table_rtl
   PREFIX Vsteering_filter_table
   TOP_MODULE steering_filter_table
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/steering_filter_table_public.vlt ${_steering_filter_table_sources}
-  VERILATOR_ARGS -O3 --x-assign fast --x-initial fast)
-verilate(steering_filter_table_rtl
+  VERILATOR_ARGS -O3 --x-assign fast --x-initial fast
+  DEPENDS nicsim_regmap)
+nicsim_verilate(steering_filter_table_rtl
   PREFIX Vsteering_filter_table_small
   TOP_MODULE steering_filter_table
   SOURCES ${_steering_filter_table_sources}
-  VERILATOR_ARGS -O3 --x-assign fast --x-initial fast -GNumRules=5)
+  VERILATOR_ARGS -O3 --x-assign fast --x-initial fast -GNumRules=5
+  DEPENDS nicsim_regmap)
 # Verilator's headers are not written for our warning set: consumers see them as system headers.
 set_target_properties(steering_filter_table_rtl PROPERTIES SYSTEM TRUE)
 
 add_executable(test_steering_filter_table ${CMAKE_CURRENT_LIST_DIR}/test_steering_filter_table.cpp)
 target_link_libraries(test_steering_filter_table PRIVATE
   nicsim_catch_main steering_filter_table_rtl nicsim::model nicsim::regs nicsim::warnings)
-catch_discover_tests(test_steering_filter_table PROPERTIES LABELS rtl)
+nicsim_discover_tests(test_steering_filter_table rtl ${CMAKE_CURRENT_LIST_DIR}/test_steering_filter_table.cpp)

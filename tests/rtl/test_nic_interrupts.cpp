@@ -4,7 +4,7 @@
 // frame's descriptors are written back in host memory before its interrupt arrives.
 #include "nic_fixture.hpp"
 
-#include "irq_monitor.hpp"
+#include "bus/irq_monitor.hpp"
 
 #include <algorithm>
 

@@ -6,6 +6,7 @@
 //   truncated.pcap  three frames; frame 1 captured with 60 of its 1514 bytes
 //   oversize.pcap   three frames; frame 2 is 9019 bytes, one more than the NIC takes
 //   raw.pcap        one IPv4 packet with link type RAW instead of Ethernet
+//   over_snaplen.pcap  snap length 100; frame 1 stores all its 1514 bytes (an inconsistent file)
 #include <cstdint>
 #include <exception>
 #include <filesystem>
@@ -14,7 +15,7 @@
 #include <vector>
 
 #include "frame_builder.hpp"
-#include "pcap_writer.hpp"
+#include "pcap/pcap_writer.hpp"
 
 namespace {
 
@@ -69,6 +70,12 @@ void write_oversize(const std::string& path) {
     out.write(frame_of(udp_frame(8977)), 3'000);  // 9019 bytes
 }
 
+void write_over_snaplen(const std::string& path) {
+    PcapWriter out(path, nicsim::capture::link_type_ethernet, 100);
+    out.write(frame_of(FrameSpec{}), 1'000);
+    out.write(frame_of(udp_frame(1472)), 2'000);  // 1514 bytes stored, 100 allowed
+}
+
 void write_raw(const std::string& path) {
     constexpr int dlt_raw = 12;  // libpcap's DLT_RAW: packets start at the IP header
     PcapWriter out(path, dlt_raw);
@@ -91,6 +98,7 @@ int main(int argc, char** argv) {
         write_truncated((dir / "truncated.pcap").string());
         write_oversize((dir / "oversize.pcap").string());
         write_raw((dir / "raw.pcap").string());
+        write_over_snaplen((dir / "over_snaplen.pcap").string());
     } catch (const std::exception& e) {
         std::cerr << "make_replay_pcaps: " << e.what() << "\n";
         return 1;

@@ -5,8 +5,8 @@
 #include <iostream>
 #include <string>
 
-#include "cosim_run.hpp"
-#include "sweep_plan.hpp"
+#include "cosim/cosim_run.hpp"
+#include "sweep/sweep_plan.hpp"
 
 namespace nicsim::test {
 

@@ -4,13 +4,13 @@
 
 #include <iostream>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 
 using namespace nicsim;
 
 namespace {
 
-RunConfig light_load(const std::string& app) {
+RunConfig light_load(App app) {
     RunConfig c;
     c.app = app;
     c.load_pps = 20'000;
@@ -28,17 +28,12 @@ void expect_clean(const RunResult& r) {
     CHECK(r.get("drop_corrupt") == 0);
 }
 
-[[maybe_unused]] double drops(const RunResult& r) {
-    double sum = 0;
-    for (const auto& [k, v] : r.numbers)
-        if (k.rfind("drop_", 0) == 0) sum += v;
-    return sum;
-}
+[[maybe_unused]] double drops(const RunResult& r) { return static_cast<double>(r.drops.total()); }
 
 }  // namespace
 
 TEST_CASE("forward delivers every packet at light load", "[system][cosim]") {
-    const auto c = light_load("forward");
+    const auto c = light_load(App::forward);
     std::cout << "seed " << c.seed << "\n";
     const auto r = run_cosim(c);
     expect_clean(r);
@@ -51,7 +46,7 @@ TEST_CASE("forward delivers every packet at light load", "[system][cosim]") {
 }
 
 TEST_CASE("sink delivers every packet at light load", "[system][cosim]") {
-    const auto c = light_load("sink");
+    const auto c = light_load(App::sink);
     std::cout << "seed " << c.seed << "\n";
     const auto r = run_cosim(c);
     expect_clean(r);
@@ -61,7 +56,7 @@ TEST_CASE("sink delivers every packet at light load", "[system][cosim]") {
 }
 
 TEST_CASE("light-load latency stays within what the cost table predicts", "[system][cosim]") {
-    auto c = light_load("forward");
+    auto c = light_load(App::forward);
     c.load_pps = 5'000;  // far apart: every packet finds an idle host
     c.packets = 300;
     std::cout << "seed " << c.seed << "\n";
@@ -84,7 +79,7 @@ TEST_CASE("light-load latency stays within what the cost table predicts", "[syst
 
 // Conservation at light load, near saturation and far past it: one process per load.
 void check_conservation_at(double load) {
-    auto c = light_load("forward");
+    auto c = light_load(App::forward);
     c.load_pps = load;
     c.packets = 3000;
     std::cout << "seed " << c.seed << " load " << load << "\n";

@@ -4,7 +4,7 @@
 // its own process.
 #include <catch2/catch.hpp>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 #include "preset_point.hpp"
 
 using namespace nicsim;

@@ -3,7 +3,7 @@
 // One run per TEST_CASE: CTest runs each in its own process.
 #include <catch2/catch.hpp>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 #include "preset_point.hpp"
 
 using namespace nicsim;

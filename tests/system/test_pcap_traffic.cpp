@@ -1,7 +1,7 @@
 // nicsim run with traffic = pcap: a capture's frames, offered at the load and looping, go
 // through the whole co-simulation, and the delivery ledger still accounts for every one.
 // A delivered frame is counted only when its bytes equal a frame of the capture that was
-// offered and not yet received (traffic::PcapSource::recognise); any other bytes count as
+// offered and not yet received (traffic::PcapSource::identify); any other bytes count as
 // drop_corrupt. So delivered = offered with drop_corrupt = 0 means every delivered frame
 // carried the capture's bytes.
 #include <catch2/catch.hpp>
@@ -10,9 +10,9 @@
 #include <iostream>
 #include <string>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 #include "frame_builder.hpp"
-#include "pcap_writer.hpp"
+#include "pcap/pcap_writer.hpp"
 
 using namespace nicsim;
 
@@ -36,10 +36,10 @@ std::string write_capture(const std::string& name, std::uint64_t seed) {
     return path;
 }
 
-RunConfig pcap_run(const std::string& app, const std::string& capture) {
+RunConfig pcap_run(App app, const std::string& capture) {
     RunConfig c;
     c.app = app;
-    c.traffic = "pcap";
+    c.traffic = TrafficKind::pcap;
     c.pcap = capture;
     c.load_pps = 20'000;
     c.packets = 300;  // the 41-frame capture a little over 7 times
@@ -63,15 +63,15 @@ void expect_every_frame_delivered_intact(const RunResult& r, double packets) {
 
 TEST_CASE("pcap traffic through forward: every frame leaves on the wire with the capture's bytes",
           "[system][cosim][pcap]") {
-    const auto c = pcap_run("forward", write_capture("pcap_traffic_forward.pcap", 0xCA9));
+    const auto c = pcap_run(App::forward, write_capture("pcap_traffic_forward.pcap", 0xCA9));
     std::cout << "seed " << c.seed << "\n";
     expect_every_frame_delivered_intact(run_cosim(c), 300);
 }
 
 TEST_CASE("pcap traffic through sink with poisson arrivals: every frame consumed with the capture's bytes",
           "[system][cosim][pcap]") {
-    auto c = pcap_run("sink", write_capture("pcap_traffic_sink.pcap", 0xCAA));
-    c.arrivals = "poisson";
+    auto c = pcap_run(App::sink, write_capture("pcap_traffic_sink.pcap", 0xCAA));
+    c.arrivals = traffic::Arrivals::poisson;
     std::cout << "seed " << c.seed << "\n";
     expect_every_frame_delivered_intact(run_cosim(c), 300);
 }

@@ -4,7 +4,7 @@
 // TEST_CASE: CTest runs each in its own process.
 #include <catch2/catch.hpp>
 
-#include "cosim_run.hpp"
+#include "cosim/cosim_run.hpp"
 #include "preset_point.hpp"
 
 using namespace nicsim;
@@ -56,7 +56,7 @@ TEST_CASE("poll-quota stays near its peak in overload, dropping at the NIC", "[s
 
 TEST_CASE("poll-quota without feedback starves the user-level consumer", "[system][policy][poll]") {
     auto c = preset_point("mogul96", "poll-quota", max_load, 200'000);
-    c.app = "sink";
+    c.app = App::sink;
     const auto r = run_clean(c);
     CHECK(r.get("drop_socket_queue") > 0);
 }
@@ -85,7 +85,7 @@ TEST_CASE("poll-cpulimit leaves a CPU-bound process its share in overload", "[sy
 
 TEST_CASE("napi does not livelock: overload is dropped in the NIC", "[system][policy][napi]") {
     auto c = preset_point("mogul96", "poll-quota", max_load, 200'000);
-    c.policy = "napi";
+    c.policy = driver::PolicyKind::napi;
     // One NAPI poll forwards up to 64 packets: the transmit ring must hold them (Linux
     // drivers size it at 256 or more; the 1996 preset's 32 suits the per-packet policies).
     c.driver.tx_ring_size = 256;
@@ -97,7 +97,7 @@ TEST_CASE("napi does not livelock: overload is dropped in the NIC", "[system][po
 
 TEST_CASE("napi-dim moves up the moderation ladder under sustained load", "[system][policy][napi]") {
     RunConfig c;
-    c.policy = "napi-dim";
+    c.policy = driver::PolicyKind::napi_dim;
     c.load_pps = 600'000;
     c.packets = 6000;
     c.cores = 2;
@@ -110,7 +110,7 @@ TEST_CASE("napi-dim moves up the moderation ladder under sustained load", "[syst
 
 TEST_CASE("busy-poll takes no interrupts and keeps a core busy", "[system][policy][busy]") {
     RunConfig c;
-    c.policy = "busy-poll";
+    c.policy = driver::PolicyKind::busy_poll;
     c.load_pps = 100'000;
     c.packets = 500;
     c.cores = 2;

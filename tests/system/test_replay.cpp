@@ -14,8 +14,8 @@
 
 #include "classifier.hpp"
 #include "frame_builder.hpp"
-#include "pcap_writer.hpp"
-#include "replay_run.hpp"
+#include "pcap/pcap_writer.hpp"
+#include "replay/replay_run.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <initializer_list>
 #include <vector>
 
-#include "clocked_model.hpp"
+#include "bus/clocked_model.hpp"
 
 namespace nicsim::tb::test {
 

@@ -5,10 +5,10 @@
 #include <cstring>
 
 #include "axi_master_stub.hpp"
-#include "axi_memory_slave.hpp"
+#include "bus/axi_memory_slave.hpp"
 #include "fake_nic_pins.hpp"
-#include "host_memory.hpp"
-#include "nic_ports.hpp"
+#include "bus/host_memory.hpp"
+#include "bus/nic_ports.hpp"
 #include "phase_stepper.hpp"
 
 using namespace nicsim::tb;

@@ -5,9 +5,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "axil_master.hpp"
+#include "bus/axil_master.hpp"
 #include "fake_nic_pins.hpp"
-#include "nic_ports.hpp"
+#include "bus/nic_ports.hpp"
 #include "phase_stepper.hpp"
 
 using namespace nicsim::tb;

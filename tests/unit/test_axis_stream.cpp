@@ -6,10 +6,10 @@
 #include <numeric>
 #include <vector>
 
-#include "axis_sink.hpp"
-#include "axis_source.hpp"
+#include "bus/axis_sink.hpp"
+#include "bus/axis_source.hpp"
 #include "fake_nic_pins.hpp"
-#include "nic_ports.hpp"
+#include "bus/nic_ports.hpp"
 #include "phase_stepper.hpp"
 
 using namespace nicsim::tb;

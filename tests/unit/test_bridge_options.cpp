@@ -3,8 +3,8 @@
 
 #include <stdexcept>
 
-#include "net_address.hpp"
-#include "receive_mode.hpp"
+#include "bridge/net_address.hpp"
+#include "bridge/receive_mode.hpp"
 
 using namespace nicsim::bridge;
 using Catch::Matchers::Contains;

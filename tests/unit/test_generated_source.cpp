@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "generated_source.hpp"
+#include "traffic/generated_source.hpp"
 
 using namespace nicsim::traffic;
 
@@ -19,7 +19,7 @@ std::vector<OfferedFrame> all_frames(const GeneratorConfig& c) {
 }
 
 double mean_rate(const std::vector<OfferedFrame>& frames) {
-    return static_cast<double>(frames.size() - 1) * 1e12 / static_cast<double>(frames.back().send_ps - frames.front().send_ps);
+    return static_cast<double>(frames.size() - 1) * 1e12 / static_cast<double>(frames.back().id.sent_at - frames.front().id.sent_at);
 }
 
 }  // namespace
@@ -30,12 +30,12 @@ TEST_CASE("constant arrivals are evenly spaced at the load", "[unit][traffic]") 
     c.packets = 1000;
     const auto frames = all_frames(c);
     REQUIRE(frames.size() == 1000);
-    for (std::size_t i = 1; i < frames.size(); ++i) CHECK(frames[i].send_ps - frames[i - 1].send_ps == 4'000'000);
+    for (std::size_t i = 1; i < frames.size(); ++i) CHECK(frames[i].id.sent_at - frames[i - 1].id.sent_at == 4'000'000);
 }
 
 TEST_CASE("poisson arrivals average the load with exponential gaps", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "poisson";
+    c.arrivals = Arrivals::poisson;
     c.rate_pps = 100'000;
     c.packets = 40'000;
     c.seed = 5;
@@ -43,13 +43,13 @@ TEST_CASE("poisson arrivals average the load with exponential gaps", "[unit][tra
     CHECK(mean_rate(frames) == Approx(100'000).epsilon(0.03));
     // Exponential: about 1 - 1/e of the gaps are shorter than the mean.
     std::size_t shorter = 0;
-    for (std::size_t i = 1; i < frames.size(); ++i) shorter += frames[i].send_ps - frames[i - 1].send_ps < 10'000'000;
+    for (std::size_t i = 1; i < frames.size(); ++i) shorter += frames[i].id.sent_at - frames[i - 1].id.sent_at < 10'000'000;
     CHECK(static_cast<double>(shorter) / static_cast<double>(frames.size()) == Approx(0.632).epsilon(0.03));
 }
 
 TEST_CASE("on/off arrivals come in bursts that average the load", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "onoff";
+    c.arrivals = Arrivals::onoff;
     c.rate_pps = 100'000;
     c.on_us = 100;
     c.off_us = 300;
@@ -57,14 +57,14 @@ TEST_CASE("on/off arrivals come in bursts that average the load", "[unit][traffi
     const auto frames = all_frames(c);
     CHECK(mean_rate(frames) == Approx(100'000).epsilon(0.03));
     std::size_t long_gaps = 0;
-    for (std::size_t i = 1; i < frames.size(); ++i) long_gaps += frames[i].send_ps - frames[i - 1].send_ps > 300'000'000;
+    for (std::size_t i = 1; i < frames.size(); ++i) long_gaps += frames[i].id.sent_at - frames[i - 1].id.sent_at > 300'000'000;
     // One gap per burst: about 200 s of traffic / 400 us per cycle.
     CHECK(long_gaps == Approx(500).epsilon(0.05));
 }
 
 TEST_CASE("imix sizes are 60, 590 and 1514 bytes at 28:20:4", "[unit][traffic]") {
     GeneratorConfig c;
-    c.sizes = "imix";
+    c.sizes = Sizes::imix;
     c.packets = 52'000;
     std::map<unsigned, double> count;
     for (const auto& f : all_frames(c)) count[f.size] += 1;
@@ -76,7 +76,7 @@ TEST_CASE("imix sizes are 60, 590 and 1514 bytes at 28:20:4", "[unit][traffic]")
 
 TEST_CASE("uniform sizes stay in their range", "[unit][traffic]") {
     GeneratorConfig c;
-    c.sizes = "uniform";
+    c.sizes = Sizes::uniform;
     c.size_min = 100;
     c.size_max = 200;
     c.packets = 5000;
@@ -92,7 +92,7 @@ TEST_CASE("uniform sizes stay in their range", "[unit][traffic]") {
 TEST_CASE("zipf flows follow 1/k popularity", "[unit][traffic]") {
     GeneratorConfig c;
     c.flows = 100;
-    c.flow_popularity = "zipf";
+    c.flow_popularity = FlowPopularity::zipf;
     c.zipf_s = 1.0;
     c.packets = 100'000;
     std::vector<double> count(100);
@@ -103,8 +103,8 @@ TEST_CASE("zipf flows follow 1/k popularity", "[unit][traffic]") {
 
 TEST_CASE("a seed fixes every frame", "[unit][traffic]") {
     GeneratorConfig c;
-    c.arrivals = "poisson";
-    c.sizes = "imix";
+    c.arrivals = Arrivals::poisson;
+    c.sizes = Sizes::imix;
     c.flows = 16;
     c.packets = 2000;
     c.seed = 42;
@@ -112,13 +112,13 @@ TEST_CASE("a seed fixes every frame", "[unit][traffic]") {
     const auto b = all_frames(c);
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
-        CHECK(a[i].send_ps == b[i].send_ps);
+        CHECK(a[i].id.sent_at == b[i].id.sent_at);
         CHECK(a[i].size == b[i].size);
         CHECK(a[i].flow == b[i].flow);
     }
     c.seed = 43;
     const auto other = all_frames(c);
     bool differs = false;
-    for (std::size_t i = 0; i < a.size() && !differs; ++i) differs = a[i].send_ps != other[i].send_ps;
+    for (std::size_t i = 0; i < a.size() && !differs; ++i) differs = a[i].id.sent_at != other[i].id.sent_at;
     CHECK(differs);
 }

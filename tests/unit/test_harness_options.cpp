@@ -7,8 +7,8 @@
 
 #include "fake_nic_top.hpp"
 #include "fake_verilator.hpp"
-#include "harness_options.hpp"
-#include "sim_control.hpp"
+#include "harness/harness_options.hpp"
+#include "harness/sim_control.hpp"
 
 using namespace nicsim::tb;
 using namespace nicsim::tb::test;

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "host_memory.hpp"
+#include "bus/host_memory.hpp"
 
 using nicsim::tb::DmaDirection;
 using nicsim::tb::DmaFaultReason;

@@ -8,7 +8,7 @@
 
 #include "byte_order.hpp"
 #include "frame_builder.hpp"
-#include "host_stack.hpp"
+#include "bridge/host_stack.hpp"
 #include "inet_checksum.hpp"
 
 using namespace nicsim::bridge;

@@ -2,7 +2,7 @@
 // one sequence, keep their class's destination port, and each class sends what it was told.
 #include <catch2/catch.hpp>
 
-#include "mixed_source.hpp"
+#include "traffic/mixed_source.hpp"
 
 using namespace nicsim::traffic;
 
@@ -26,11 +26,11 @@ TEST_CASE("a mixed source interleaves its classes by send time", "[unit][traffic
     REQUIRE(frames.size() == 210);
     unsigned to_quiet = 0;
     for (std::size_t i = 0; i < frames.size(); ++i) {
-        CHECK(frames[i].sequence == i);
-        if (i > 0) CHECK(frames[i].send_ps >= frames[i - 1].send_ps);
+        CHECK(frames[i].id.sequence == i);
+        if (i > 0) CHECK(frames[i].id.sent_at >= frames[i - 1].id.sent_at);
         if (frames[i].dst_port == 9) {
             ++to_quiet;
-            CHECK(frames[i].send_ps % 20'000'000 == 0);  // the quiet class's own spacing
+            CHECK(frames[i].id.sent_at % 20'000'000 == 0);  // the quiet class's own spacing
         }
     }
     CHECK(to_quiet == 10);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "pcap_source.hpp"
-#include "pcap_writer.hpp"
+#include "traffic/pcap_source.hpp"
+#include "pcap/pcap_writer.hpp"
 
 using namespace nicsim;
 using traffic::OfferedFrame;
@@ -48,13 +48,13 @@ TEST_CASE("pcap traffic offers the capture's bytes in order, looping, at the loa
     OfferedFrame f;
     for (std::uint64_t k = 0; k < 7; ++k) {
         REQUIRE(source.next(f));
-        CHECK(f.sequence == k);
+        CHECK(f.id.sequence == k);
         // 4 us apart from the start, whatever the capture's own timestamps said.
-        CHECK(f.send_ps == 1'000'000 + k * 4'000'000);
-        REQUIRE(f.bytes);
-        CHECK(f.size == f.bytes->size());
-        CHECK(f.bytes->size() == (fills[k] == 0xB2 ? 1514u : 60u));
-        CHECK((*f.bytes)[0] == fills[k]);
+        CHECK(f.id.sent_at == 1'000'000 + k * 4'000'000);
+        REQUIRE(!f.bytes.empty());
+        CHECK(f.size == f.bytes.size());
+        CHECK(f.bytes.size() == (fills[k] == 0xB2 ? 1514u : 60u));
+        CHECK(f.bytes[0] == fills[k]);
     }
     CHECK_FALSE(source.next(f));
 }
@@ -70,25 +70,25 @@ TEST_CASE("pcap traffic matches each received frame to the oldest offer of the s
     // A changed byte is not a frame this source offered: the ledger counts it corrupt.
     auto changed = a;
     changed[30] ^= 0x01;
-    CHECK_FALSE(source.recognise(changed));
+    CHECK_FALSE(source.identify(changed));
     auto shorter = b;
     shorter.pop_back();
-    CHECK_FALSE(source.recognise(shorter));
+    CHECK_FALSE(source.identify(shorter));
 
-    const auto first_b = source.recognise(b);
+    const auto first_b = source.identify(b);
     REQUIRE(first_b);
     CHECK(first_b->sequence == 1);
-    CHECK(first_b->offered_at == offered[1].send_ps);
-    CHECK_FALSE(source.recognise(b));  // B was offered once: a second copy is a duplicate
+    CHECK(first_b->sent_at == offered[1].id.sent_at);
+    CHECK_FALSE(source.identify(b));  // B was offered once: a second copy is a duplicate
 
     // Identical frames are matched oldest first, one offer per delivery.
     for (const std::uint64_t expected : {0u, 2u, 3u}) {
-        const auto stamp = source.recognise(a);
+        const auto stamp = source.identify(a);
         REQUIRE(stamp);
         CHECK(stamp->sequence == expected);
-        CHECK(stamp->offered_at == offered[expected].send_ps);
+        CHECK(stamp->sent_at == offered[expected].id.sent_at);
     }
-    CHECK_FALSE(source.recognise(a));
+    CHECK_FALSE(source.identify(a));
 }
 
 TEST_CASE("pcap traffic refuses a capture it cannot offer", "[unit][traffic][pcap]") {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "pcap_reader.hpp"
-#include "pcap_writer.hpp"
+#include "pcap/pcap_reader.hpp"
+#include "pcap/pcap_writer.hpp"
 
 using nicsim::capture::PcapReader;
 using nicsim::capture::PcapRecord;

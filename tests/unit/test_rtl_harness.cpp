@@ -11,8 +11,8 @@
 
 #include "fake_nic_top.hpp"
 #include "fake_verilator.hpp"
-#include "rtl_device.hpp"
-#include "rtl_harness.hpp"
+#include "harness/rtl_device.hpp"
+#include "harness/rtl_harness.hpp"
 
 using namespace nicsim::tb;
 using namespace nicsim::tb::test;

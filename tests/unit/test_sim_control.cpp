@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "clocked_model.hpp"
+#include "bus/clocked_model.hpp"
 #include "fake_nic_top.hpp"
 #include "fake_verilator.hpp"
-#include "sim_control.hpp"
+#include "harness/sim_control.hpp"
 
 using namespace nicsim::tb;
 using namespace nicsim::tb::test;

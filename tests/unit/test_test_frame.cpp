@@ -1,7 +1,7 @@
 // The testbench's frames: what loss and latency accounting rests on.
 #include <catch2/catch.hpp>
 
-#include "test_frame.hpp"
+#include "traffic/test_frame.hpp"
 
 using namespace nicsim::tb;
 
@@ -15,7 +15,7 @@ TEST_CASE("test frames round-trip their stamp at every legal size", "[unit][test
         const auto stamp = parse_test_frame(frame);
         REQUIRE(stamp);
         CHECK(stamp->sequence == size * 3ull);
-        CHECK(stamp->offered_at == 123456789ull);
+        CHECK(stamp->sent_at == 123456789ull);
     }
 }
 

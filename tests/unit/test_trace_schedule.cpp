@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "clocked_model.hpp"
+#include "bus/clocked_model.hpp"
 #include "fake_nic_top.hpp"
 #include "fake_verilator.hpp"
-#include "sim_control.hpp"
-#include "tb_event_driver.hpp"
-#include "trace_options.hpp"
-#include "trace_schedule.hpp"
+#include "harness/sim_control.hpp"
+#include "trace/tb_event_driver.hpp"
+#include "trace/trace_options.hpp"
+#include "trace/trace_schedule.hpp"
 
 using namespace nicsim::tb;
 using namespace nicsim::tb::test;

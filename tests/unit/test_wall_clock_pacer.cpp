@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "wall_clock_pacer.hpp"
+#include "bridge/wall_clock_pacer.hpp"
 
 using namespace nicsim::bridge;
 using namespace std::chrono_literals;

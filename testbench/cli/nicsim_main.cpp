@@ -1,0 +1,395 @@
+// nicsim: the command line.
+//
+//   nicsim run [--config FILE] [--KEY VALUE ...] [--json]
+//                 the co-simulation: RTL NIC, simulated host, driver policy, application
+//   nicsim loopback [options]
+//                 RTL NIC and a polling driver only, no host model: for RTL debugging
+//   nicsim sweep [--preset NAME | --config FILE] [--policies a,b] [--loads LIST|FROM:TO:STEPS]
+//                [--packets N] [--jobs N] [--out DIR] [--seed N]
+//                 one run per (policy, load) point, in parallel; CSV, JSON and plots
+//   nicsim replay --pcap FILE [--queues N] [--rss-key HEX] [--out FILE.csv]
+//                 every frame of a capture through the RTL NIC: queue, RSS hash and type, or
+//                 the drop counter, one CSV row per frame (docs/replay.md)
+//   nicsim bench [--packets N] [--json]
+//                 speed: the co-simulation at 64-byte line rate, NIC at 250 MHz, no tracing
+//   nicsim bridge --tap IFNAME | --udp PORT [--ip A.B.C.D/N] [--mac MAC] [--policy NAME] [--pcap FILE]
+//                 the RTL NIC on a real wire: Linux pings it and talks UDP echo to it (docs/bridge.md)
+//   nicsim view VIEW FILE.fst [--print]
+//                 opens a trace in GTKWave arranged as one of the views in traces/
+//
+// run and sweep take --trace FILE.fst, --trace-window FROM_US:TO_US, --trace-on
+// drop|irq|error, --trace-for US and --trace-depth N (testbench/trace/trace_options.hpp);
+// a sweep writes one trace per point, FILE-<policy>-<load>.fst.
+//
+// Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
+// delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <exception>
+#include <filesystem>
+#include <thread>
+#include <iostream>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "cosim/cosim_run.hpp"
+#include "traffic/line_rate.hpp"
+#include "sweep/sweep_plan.hpp"
+#include "sweep/sweep_report.hpp"
+#include "sweep/sweep_runner.hpp"
+#include "harness/trace_support.hpp"
+#include "cli/replay_command.hpp"
+#include "loopback/rtl_run.hpp"
+#include "bridge/bridge_run.hpp"
+#include "cli/trace_cli.hpp"
+#include "cli/trace_report.hpp"
+#include "cli/trace_views.hpp"
+
+namespace {
+
+struct RunCommand {
+    nicsim::RunConfig config;
+    std::vector<nicsim::Knob> knobs = nicsim::make_knobs(config);
+    std::map<std::string, std::string> flag_values;
+    std::string config_file;
+    bool json = false;
+    nicsim::tb::TraceFlags trace;
+};
+
+void add_run_command(CLI::App& app, RunCommand& cmd) {
+    auto* run = app.add_subcommand("run", "Co-simulate the RTL NIC with a simulated host, driver policy and application");
+    run->add_option("--config", cmd.config_file, "TOML file of the keys below; flags override it")
+        ->check(CLI::ExistingFile);
+    run->add_flag("--json", cmd.json, "Print one JSON object instead of the summary");
+    for (const auto& k : cmd.knobs) {
+        // Values are kept as text and checked by the knob itself, so a flag and a file
+        // entry get the same error messages.
+        run->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
+    }
+    nicsim::tb::add_trace_flags(*run, cmd.trace);
+}
+
+int do_run(RunCommand& cmd, CLI::App& run) {
+    if (!cmd.config_file.empty()) nicsim::load_config_file(cmd.knobs, cmd.config_file);
+    for (const auto& k : cmd.knobs)
+        if (run.get_option("--" + k.key)->count() > 0) nicsim::set_knob(cmd.knobs, k.key, cmd.flag_values[k.key]);
+    nicsim::validate(cmd.config);
+    cmd.config.platform.trace = nicsim::tb::trace_options_from(run, cmd.trace);
+    nicsim::tb::require_trace_support(cmd.config.platform.trace);
+    nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
+    if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
+    const auto result = nicsim::run_cosim(cmd.config);
+    nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
+    if (cmd.json) nicsim::print_json(std::cout, result);
+    else nicsim::print_summary(std::cout, cmd.config, result);
+    const bool clean = result.conserved() && result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
+                       result.get("drop_corrupt") == 0;
+    if (!clean) {
+        std::cerr << "nicsim: run broke an invariant (conservation, corrupt frames, DMA faults or AXI violations)\n";
+        return 1;
+    }
+    return 0;
+}
+
+void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
+    auto* run = app.add_subcommand("loopback", "Frames through the RTL NIC and a polling driver only (no host model)");
+    run->add_option("--packets", o.packets, "Frames to offer")->capture_default_str();
+    run->add_option("--rate", o.rate_pps, "Offered load in frames per second")->capture_default_str();
+    run->add_option("--size", o.size, "Frame size in bytes without FCS (60..9018)")->capture_default_str();
+    run->add_option("--flows", o.flows, "Distinct UDP flows (source ports)")->capture_default_str();
+    run->add_option("--queues", o.driver.queues, "Queues the driver brings up")->capture_default_str();
+    run->add_option("--rx-ring", o.driver.rx_ring_size, "RX ring size in descriptors (power of two, 8..4096)")
+        ->capture_default_str();
+    run->add_option("--tx-ring", o.driver.tx_ring_size, "TX ring size in descriptors (power of two, 8..4096)")
+        ->capture_default_str();
+    run->add_option("--rx-buf-size", o.driver.rx_buffer_size, "RX buffer size in bytes (multiple of 8, 64..16384)")
+        ->capture_default_str();
+    run->add_option("--poll-interval-ns", o.poll_interval_ns, "How often the driver polls its rings")
+        ->capture_default_str();
+    run->add_option("--poll-budget", o.poll_budget, "Frames per ring per poll")->capture_default_str();
+    run->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")
+        ->capture_default_str();
+    run->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
+    run->add_option("--link-gbps", o.link_gbps, "Ethernet link speed; the offered rate may not exceed it")
+        ->capture_default_str();
+    run->add_option("--seed", o.seed, "Random seed (flow choice)")->capture_default_str();
+    run->add_flag("!--no-forward", o.forward, "Do not send received frames back out");
+    run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file");
+}
+
+int do_loopback(const nicsim::tb::RtlRunOptions& options) {
+    std::cout << "seed " << options.seed << "\n" << std::flush;
+    const auto report = nicsim::tb::run_rtl(options);
+    nicsim::tb::print_report(std::cout, options, report);
+    const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
+                       report.corrupted == 0 && report.duplicated == 0;
+    if (!clean) {
+        std::cerr << "nicsim: run broke an invariant (see conservation, corrupted, duplicated, dma_faults, "
+                     "axi_violations above)\n";
+        return 1;
+    }
+    return 0;
+}
+
+struct SweepCommand {
+    std::string preset;
+    std::string config_file;
+    std::string policies;
+    std::string loads;
+    std::uint64_t packets = 0;
+    unsigned jobs = 0;
+    std::string out = "out/sweep";
+    std::uint64_t seed = 0;
+    bool seed_given = false;
+    bool list_points = false;
+    nicsim::tb::TraceFlags trace;
+};
+
+void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
+    auto* sweep = app.add_subcommand("sweep", "Run one simulation per (policy, offered load) point; write CSV, JSON, plots");
+    auto* preset = sweep->add_option("--preset", cmd.preset, "Embedded preset (default, mogul96)");
+    sweep->add_option("--config", cmd.config_file, "Sweep file (TOML, the presets' format)")
+        ->check(CLI::ExistingFile)
+        ->excludes(preset);
+    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's");
+    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS");
+    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
+    sweep->add_option("--jobs", cmd.jobs, "Points run in parallel [cores]")->check(CLI::Range(1, 256));
+    sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
+    sweep->add_option("--seed", cmd.seed, "Seed of every point, replacing the preset's");
+    sweep->add_flag("--list-points", cmd.list_points,
+                    "Print each point as `nicsim run` arguments, one line per point, and run nothing");
+    nicsim::tb::add_trace_flags(*sweep, cmd.trace);
+}
+
+int do_sweep(SweepCommand& cmd, CLI::App& sub) {
+    namespace sw = nicsim::sweep;
+    sw::SweepPlan plan = cmd.config_file.empty() ? sw::load_preset(cmd.preset.empty() ? "default" : cmd.preset)
+                                                 : sw::load_plan_file(cmd.config_file);
+    if (!cmd.policies.empty()) {
+        plan.policies.clear();
+        std::stringstream ss(cmd.policies);
+        for (std::string p; std::getline(ss, p, ',');) plan.policies.push_back(p);
+    }
+    if (!cmd.loads.empty()) plan.loads = sw::parse_loads(cmd.loads);
+    for (double l : plan.loads)
+        if (!(l > 0)) throw std::invalid_argument("loads: " + std::to_string(l) + " must be above 0 packets/s");
+    if (cmd.packets) plan.packets = cmd.packets;
+    if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
+    const auto points = sw::plan_points(plan);
+    if (cmd.list_points) {
+        // What scripts/sample-points builds on: each line runs the point as the sweep would.
+        // Values a shell would split or expand are single-quoted.
+        auto quoted = [](const std::string& v) {
+            const bool plain = !v.empty() && v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                                 "0123456789._:/+-=,@%") == std::string::npos;
+            if (plain) return v;
+            std::string q = "'";
+            for (char c : v) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            return q + "'";
+        };
+        for (const auto& p : points) {
+            for (std::size_t i = 0; i < p.settings.size(); ++i)
+                std::cout << (i ? " " : "") << "--" << p.settings[i].first << " " << quoted(p.settings[i].second);
+            std::cout << "\n";
+        }
+        return 0;
+    }
+    // One trace per point (FILE-<policy>-<load>.fst), each checked before any point runs.
+    const auto trace = nicsim::tb::trace_options_from(sub, cmd.trace);
+    nicsim::tb::require_trace_support(trace);
+    if (trace.enabled()) {
+        if (!std::filesystem::path(trace.path).parent_path().empty())
+            std::filesystem::create_directories(std::filesystem::path(trace.path).parent_path());
+        for (const auto& p : points) {
+            nicsim::tb::TraceOptions point_trace = trace;
+            point_trace.path = nicsim::tb::point_trace_path(trace.path, p.policy, p.load);
+            nicsim::RunConfig c;
+            c.packets = p.packets;
+            c.load_pps = p.load;
+            nicsim::tb::check_trace_options(point_trace, {nicsim::traffic_end_us(c)});
+        }
+    }
+
+    std::filesystem::create_directories(cmd.out);
+    sw::RunnerOptions options;
+    options.jobs = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
+    options.executable = std::filesystem::read_symlink("/proc/self/exe").string();
+    options.trace = trace;
+    std::cout << "sweep " << plan.name << ": " << plan.policies.size() << " policies x " << plan.loads.size()
+              << " loads = " << points.size() << " points, " << options.jobs << " at a time, seed " << plan.seed
+              << ", into " << cmd.out << "/\n" << std::flush;
+    bool interrupted = false;
+    const auto results = sw::run_points(points, options, interrupted);
+
+    std::size_t finished = 0;
+    for (const auto& r : results) finished += r.finished ? 1 : 0;
+    sw::write_csv(cmd.out + "/results.csv", results);
+    sw::write_json(cmd.out + "/results.json", results);
+    if (finished > 0) sw::write_plots(cmd.out, plan.name, results);
+    sw::print_table(std::cout, results);
+    std::cout << "wrote " << cmd.out << "/results.csv, results.json"
+              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "");
+    for (const char* extra : {"apps.svg", "cores.svg"})
+        if (finished && std::filesystem::exists(cmd.out + "/" + extra)) std::cout << ", " << extra;
+    std::cout << "\n";
+    if (trace.enabled()) {
+        // A point whose trigger never fired leaves no file (its run says so on its stderr).
+        std::size_t written = 0;
+        for (const auto& p : points)
+            if (std::filesystem::exists(nicsim::tb::point_trace_path(trace.path, p.policy, p.load))) ++written;
+        const std::filesystem::path pattern(trace.path);
+        std::cout << "wrote " << written << " of " << points.size() << " traces, "
+                  << (pattern.parent_path() / (pattern.stem().string() + "-<policy>-<load>" + pattern.extension().string())).string()
+                  << "\n";
+    }
+    if (interrupted) {
+        std::cerr << "nicsim: sweep interrupted: kept the " << finished << " finished points of " << points.size() << "\n";
+        return 130;
+    }
+    const auto failures = sw::conservation_failures(results);
+    if (!failures.empty()) {
+        std::cerr << "nicsim: " << failures.size() << " point(s) failed:\n";
+        for (const auto& f : failures) std::cerr << "  " << f << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+struct BenchCommand {
+    std::uint64_t packets = 200'000;
+    bool json = false;
+};
+
+void add_bench_command(CLI::App& app, BenchCommand& cmd) {
+    auto* bench = app.add_subcommand("bench", "Measure simulation speed: 64-byte frames at 10 Gb/s line rate");
+    bench->add_option("--packets", cmd.packets, "Packets to offer")->capture_default_str()->check(CLI::Range(1000, 100'000'000));
+    bench->add_flag("--json", cmd.json, "Print one JSON object");
+}
+
+int do_bench(const BenchCommand& cmd) {
+    nicsim::RunConfig c;
+    c.size = 60;
+    c.load_pps = std::floor(nicsim::line_rate_pps(c.link_gbps, c.size));
+    c.packets = cmd.packets;
+    c.platform.clock_mhz = 250;
+    c.platform.trace = {};  // tracing off: what bench measures
+    const auto r = nicsim::run_cosim(c);
+    const double wall = r.get("wall_s");
+    nlohmann::ordered_json j;
+    j["offered_pps"] = c.load_pps;
+    j["packets"] = c.packets;
+    j["nic_cycles"] = static_cast<long long>(r.get("nic_cycles"));
+    j["sim_ns"] = static_cast<long long>(r.get("sim_ns"));
+    j["wall_s"] = wall;
+    j["nic_cycles_per_s"] = r.get("nic_cycles") / wall;
+    j["sim_pkts_per_s"] = r.get("offered_pkts") / wall;
+    j["slowdown_vs_real_time"] = wall / (r.get("sim_ns") * 1e-9);
+    j["delivered_pkts"] = static_cast<long long>(r.get("delivered_pkts"));
+    if (cmd.json) {
+        std::cout << j.dump() << "\n";
+    } else {
+        std::cout << "nicsim bench: " << c.packets << " packets of 60 bytes at " << c.load_pps
+                  << " packets/s (10 Gb/s line rate), NIC at 250 MHz, tracing off\n";
+        for (const auto& [k, v] : j.items()) std::cout << "  " << k << " " << v << "\n";
+    }
+    return 0;
+}
+
+void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
+    auto* bridge = app.add_subcommand("bridge", "Attach the RTL NIC to a Linux TAP interface (or UDP on loopback); "
+                                                "answer ARP, ping and UDP echo (port 7) through it");
+    auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)");
+    auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT (0: any free port)")
+                    ->each([&o](const std::string&) { o.udp = true; });
+    tap->excludes(udp);
+    bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")->needs(udp);
+    bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str();
+    bridge->add_option("--mac", o.mac, "The simulated NIC's MAC address")->capture_default_str();
+    bridge->add_option("--policy", o.policy, "Driver policy (see docs/bridge.md for what each does here)")->capture_default_str();
+    bridge->add_option("--pcap", o.pcap_path, "Record both directions on the simulated wire to this pcap file");
+    bridge->add_option("--mtu", o.mtu, "Longer frames from the wire are dropped and counted (68..9000)")->capture_default_str();
+    bridge->add_option("--time-scale", o.time_scale, "Simulated seconds per wall-clock second (the simulation may lag, never lead)")
+        ->capture_default_str();
+    bridge->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
+    bridge->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")->capture_default_str();
+    bridge->add_option("--duration", o.duration_s, "Stop after this many seconds (0 = at SIGINT/SIGTERM)")->capture_default_str();
+}
+
+struct ViewCommand {
+    std::string view;
+    std::string fst;
+    bool print = false;
+};
+
+void add_view_command(CLI::App& app, ViewCommand& cmd) {
+    auto* view = app.add_subcommand("view", "Open an FST trace in GTKWave arranged as a view from traces/");
+    view->add_option("VIEW", cmd.view, "host_bus, rx_path, tx_path, classification, interrupts (the traces/*.gtkw)")
+        ->required();
+    view->add_option("FILE", cmd.fst, "The FST trace (from --trace)")->required();
+    view->add_flag("--print", cmd.print, "Print the gtkwave command instead of running it");
+}
+
+int do_view(const ViewCommand& cmd) {
+    auto args = nicsim::tb::view_command(cmd.view, cmd.fst);
+    if (cmd.print) {
+        for (std::size_t i = 0; i < args.size(); ++i) std::cout << (i ? " " : "") << args[i];
+        std::cout << "\n";
+        return 0;
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    throw std::runtime_error("cannot run gtkwave (is it installed? scripts/setup installs it)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"nicsim: a hardware-in-the-loop NIC model and testbench"};
+    app.require_subcommand(1);
+    RunCommand run;
+    add_run_command(app, run);
+    nicsim::tb::RtlRunOptions loopback;
+    add_loopback_command(app, loopback);
+    BenchCommand bench;
+    add_bench_command(app, bench);
+    SweepCommand sweep;
+    add_sweep_command(app, sweep);
+    nicsim::bridge::BridgeOptions bridge;
+    add_bridge_command(app, bridge);
+    ViewCommand view;
+    add_view_command(app, view);
+    nicsim::tb::ReplayCommand replay;
+    nicsim::tb::add_replay_command(app, replay);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+
+    try {
+        if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
+        if (app.got_subcommand("loopback")) return do_loopback(loopback);
+        if (app.got_subcommand("bench")) return do_bench(bench);
+        if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
+        if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
+        if (app.got_subcommand("view")) return do_view(view);
+        if (app.got_subcommand("replay")) return nicsim::tb::run_replay_command(replay, *app.get_subcommand("replay"));
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "nicsim: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "nicsim: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

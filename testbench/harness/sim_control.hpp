@@ -1,0 +1,189 @@
+// Clock, reset, time and tracing of a Verilated model, and the models that plug into its
+// clock: the one place where simulation control lives (as OpenTitan's VerilatorSimCtrl).
+//
+// Shaped as Verilator's example harness: SimControl owns a std::unique_ptr<VerilatedContext>
+// and the model constructed with it, advances time with timeInc(), stops on $finish and calls
+// final() when it is destroyed. FST tracing is off unless open_trace() switches it on at run
+// time (the model must have been verilated with TRACE_FST).
+//
+// A template so that it needs neither a Verilated model nor the Verilator runtime to compile
+// and to be unit-tested:
+//   Top      constructor (Context*, const char* name), members clk_i and rst_ni, eval(),
+//            final(); trace(Trace*, int levels) only if open_trace() is used.
+//   Context  VerilatedContext, or a fake with its traceEverOn, timeInc, time, timeprecision,
+//            timeprecisionString and gotFinish.
+//   Trace    VerilatedFstC, or a fake with open, isOpen, dump and close.
+// Only forward declarations of the Verilator classes are seen here: whoever instantiates
+// SimControl<Vnicsim_tb> includes <verilated.h> and <verilated_fst_c.h> (nic_harness.hpp does).
+//
+// Every cycle (see clocked_model.hpp for why two phases):
+//   (a) each model apply()s its pending inputs; clk_i = 0; eval; trace; time += period / 2
+//   (b) each model sample()s the settled signals and computes its next inputs
+//   (c) clk_i = 1; eval (the rising edge); trace; time += period / 2; cycle() += 1
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bus/clocked_model.hpp"
+
+class VerilatedContext;
+class VerilatedFstC;
+
+namespace nicsim::tb {
+
+struct SimOptions {
+    std::uint64_t clock_period_ps = 4000;  // 250 MHz
+    int trace_depth = 0;                   // levels below TOP in an FST trace, as $dumpvars; 0 = all
+};
+
+template <class Top, class Context = VerilatedContext, class Trace = VerilatedFstC>
+class SimControl {
+public:
+    explicit SimControl(SimOptions options = {}) : options_(options) {
+        if (options_.clock_period_ps == 0 || options_.clock_period_ps % 2 != 0)
+            throw std::invalid_argument("SimControl: the clock period must be an even, non-zero number of ps");
+        context_ = std::make_unique<Context>();
+        // Verilator needs this before the model is built for open_trace() to work later. The
+        // model is verilated with tracing anyway, so it costs little while no trace is open.
+        context_->traceEverOn(true);
+        top_ = std::make_unique<Top>(context_.get(), "TOP");
+        half_period_ = half_period_in_precision_units();
+        top_->clk_i = 0;
+        top_->rst_ni = 1;
+    }
+
+    ~SimControl() {
+        close_trace();
+        top_->final();
+    }
+
+    SimControl(const SimControl&) = delete;
+    SimControl& operator=(const SimControl&) = delete;
+
+    Top& top() { return *top_; }
+    Context& context() { return *context_; }
+
+    // The model is driven from the next cycle on and must outlive this SimControl's use.
+    void add_model(ClockedModel& model) { models_.push_back(&model); }
+
+    // Resets every model (idle values on its ports), holds rst_ni low for `cycles` cycles
+    // during which the models are not clocked, then releases it in phase (a) of the next cycle.
+    void reset(unsigned cycles = 8) {
+        for (ClockedModel* m : models_) m->reset();
+        top_->rst_ni = 0;
+        for (unsigned i = 0; i < cycles; ++i) {
+            top_->clk_i = 0;
+            eval_and_trace();
+            top_->clk_i = 1;
+            eval_and_trace();
+            ++cycle_;
+        }
+        top_->rst_ni = 1;  // evaluated at the next falling edge, not on this rising one
+    }
+
+    // One clock cycle.
+    void step() {
+        for (ClockedModel* m : models_) m->apply();
+        top_->clk_i = 0;
+        eval_and_trace();
+        for (ClockedModel* m : models_) m->sample(cycle_);
+        top_->clk_i = 1;
+        eval_and_trace();
+        ++cycle_;
+        if (context_->gotFinish())
+            throw std::runtime_error("SimControl: the design called $finish at cycle " + std::to_string(cycle_));
+    }
+
+    void run(std::uint64_t cycles) {
+        for (std::uint64_t i = 0; i < cycles; ++i) step();
+    }
+
+    // Steps until pred() is true (checked before each cycle) and returns the cycles run.
+    // Throws std::runtime_error naming `what` if it is still false after max_cycles.
+    template <class Pred>
+    std::uint64_t run_until(Pred&& pred, std::uint64_t max_cycles, std::string_view what = "condition") {
+        for (std::uint64_t n = 0; n <= max_cycles; ++n) {
+            if (pred()) return n;
+            if (n == max_cycles) break;
+            step();
+        }
+        throw std::runtime_error("SimControl::run_until: timed out after " + std::to_string(max_cycles) +
+                                 " cycles (now at cycle " + std::to_string(cycle_) + ") waiting for " +
+                                 std::string(what));
+    }
+
+    // Cycles since construction, reset cycles included.
+    std::uint64_t cycle() const { return cycle_; }
+    std::uint64_t clock_period_ps() const { return options_.clock_period_ps; }
+
+    void open_trace(const std::string& path) {
+        if constexpr (requires(Top& t, Trace* f) { t.trace(f, 1); }) {
+            if (trace_) throw std::logic_error("SimControl::open_trace: a trace is already open");
+            auto trace = std::make_unique<Trace>();
+            // Verilator ignores trace()'s level argument; dumpvars() is what limits the depth.
+            top_->trace(trace.get(), 99);
+            if constexpr (requires(Trace& t) { t.dumpvars(1, std::string()); })
+                if (options_.trace_depth > 0) trace->dumpvars(options_.trace_depth, "TOP");
+            trace->open(path.c_str());
+            if (!trace->isOpen()) throw std::runtime_error("SimControl::open_trace: cannot open " + path);
+            trace_ = std::move(trace);  // the next eval dumps every signal
+        } else {
+            (void)path;
+            throw std::logic_error("SimControl::open_trace: the model was not verilated with TRACE_FST");
+        }
+    }
+
+    // Opens a trace between the two evaluations of a cycle (from a model's sample()) and
+    // dumps the settled state at the time of the evaluation just done, so that the trace
+    // starts with the cycle in which the caller decided to open it.
+    void open_trace_now(const std::string& path) {
+        open_trace(path);
+        if constexpr (requires(Trace& t) { t.dump(std::uint64_t{}); })
+            if (context_->time() >= half_period_) trace_->dump(context_->time() - half_period_);
+    }
+
+    void close_trace() {
+        if (trace_) {
+            trace_->close();
+            trace_.reset();
+        }
+    }
+
+    bool tracing() const { return trace_ != nullptr; }
+
+private:
+    void eval_and_trace() {
+        top_->eval();
+        if (trace_) trace_->dump(context_->time());
+        context_->timeInc(half_period_);
+    }
+
+    // The model's constructor has set the context's time precision from its timescale.
+    std::uint64_t half_period_in_precision_units() const {
+        std::uint64_t half = options_.clock_period_ps / 2;  // in ps = 10^-12 s
+        int exponent = context_->timeprecision();           // e.g. -12 for 1ps, -9 for 1ns
+        for (; exponent < -12; ++exponent) half *= 10;
+        for (; exponent > -12; --exponent) {
+            if (half % 10 != 0)
+                throw std::invalid_argument(std::string("SimControl: half the clock period is not a whole number of ") +
+                                            context_->timeprecisionString());
+            half /= 10;
+        }
+        return half;
+    }
+
+    SimOptions options_;
+    std::unique_ptr<Context> context_;
+    std::unique_ptr<Top> top_;
+    std::unique_ptr<Trace> trace_;
+    std::vector<ClockedModel*> models_;
+    std::uint64_t half_period_ = 0;
+    std::uint64_t cycle_ = 0;
+};
+
+}  // namespace nicsim::tb
