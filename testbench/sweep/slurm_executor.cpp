@@ -108,14 +108,19 @@ std::size_t ended_runs(const fs::path& runs, const std::vector<std::string>& ids
     return n;
 }
 
-// The tasks squeue still lists; nullopt when squeue could not answer (the controller busy).
-std::optional<std::map<unsigned, TaskState>> queued_tasks(const std::string& job) {
+// The tasks squeue still lists; nullopt when squeue could not answer (the controller busy
+// or down), with its message in `error`.
+std::optional<std::map<unsigned, TaskState>> queued_tasks(const std::string& job, std::string* error = nullptr) {
     const auto r = run_command({"squeue", "-h", "-r", "-j", job, "-o", "%i %T"});
     if (r.status == 0) return parse_squeue(r.out, job);
     // Once the controller has forgotten the job, squeue says so: nothing is queued.
     if (r.err.find("Invalid job id") != std::string::npos) return std::map<unsigned, TaskState>{};
+    if (error) *error = first_line(r.err.empty() ? r.out : r.err);
     return std::nullopt;
 }
+
+// How long the controller may stay silent before the sweep stops following its job.
+constexpr double controller_patience_s = 600;
 
 std::map<unsigned, TaskState> final_states(const std::string& job) {
     const auto shown = run_command({"scontrol", "show", "job", "-o", job});
@@ -192,14 +197,41 @@ SlurmOutcome run_slurm(const fs::path& runs, const std::vector<std::string>& ids
     ProgressLine progress(options.progress, ids.size(), "runs");
     bool cancelled = false;
     std::map<unsigned, std::string> last_seen;  // each task's state when squeue last listed it
+    auto last_answer = std::chrono::steady_clock::now();
+    auto cancelled_at = last_answer;
+    unsigned silent_polls = 0;
     for (;;) {
         if (StopSignals::received() && !cancelled) {
             std::fprintf(stderr, "\nnicsim sweep: cancelling Slurm job %s\n", outcome.job.c_str());
             run_command({"scancel", outcome.job});
             cancelled = true;
+            cancelled_at = std::chrono::steady_clock::now();
         }
-        const auto queued = queued_tasks(outcome.job);
+        // Stopped, the sweep waits a while for the job to leave the queue, not for ever (the
+        // controller may be gone).
+        if (cancelled && std::chrono::steady_clock::now() - cancelled_at > std::chrono::seconds(30)) {
+            std::fprintf(stderr, "nicsim sweep: job %s has not left the queue 30 s after scancel; not waiting longer\n",
+                         outcome.job.c_str());
+            break;
+        }
+        std::string error;
+        const auto queued = queued_tasks(outcome.job, &error);
         if (queued && queued->empty()) break;
+        if (!queued) {
+            // A controller restarting (or failing over) is silent for a while: keep asking,
+            // say so now and then, and give up only after a long silence.
+            const double silent = std::chrono::duration<double>(std::chrono::steady_clock::now() - last_answer).count();
+            if (silent >= controller_patience_s) {
+                progress.finish();
+                throw std::runtime_error("Slurm has not answered for " + format_duration(silent) + " (squeue: " + error +
+                                         "); job " + outcome.job + " may still run: collect it later with --resume");
+            }
+            if (++silent_polls % 20 == 1)
+                std::fprintf(stderr, "\nnicsim sweep: squeue does not answer (%s); asking again\n", error.c_str());
+        } else {
+            last_answer = std::chrono::steady_clock::now();
+            silent_polls = 0;
+        }
         if (queued) {
             std::size_t running = 0, pending = 0;
             for (const auto& [task, s] : *queued) {

@@ -202,14 +202,21 @@ SweepPlan parse_plan(const std::string& name, const toml::table& root) {
         } else if (key == "axes") {
             const auto* axes = v.as_table();
             if (!axes) throw std::invalid_argument(name + ": axes must be a table of KEY = [values]");
+            // toml++ keeps a table's keys sorted; the axes keep the order they were written in
+            // (the first is the outermost), so they are put back in source order.
+            std::vector<std::pair<toml::source_position, Axis>> in_order;
             for (const auto& [a, values] : *axes) {
                 Axis axis{std::string(a.str()), {}};
                 const auto* arr = values.as_array();
                 if (!arr || arr->empty())
                     throw std::invalid_argument(name + ": axes." + axis.key + ": must be a list of values, e.g. [1, 5, 20]");
                 for (const auto& value : *arr) axis.values.push_back(to_text(value, name + ": axes." + axis.key));
-                plan.axes.push_back(std::move(axis));
+                in_order.emplace_back(values.source().begin, std::move(axis));
             }
+            std::stable_sort(in_order.begin(), in_order.end(), [](const auto& x, const auto& y) {
+                return x.first.line != y.first.line ? x.first.line < y.first.line : x.first.column < y.first.column;
+            });
+            for (auto& [where, axis] : in_order) plan.axes.push_back(std::move(axis));
         } else {
             throw std::invalid_argument(name + ": unknown table '" + key + "' (valid: sweep, axes, run, policy)");
         }

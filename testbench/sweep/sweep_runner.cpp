@@ -82,6 +82,7 @@ void run_local(const std::filesystem::path& runs, const std::vector<LocalRun>& t
     std::vector<Child> running;
     std::size_t next = 0, done = 0;
     const unsigned jobs = std::max(1u, options.jobs);
+    progress.update(0, "");
     while ((next < todo.size() || !running.empty()) && !StopSignals::received()) {
         while (next < todo.size() && running.size() < jobs) {
             running.push_back(spawn(options.executable, runs, todo[next], options.trace));
