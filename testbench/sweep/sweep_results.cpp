@@ -128,10 +128,15 @@ std::vector<PointResult> point_rows(const SweepPlan& plan, const std::vector<Swe
 std::string timing_csv(const std::vector<SweepRun>& all, const std::vector<SweepPoint>& points,
                        const std::vector<PointResult>& runs) {
     std::ostringstream out;
-    out << "run,policy,load,seed,wall_s\n";
+    out << "run,policy,";
+    if (!points.empty())
+        for (const auto& [k, v] : points.front().axis_values) out << k << ",";
+    out << "load,seed,wall_s\n";
     for (std::size_t i = 0; i < all.size(); ++i) {
         const auto& point = points[all[i].point];
-        out << run_id(i, all.size()) << "," << point.policy << "," << number_text(point.load) << "," << all[i].seed << ",";
+        out << run_id(i, all.size()) << "," << point.policy << ",";
+        for (const auto& [k, v] : point.axis_values) out << v << ",";
+        out << number_text(point.load) << "," << all[i].seed << ",";
         if (runs[i].wall_s >= 0) out << runs[i].wall_s;
         out << "\n";
     }
