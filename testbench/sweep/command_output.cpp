@@ -14,7 +14,7 @@
 
 namespace nicsim::sweep {
 
-CommandOutput run_command(const std::vector<std::string>& argv) {
+Child spawn_child(const std::vector<std::string>& argv) {
     int out[2], err[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     if (pipe(err) != 0) {
@@ -26,8 +26,12 @@ CommandOutput run_command(const std::vector<std::string>& argv) {
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
+        // Die with the sweep, however it ends. If it already ended between fork() and here,
+        // the request came too late to fire: then go now.
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (getppid() != parent) _exit(128 + SIGTERM);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
         dup2(out[1], STDOUT_FILENO);
         dup2(err[1], STDERR_FILENO);
         close(out[0]);
@@ -43,8 +47,13 @@ CommandOutput run_command(const std::vector<std::string>& argv) {
     }
     close(out[1]);
     close(err[1]);
+    return Child{pid, out[0], err[0]};
+}
+
+CommandOutput run_command(const std::vector<std::string>& argv) {
+    const Child child = spawn_child(argv);
     CommandOutput result;
-    int fds[2] = {out[0], err[0]};
+    int fds[2] = {child.out_fd, child.err_fd};
     std::string* into[2] = {&result.out, &result.err};
     while (fds[0] >= 0 || fds[1] >= 0) {
         pollfd p[2];
@@ -71,7 +80,7 @@ CommandOutput run_command(const std::vector<std::string>& argv) {
     for (int fd : fds)
         if (fd >= 0) close(fd);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    while (waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
     }
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;

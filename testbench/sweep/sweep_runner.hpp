@@ -3,8 +3,8 @@
 // SystemC elaborates once per process, and processes also use every core without sharing
 // anything. Each run's record (run_records.hpp) is written as it ends.
 //
-// The children die with the sweep: each asks the kernel for SIGTERM when its parent dies
-// (PR_SET_PDEATHSIG), so even a sweep killed with SIGKILL leaves no run behind.
+// The children die with the sweep (command_output.hpp's spawn_child: PR_SET_PDEATHSIG), so
+// even a sweep killed with SIGKILL leaves no run behind.
 #pragma once
 
 #include <filesystem>

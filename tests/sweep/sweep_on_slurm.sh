@@ -157,7 +157,11 @@ echo "Ctrl-C: job $job cancelled, exit 130"
 
 trap - EXIT
 stop_cluster
-for p in $(pgrep -x 'slurmd|slurmctld|munged'); do
-    tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF "$cluster" && fail "$(cat "/proc/$p/comm") (pid $p) of the test cluster still runs"
+for cmdline in /proc/[0-9]*/cmdline; do
+    p=${cmdline#/proc/}
+    p=${p%/cmdline}
+    [[ $(cat "/proc/$p/comm" 2>/dev/null) =~ ^(slurmd|slurmctld|munged)$ ]] || continue
+    [[ $(awk '{print $3}' "/proc/$p/stat" 2>/dev/null) == Z ]] && continue
+    tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -qF "$cluster" && fail "$(cat "/proc/$p/comm") (pid $p) of the test cluster still runs"
 done
 echo "daemons stopped; whole test $SECONDS s"

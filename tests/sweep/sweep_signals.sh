@@ -25,6 +25,19 @@ fail() {
 # lands in the middle of the sweep.
 plan=(--policies napi --loads 400000,500000,600000 --packets 2000)
 
+# The pids whose parent is $1 (read from /proc: no procps needed).
+children_of() {
+    local parent=$1 stat line rest child ppid
+    for stat in /proc/[0-9]*/stat; do
+        read -r line <"$stat" 2>/dev/null || continue
+        rest=${line##*) }  # what follows the command name, which may hold spaces
+        read -r _ ppid _ <<<"$rest"
+        [[ $ppid == "$parent" ]] || continue
+        child=${stat#/proc/}
+        echo "${child%/stat}"
+    done
+}
+
 # Checksums of the folder's own files (results, plan, plots, plot data), not runs/.
 outputs() { (cd "$out" && sha256sum -- *.csv *.json *.toml *.gp *.svg *.png *.dat); }
 
@@ -78,7 +91,7 @@ echo "--resume: $(grep resuming "$work/resume.log"), results identical"
 pid=$!
 children=""
 while [[ -z $children ]]; do
-    children=$(pgrep -P "$pid" || true)
+    children=$(children_of "$pid")
     kill -0 "$pid" 2>/dev/null || fail "the sweep ended before it started a run"
     ((SECONDS < deadline)) || fail "no run started before the deadline"
     sleep 0.01

@@ -157,7 +157,7 @@ TEST_CASE("Numbers are written in one spelling, the shortest that reads back exa
     CHECK(number_text(1234.5) == "1234.5");
 }
 
-TEST_CASE("--axis takes KEY=V1,V2,...", "[unit][sweep]") {
+TEST_CASE("An axis flag reads KEY=values, the values separated by commas", "[unit][sweep]") {
     const auto a = parse_axis("quota=1,5,20");
     CHECK(a.key == "quota");
     CHECK(a.values == std::vector<std::string>{"1", "5", "20"});
