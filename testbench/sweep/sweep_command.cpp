@@ -167,6 +167,9 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
                                     "nicsim run --config OUT/runs/ID.toml --trace FILE.fst)");
     std::vector<std::string> trace_paths(runs.size());
     if (trace.enabled()) {
+        // As before: the trace folder is made, then each run's trace checked (which creates
+        // the file; making traces atomic is trace_options' business, not the sweep's).
+        if (!fs::path(trace.path).parent_path().empty()) fs::create_directories(fs::path(trace.path).parent_path());
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const auto& p = points[runs[i].point];
             tb::TraceOptions run_trace = trace;
