@@ -14,7 +14,7 @@
 
 namespace nicsim::sweep {
 
-Child spawn_child(const std::vector<std::string>& argv) {
+Child spawn_child(const std::vector<std::string>& argv, bool own_group) {
     int out[2], err[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     if (pipe(err) != 0) {
@@ -30,6 +30,7 @@ Child spawn_child(const std::vector<std::string>& argv) {
         // the request came too late to fire: then go now.
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (getppid() != parent) _exit(128 + SIGTERM);
+        if (own_group) setpgid(0, 0);
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
         dup2(out[1], STDOUT_FILENO);
@@ -51,7 +52,7 @@ Child spawn_child(const std::vector<std::string>& argv) {
 }
 
 CommandOutput run_command(const std::vector<std::string>& argv) {
-    const Child child = spawn_child(argv);
+    const Child child = spawn_child(argv, true);
     CommandOutput result;
     int fds[2] = {child.out_fd, child.err_fd};
     std::string* into[2] = {&result.out, &result.err};

@@ -18,10 +18,14 @@ struct Child {
 };
 
 // Starts `argv` (argv[0] looked up on PATH unless it holds a '/'), its stdout and stderr to
-// pipes. Throws std::runtime_error if it cannot fork; an exec that fails exits 127.
-Child spawn_child(const std::vector<std::string>& argv);
+// pipes. With `own_group` it gets a process group of its own, so that a signal to the sweep's
+// group (Ctrl-C at the terminal, or one forwarded by `timeout`) does not reach it: the sweep
+// decides what to stop. Throws std::runtime_error if it cannot fork; an exec that fails
+// exits 127.
+Child spawn_child(const std::vector<std::string>& argv, bool own_group = false);
 
-// Runs a program to its end and returns its exit status and output.
+// Runs a program to its end, in a process group of its own (an `scancel` the sweep runs
+// because of a Ctrl-C must not die of that Ctrl-C), and returns its exit status and output.
 struct CommandOutput {
     int status = -1;  // the exit status; 127 when the program could not be run, 128+N killed by signal N
     std::string out;
