@@ -14,7 +14,10 @@
 //  * Writing enable = 0 clears enable, status, head and tail and pulses {rx,tx}_reset_o[q] so
 //    that a DMA engine working for the queue abandons its frame. Writing enable = 1 to an
 //    enabled queue changes nothing.
-//  * A tail write >= len (or >= 2**RingIdxW) is not taken and sets tail_invalid.
+//  * A tail write >= len (or >= 2**RingIdxW) is not taken and sets tail_invalid. A tail taken,
+//    and an enable, pulse {rx,tx}_kick_o[q]: the descriptor fetch looks at the queue again.
+//  * rx_dma_ctrl/tx_dma_ctrl (prefetch and write-back coalescing) are checked against their
+//    ranges at enable and at a write while enabled; a field out of range sets dma_ctrl_invalid.
 //  * A queue is active (may DMA) while enable is set and status is all zero.
 //  * Ring geometry (base, len, buf_size) is read live by the DMA engines: software must not
 //    change it while the queue is enabled.
@@ -97,6 +100,7 @@ module nic_regs
   output logic [NumQueues-1:0][15:0]              rx_buf_size_o,
   output logic [NumQueues-1:0]                    rx_active_o,
   output logic [NumQueues-1:0]                    rx_reset_o,      // one-cycle pulse on disable
+  output logic [NumQueues-1:0]                    rx_kick_o,       // pulse: tail written or enabled
   input  wire logic                               rx_head_adv_i,   // advance head of queue _q_i
   input  wire logic [3:0]                         rx_head_adv_q_i,
   input  wire logic                               rx_status_set_i, // OR bits into rx_status
@@ -105,19 +109,27 @@ module nic_regs
 
   // TX rings, per queue.
   output logic [NumQueues-1:0][63:0]              tx_base_o,
+  output logic [NumQueues-1:0][RingIdxW-1:0]      tx_len_mask_o,   // len - 1
   output logic [NumQueues-1:0][RingIdxW-1:0]      tx_head_o,
   output logic [NumQueues-1:0][RingIdxW-1:0]      tx_tail_o,
   output logic [NumQueues-1:0]                    tx_active_o,
   output logic [NumQueues-1:0]                    tx_reset_o,
+  output logic [NumQueues-1:0]                    tx_kick_o,
   input  wire logic                               tx_head_adv_i,
   input  wire logic [3:0]                         tx_head_adv_q_i,
   input  wire logic                               tx_status_set_i,
   input  wire logic [3:0]                         tx_status_set_q_i,
   input  wire logic [31:0]                        tx_status_set_bits_i,
 
+  // DMA prefetch and write-back settings, per queue: {wb_delay, wb_thresh, fetch_min}.
+  output logic [NumQueues-1:0][17:0]              rx_dma_ctrl_o,
+  output logic [NumQueues-1:0][17:0]              tx_dma_ctrl_o,
+
   // Statistics. Each source drives one bit per global counter (indexed by GCNT_*); a set
   // GCNT_DMA_ERRORS bit also sets status.dma_error.
   input  wire logic [NumCntSrc-1:0][NUM_GCNT-1:0] gcnt_inc_i,
+  input  wire logic                               dma_rd_beat_i,   // dma_rd_busy_cycles
+  input  wire logic                               dma_wr_beat_i,   // dma_wr_busy_cycles
   input  wire logic                               rxq_done_i,      // frame delivered to host
   input  wire logic [3:0]                         rxq_done_q_i,
   input  wire logic [15:0]                        rxq_done_bytes_i,
@@ -164,6 +176,14 @@ module nic_regs
       RX_IVAR_VECTOR_WIDTH != 5 || TX_IVAR_VECTOR_WIDTH != 5) begin : gen_layout_check
     $fatal(1, "%m: moderation and prescaler fields must be 16 bits, ivar vectors 5 bits");
   end
+  if (RX_DMA_CTRL_FETCH_MIN_WIDTH != 5 || RX_DMA_CTRL_WB_THRESH_WIDTH != 5 ||
+      RX_DMA_CTRL_WB_DELAY_WIDTH != 8 || TX_DMA_CTRL_FETCH_MIN_WIDTH != 5 ||
+      TX_DMA_CTRL_WB_THRESH_WIDTH != 5 || TX_DMA_CTRL_WB_DELAY_WIDTH != 8 ||
+      TX_DMA_CTRL_FETCH_MIN_LSB != RX_DMA_CTRL_FETCH_MIN_LSB ||
+      TX_DMA_CTRL_WB_THRESH_LSB != RX_DMA_CTRL_WB_THRESH_LSB ||
+      TX_DMA_CTRL_WB_DELAY_LSB != RX_DMA_CTRL_WB_DELAY_LSB) begin : gen_dma_ctrl_check
+    $fatal(1, "%m: dma_ctrl fields must be 5, 5 and 8 bits (the 18-bit ports below)");
+  end
 
   // ------------------------------------------------------------------ constants
   localparam logic [31:0] MIN_RING_LEN    = 32'd8;
@@ -194,7 +214,8 @@ module nic_regs
 
   // Validation when a queue is enabled: the status bits the configuration deserves.
   function automatic logic [31:0] rx_validate(logic [31:0] len, logic [3:0] base_low,
-                                              logic [RingIdxW-1:0] tail, logic [31:0] buf_size);
+                                              logic [RingIdxW-1:0] tail, logic [31:0] buf_size,
+                                              logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
     st[RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(len);
@@ -202,17 +223,26 @@ module nic_regs
     st[RX_STATUS_TAIL_INVALID_LSB]     = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
     st[RX_STATUS_BUF_SIZE_INVALID_LSB] = (buf_size[2:0] != 3'd0) || (buf_size < MIN_RX_BUF_SIZE) ||
                                          (buf_size > MAX_RX_BUF_SIZE);
+    st[RX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
     return st;
   endfunction
 
   function automatic logic [31:0] tx_validate(logic [31:0] len, logic [3:0] base_low,
-                                              logic [RingIdxW-1:0] tail);
+                                              logic [RingIdxW-1:0] tail, logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
     st[TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(len);
     st[TX_STATUS_BASE_MISALIGNED_LSB] = (base_low != 4'd0);
     st[TX_STATUS_TAIL_INVALID_LSB]    = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    st[TX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
     return st;
+  endfunction
+
+  // rx_dma_ctrl / tx_dma_ctrl fields, {wb_delay, wb_thresh, fetch_min}, in range: fetch_min and
+  // wb_thresh 1..16, wb_delay 1..255.
+  function automatic logic dma_ctrl_ok(logic [17:0] f);
+    return f[4:0] >= 5'd1 && f[4:0] <= 5'd16 && f[9:5] >= 5'd1 && f[9:5] <= 5'd16 &&
+           f[17:10] != 8'd0;
   endfunction
 
   // The vector an ivar write routes to (0 for one >= NumVectors).
@@ -228,7 +258,11 @@ module nic_regs
   logic                               reg_rx_buf_size_qe, reg_tx_len_qe, reg_tx_tail_qe;
   logic                               reg_tx_ctrl_qe, reg_rx_ivar_qe, reg_tx_ivar_qe;
   logic                               reg_mask_set_qe, reg_mask_clear_qe;
+  logic                               reg_rx_dma_ctrl_qe, reg_tx_dma_ctrl_qe;
+  logic [NumQueues-1:0][4:0]          rx_fetch_min, rx_wb_thresh, tx_fetch_min, tx_wb_thresh;
+  logic [NumQueues-1:0][7:0]          rx_wb_delay, tx_wb_delay;
   logic [31:0]                        reg_wdata;
+  logic [17:0]                        wdata_dma_ctrl;          // reg_wdata as dma_ctrl fields
   logic [QIdxW-1:0]                   wq;
   logic [NumQueues-1:0][31:0]         rx_len, tx_len, rx_buf_size;
   logic [NumQueues-1:0][63:0]         rx_base, tx_base;
@@ -310,7 +344,17 @@ module nic_regs
     .reg2hw_tx_frames_frames_q_o          (tx_frames_o),
     .hw2reg_rx_pending_d_i                (rx_pending_i),
     .hw2reg_tx_pending_d_i                (tx_pending_i),
+    .reg2hw_rx_dma_ctrl_fetch_min_q_o     (rx_fetch_min),
+    .reg2hw_rx_dma_ctrl_wb_thresh_q_o     (rx_wb_thresh),
+    .reg2hw_rx_dma_ctrl_wb_delay_q_o      (rx_wb_delay),
+    .reg2hw_rx_dma_ctrl_qe_o              (reg_rx_dma_ctrl_qe),
+    .reg2hw_tx_dma_ctrl_fetch_min_q_o     (tx_fetch_min),
+    .reg2hw_tx_dma_ctrl_wb_thresh_q_o     (tx_wb_thresh),
+    .reg2hw_tx_dma_ctrl_wb_delay_q_o      (tx_wb_delay),
+    .reg2hw_tx_dma_ctrl_qe_o              (reg_tx_dma_ctrl_qe),
     .hw2reg_gcnt_inc_i                    (gcnt_inc_i),
+    .hw2reg_dma_rd_busy_cycles_inc_i      (dma_rd_beat_i),
+    .hw2reg_dma_wr_busy_cycles_inc_i      (dma_wr_beat_i),
     .hw2reg_rx_q_frames_inc_i             (rxq_done_i),
     .hw2reg_rx_q_frames_inc_idx_i         (rxq_done_q_i),
     .hw2reg_rx_q_bytes_inc_i              (rxq_done_i),
@@ -332,6 +376,7 @@ module nic_regs
   // vector an ivar entry routes to.
   logic [NumQueues-1:0]               rx_enable_q, tx_enable_q;
   logic [NumQueues-1:0]               rx_reset_q, tx_reset_q;  // one-cycle pulses
+  logic [NumQueues-1:0]               rx_kick_q, tx_kick_q;    // one-cycle pulses
   logic [NumQueues-1:0][RingIdxW-1:0] rx_len_mask_q, tx_len_mask_q;
   logic [NumQueues-1:0][RingIdxW-1:0] rx_head_q, rx_tail_q, tx_head_q, tx_tail_q;
   logic [NumQueues-1:0][31:0]         rx_status_q, tx_status_q;
@@ -353,6 +398,10 @@ module nic_regs
   assign tx_head_adv  = tx_head_adv_i && queue_ok(tx_head_adv_q_i) && tx_enable_q[tx_adv_i];
   assign rx_status_hw = rx_status_set_i && queue_ok(rx_status_set_q_i) && rx_enable_q[rx_set_i];
   assign tx_status_hw = tx_status_set_i && queue_ok(tx_status_set_q_i) && tx_enable_q[tx_set_i];
+  // A written rx_dma_ctrl/tx_dma_ctrl value in the ports' layout (one layout for both).
+  assign wdata_dma_ctrl = {reg_wdata[RX_DMA_CTRL_WB_DELAY_LSB +: 8],
+                           reg_wdata[RX_DMA_CTRL_WB_THRESH_LSB +: 5],
+                           reg_wdata[RX_DMA_CTRL_FETCH_MIN_LSB +: 5]};
   // An ivar entry naming a vector that does not exist.
   assign ivar_invalid_set = (reg_rx_ivar_qe || reg_tx_ivar_qe) && (reg_wdata >= 32'(NumVectors));
 
@@ -381,6 +430,8 @@ module nic_regs
       tx_enable_q <= {NumQueues{QREG_TX_CTRL_RESET[TX_CTRL_ENABLE_LSB]}};
       rx_reset_q  <= '0;
       tx_reset_q  <= '0;
+      rx_kick_q   <= '0;
+      tx_kick_q   <= '0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
         rx_len_mask_q[q] <= RingIdxW'(QREG_RX_LEN_RESET - 32'd1);
         tx_len_mask_q[q] <= RingIdxW'(QREG_TX_LEN_RESET - 32'd1);
@@ -396,11 +447,14 @@ module nic_regs
       end
     end else begin
       // One-cycle pulses end.
-      if (mask_set_q != '0 || rearm_q != '0 || rx_reset_q != '0 || tx_reset_q != '0) begin
+      if (mask_set_q != '0 || rearm_q != '0 || rx_reset_q != '0 || tx_reset_q != '0 ||
+          rx_kick_q != '0 || tx_kick_q != '0) begin
         mask_set_q <= '0;
         rearm_q    <= '0;
         rx_reset_q <= '0;
         tx_reset_q <= '0;
+        rx_kick_q  <= '0;
+        tx_kick_q  <= '0;
       end
 
       // -------------------------------------------------------------- hardware reports
@@ -436,6 +490,7 @@ module nic_regs
       if (reg_rx_tail_qe) begin
         if (reg_wdata < rx_len[wq] && reg_wdata < MAX_RING_LEN) begin
           rx_tail_q[wq] <= reg_wdata[RingIdxW-1:0];
+          rx_kick_q[wq] <= 1'b1;
         end else begin
           // On top of a status report for the same queue in this cycle.
           rx_status_q[wq] <= rx_status_q[wq] |
@@ -446,6 +501,7 @@ module nic_regs
       if (reg_tx_tail_qe) begin
         if (reg_wdata < tx_len[wq] && reg_wdata < MAX_RING_LEN) begin
           tx_tail_q[wq] <= reg_wdata[RingIdxW-1:0];
+          tx_kick_q[wq] <= 1'b1;
         end else begin
           tx_status_q[wq] <= tx_status_q[wq] |
                              ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
@@ -461,7 +517,9 @@ module nic_regs
           rx_reset_q[wq]  <= 1'b1;
         end else if (!rx_enable_q[wq]) begin
           rx_enable_q[wq] <= 1'b1;
-          rx_status_q[wq] <= rx_validate(rx_len[wq], rx_base[wq][3:0], rx_tail_q[wq], rx_buf_size[wq]);
+          rx_kick_q[wq]   <= 1'b1;
+          rx_status_q[wq] <= rx_validate(rx_len[wq], rx_base[wq][3:0], rx_tail_q[wq], rx_buf_size[wq],
+                                         rx_dma_ctrl_o[wq]);
         end
       end
       if (reg_tx_ctrl_qe) begin
@@ -473,8 +531,22 @@ module nic_regs
           tx_reset_q[wq]  <= 1'b1;
         end else if (!tx_enable_q[wq]) begin
           tx_enable_q[wq] <= 1'b1;
-          tx_status_q[wq] <= tx_validate(tx_len[wq], tx_base[wq][3:0], tx_tail_q[wq]);
+          tx_kick_q[wq]   <= 1'b1;
+          tx_status_q[wq] <= tx_validate(tx_len[wq], tx_base[wq][3:0], tx_tail_q[wq],
+                                         tx_dma_ctrl_o[wq]);
         end
+      end
+      // DMA settings, stored by the register top; out of range on an enabled queue stops it
+      // at once (on top of a status report for the same queue in this cycle).
+      if (reg_rx_dma_ctrl_qe && rx_enable_q[wq] && !dma_ctrl_ok(wdata_dma_ctrl)) begin
+        rx_status_q[wq] <= rx_status_q[wq] |
+                           ((rx_status_hw && rx_set_i == wq) ? rx_status_set_bits_i : '0) |
+                           (32'd1 << RX_STATUS_DMA_CTRL_INVALID_LSB);
+      end
+      if (reg_tx_dma_ctrl_qe && tx_enable_q[wq] && !dma_ctrl_ok(wdata_dma_ctrl)) begin
+        tx_status_q[wq] <= tx_status_q[wq] |
+                           ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
+                           (32'd1 << TX_STATUS_DMA_CTRL_INVALID_LSB);
       end
       // Interrupt routing: a vector >= NumVectors routes to vector 0 (and sets
       // intr_error.ivar_invalid, above).
@@ -493,6 +565,7 @@ module nic_regs
   assign rx_head_o     = rx_head_q;
   assign rx_tail_o     = rx_tail_q;
   assign tx_base_o     = tx_base;
+  assign tx_len_mask_o = tx_len_mask_q;
   assign tx_head_o     = tx_head_q;
   assign tx_tail_o     = tx_tail_q;
   assign rx_buf_size_o = rx_bs_q;
@@ -502,6 +575,12 @@ module nic_regs
   end
   assign rx_reset_o = rx_reset_q;
   assign tx_reset_o = tx_reset_q;
+  assign rx_kick_o  = rx_kick_q;
+  assign tx_kick_o  = tx_kick_q;
+  for (genvar q = 0; q < NumQueues; q++) begin : gen_dma_ctrl_out
+    assign rx_dma_ctrl_o[q] = {rx_wb_delay[q], rx_wb_thresh[q], rx_fetch_min[q]};
+    assign tx_dma_ctrl_o[q] = {tx_wb_delay[q], tx_wb_thresh[q], tx_fetch_min[q]};
+  end
 
   assign rx_vector_o = rx_vec_q;
   assign tx_vector_o = tx_vec_q;

@@ -5,10 +5,11 @@
 //
 //   s_axil_*  --> nic_regs (register file, ring state, statistics; classification registers
 //                 forwarded to rx_classifier)
-//   s_axis_rx --> rx_classifier --> rx_frame_buffer --> rx_dma (AW/W/B) -+
-//                 rx_desc_prefetch (AR/R), descriptors to rx_dma --------+--> axi_dma_arbiter
-//   m_axis_tx <-- tx_frame_buffer <-- tx_dma (AR/R, AW/W/B) -------------+      --> m_axi_*
-//   rx_dma / tx_dma completions --> nic_intr (routing, intr_moderation per vector) --> irq_o
+//   s_axis_rx --> rx_classifier --> rx_frame_buffer --> nic_dma (rx_dma, desc_fetch and
+//                                                        desc_writeback per direction,
+//   m_axis_tx <-- tx_frame_buffer <--------------------- tx_dma, axi_dma_arbiter) --> m_axi_*
+//   nic_dma completions (write-backs acknowledged) --> nic_intr (routing, intr_moderation per
+//                                                      vector) --> irq_o
 //
 // Frame classification: rx_classifier parses every frame, hashes it (RSS), looks it up in the
 // steering filters and decides its queue, or a filter drop. It passes the beats on to
@@ -124,9 +125,9 @@ module nic_top
 
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
   localparam int unsigned RingIdxW  = 12;
-  // Blocks that report global counter increments: rx_frame_buffer, rx_dma, rx_desc_prefetch,
-  // tx_dma, rx_classifier.
-  localparam int unsigned NumCntSrc = 5;
+  // Blocks that report global counter increments: rx_frame_buffer, rx_classifier, and four in
+  // nic_dma (rx_dma, desc_fetch, desc_writeback, tx_dma).
+  localparam int unsigned NumCntSrc = 6;
   localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
 
   // ------------------------------------------------------------------ nets
@@ -136,9 +137,12 @@ module nic_top
 
   logic [NumQueues-1:0][63:0]          rx_base, tx_base;
   logic [NumQueues-1:0][RingIdxW-1:0]  rx_len_mask, rx_head, rx_tail;
-  logic [NumQueues-1:0][RingIdxW-1:0]  tx_head, tx_tail;
+  logic [NumQueues-1:0][RingIdxW-1:0]  tx_len_mask, tx_head, tx_tail;
+  logic [NumQueues-1:0][17:0]          rx_dma_ctrl, tx_dma_ctrl;
+  logic                                dma_rd_beat, dma_wr_beat;
   logic [NumQueues-1:0][15:0]          rx_buf_size;
   logic [NumQueues-1:0]                rx_active, rx_reset, tx_active, tx_reset;
+  logic [NumQueues-1:0]                rx_kick, tx_kick;
 
   logic                                rx_head_adv, tx_head_adv;
   logic [3:0]                          rx_head_adv_q, tx_head_adv_q;
@@ -183,48 +187,14 @@ module nic_top
   logic [63:0]                         buf_word_data;
 
   // tx_dma -> tx_frame_buffer
-  logic                                txb_wr_valid, txb_commit, txb_rollback, txb_frame_slot;
+  logic                                txb_wr_valid, txb_commit, txb_rollback;
   logic [63:0]                         txb_wr_data;
   logic [15:0]                         txb_commit_len, txb_free_words;
+  logic [6:0]                          txb_free_frames;
 
-  // rx_desc_prefetch -> rx_dma
-  logic                                desc_req, desc_valid, desc_err, desc_pop;
-  logic [3:0]                          desc_req_q;
-  logic [RingIdxW-1:0]                 desc_req_idx;
-  logic [63:0]                         desc_buf_addr;
-
-  // Engine ports of the arbiter: rx_dma writes only, rx_desc_prefetch reads only, tx_dma both.
-  localparam int unsigned NumDmaPorts = 3;
-  localparam int unsigned PORT_RX     = 0;
-  localparam int unsigned PORT_RXDESC = 1;
-  localparam int unsigned PORT_TX     = 2;
-  logic [NumDmaPorts-1:0][63:0] dma_awaddr, dma_wdata, dma_araddr;
-  logic [NumDmaPorts-1:0][7:0]  dma_awlen, dma_wstrb, dma_arlen;
-  logic [NumDmaPorts-1:0]       dma_awvalid, dma_awready, dma_wlast, dma_wvalid, dma_wready;
-  logic [NumDmaPorts-1:0]       dma_bvalid, dma_bready, dma_arvalid, dma_arready;
-  logic [NumDmaPorts-1:0]       dma_rvalid, dma_rready;
-  logic [1:0]                   dma_bresp, dma_rresp;
-  logic [63:0]                  dma_rdata;
-  logic                         dma_rlast;
-
-  // Channels a port does not use.
-  assign dma_araddr[PORT_RX]     = '0;
-  assign dma_arlen[PORT_RX]      = '0;
-  assign dma_arvalid[PORT_RX]    = 1'b0;
-  assign dma_rready[PORT_RX]     = 1'b0;
-  assign dma_awaddr[PORT_RXDESC] = '0;
-  assign dma_awlen[PORT_RXDESC]  = '0;
-  assign dma_awvalid[PORT_RXDESC] = 1'b0;
-  assign dma_wdata[PORT_RXDESC]  = '0;
-  assign dma_wstrb[PORT_RXDESC]  = '0;
-  assign dma_wlast[PORT_RXDESC]  = 1'b0;
-  assign dma_wvalid[PORT_RXDESC] = 1'b0;
-  assign dma_bready[PORT_RXDESC] = 1'b0;
-  logic unused_buf_tready;
-  assign unused_buf_tready = buf_tready;
-  logic unused_dma_ports;
-  assign unused_dma_ports = ^{dma_arready[PORT_RX], dma_rvalid[PORT_RX], dma_awready[PORT_RXDESC],
-                              dma_wready[PORT_RXDESC], dma_bvalid[PORT_RXDESC]};
+  // The heads are the driver's view; the DMA engines keep their own ring positions.
+  logic unused_heads;
+  assign unused_heads = ^{rx_head, tx_head, buf_tready};
 
   // ------------------------------------------------------------------ register file
   nic_regs #(
@@ -271,22 +241,29 @@ module nic_top
     .rx_buf_size_o        (rx_buf_size),
     .rx_active_o          (rx_active),
     .rx_reset_o           (rx_reset),
+    .rx_kick_o            (rx_kick),
     .rx_head_adv_i        (rx_head_adv),
     .rx_head_adv_q_i      (rx_head_adv_q),
     .rx_status_set_i      (rx_status_set),
     .rx_status_set_q_i    (rx_status_set_q),
     .rx_status_set_bits_i (rx_status_set_bits),
     .tx_base_o            (tx_base),
+    .tx_len_mask_o        (tx_len_mask),
     .tx_head_o            (tx_head),
     .tx_tail_o            (tx_tail),
     .tx_active_o          (tx_active),
     .tx_reset_o           (tx_reset),
+    .tx_kick_o            (tx_kick),
     .tx_head_adv_i        (tx_head_adv),
     .tx_head_adv_q_i      (tx_head_adv_q),
     .tx_status_set_i      (tx_status_set),
     .tx_status_set_q_i    (tx_status_set_q),
     .tx_status_set_bits_i (tx_status_set_bits),
+    .rx_dma_ctrl_o        (rx_dma_ctrl),
+    .tx_dma_ctrl_o        (tx_dma_ctrl),
     .gcnt_inc_i           (gcnt_inc),
+    .dma_rd_beat_i        (dma_rd_beat),
+    .dma_wr_beat_i        (dma_wr_beat),
     .rxq_done_i           (rxq_done),
     .rxq_done_q_i         (rxq_done_q),
     .rxq_done_bytes_i     (rxq_done_bytes),
@@ -366,7 +343,7 @@ module nic_top
     .tag_rss_hash_o     (frame_rss_hash),
     .tag_rss_type_o     (frame_rss_type),
     .tag_drop_o         (frame_drop),
-    .gcnt_inc_o         (gcnt_inc[4])
+    .gcnt_inc_o         (gcnt_inc[1])
   );
 
   rx_frame_buffer #(
@@ -398,144 +375,7 @@ module nic_top
     .word_data_o        (buf_word_data)
   );
 
-  rx_dma #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW)
-  ) u_rx_dma (
-    .clk_i             (clk_i),
-    .rst_ni            (rst_ni),
-    .frame_valid_i     (buf_frame_valid),
-    .frame_len_i       (buf_frame_len),
-    .frame_queue_i     (buf_frame_queue),
-    .frame_rss_hash_i  (buf_frame_rss_hash),
-    .frame_rss_type_i  (buf_frame_rss_type),
-    .frame_done_o      (buf_frame_done),
-    .word_valid_i      (buf_word_valid),
-    .word_ready_o      (buf_word_ready),
-    .word_data_i       (buf_word_data),
-    .desc_req_o        (desc_req),
-    .desc_req_q_o      (desc_req_q),
-    .desc_req_idx_o    (desc_req_idx),
-    .desc_valid_i      (desc_valid),
-    .desc_buf_addr_i   (desc_buf_addr),
-    .desc_err_i        (desc_err),
-    .desc_pop_o        (desc_pop),
-    .rx_base_i         (rx_base),
-    .rx_len_mask_i     (rx_len_mask),
-    .rx_head_i         (rx_head),
-    .rx_tail_i         (rx_tail),
-    .rx_buf_size_i     (rx_buf_size),
-    .rx_active_i       (rx_active),
-    .rx_reset_i        (rx_reset),
-    .head_adv_o        (rx_head_adv),
-    .head_adv_q_o      (rx_head_adv_q),
-    .status_set_o      (rx_status_set),
-    .status_set_q_o    (rx_status_set_q),
-    .status_set_bits_o (rx_status_set_bits),
-    .gcnt_inc_o        (gcnt_inc[1]),
-    .q_done_o          (rxq_done),
-    .q_done_q_o        (rxq_done_q),
-    .q_done_bytes_o    (rxq_done_bytes),
-    .m_axi_awaddr_o    (dma_awaddr[PORT_RX]),
-    .m_axi_awlen_o     (dma_awlen[PORT_RX]),
-    .m_axi_awvalid_o   (dma_awvalid[PORT_RX]),
-    .m_axi_awready_i   (dma_awready[PORT_RX]),
-    .m_axi_wdata_o     (dma_wdata[PORT_RX]),
-    .m_axi_wstrb_o     (dma_wstrb[PORT_RX]),
-    .m_axi_wlast_o     (dma_wlast[PORT_RX]),
-    .m_axi_wvalid_o    (dma_wvalid[PORT_RX]),
-    .m_axi_wready_i    (dma_wready[PORT_RX]),
-    .m_axi_bresp_i     (dma_bresp),
-    .m_axi_bvalid_i    (dma_bvalid[PORT_RX]),
-    .m_axi_bready_o    (dma_bready[PORT_RX])
-  );
-
-  rx_desc_prefetch #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW),
-    .Depth       (8)
-  ) u_rx_desc_prefetch (
-    .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .rx_base_i       (rx_base),
-    .rx_len_mask_i   (rx_len_mask),
-    .rx_tail_i       (rx_tail),
-    .rx_active_i     (rx_active),
-    .rx_reset_i      (rx_reset),
-    .req_valid_i     (desc_req),
-    .req_q_i         (desc_req_q),
-    .req_idx_i       (desc_req_idx),
-    .desc_valid_o    (desc_valid),
-    .desc_buf_addr_o (desc_buf_addr),
-    .desc_err_o      (desc_err),
-    .desc_pop_i      (desc_pop),
-    .gcnt_inc_o      (gcnt_inc[2]),
-    .m_axi_araddr_o  (dma_araddr[PORT_RXDESC]),
-    .m_axi_arlen_o   (dma_arlen[PORT_RXDESC]),
-    .m_axi_arvalid_o (dma_arvalid[PORT_RXDESC]),
-    .m_axi_arready_i (dma_arready[PORT_RXDESC]),
-    .m_axi_rdata_i   (dma_rdata),
-    .m_axi_rresp_i   (dma_rresp),
-    .m_axi_rlast_i   (dma_rlast),
-    .m_axi_rvalid_i  (dma_rvalid[PORT_RXDESC]),
-    .m_axi_rready_o  (dma_rready[PORT_RXDESC])
-  );
-
   // ------------------------------------------------------------------ transmit path
-  tx_dma #(
-    .NumQueues   (NumQueues),
-    .MaxBurstLen (MaxBurstLen),
-    .RingIdxW    (RingIdxW)
-  ) u_tx_dma (
-    .clk_i             (clk_i),
-    .rst_ni            (rst_ni),
-    .tx_en_i           (tx_en),
-    .tx_base_i         (tx_base),
-    .tx_head_i         (tx_head),
-    .tx_tail_i         (tx_tail),
-    .tx_active_i       (tx_active),
-    .tx_reset_i        (tx_reset),
-    .head_adv_o        (tx_head_adv),
-    .head_adv_q_o      (tx_head_adv_q),
-    .status_set_o      (tx_status_set),
-    .status_set_q_o    (tx_status_set_q),
-    .status_set_bits_o (tx_status_set_bits),
-    .gcnt_inc_o        (gcnt_inc[3]),
-    .q_done_o          (txq_done),
-    .q_done_q_o        (txq_done_q),
-    .q_done_bytes_o    (txq_done_bytes),
-    .buf_wr_valid_o    (txb_wr_valid),
-    .buf_wr_data_o     (txb_wr_data),
-    .buf_commit_o      (txb_commit),
-    .buf_commit_len_o  (txb_commit_len),
-    .buf_rollback_o    (txb_rollback),
-    .buf_free_words_i  (txb_free_words),
-    .buf_frame_slot_i  (txb_frame_slot),
-    .m_axi_awaddr_o    (dma_awaddr[PORT_TX]),
-    .m_axi_awlen_o     (dma_awlen[PORT_TX]),
-    .m_axi_awvalid_o   (dma_awvalid[PORT_TX]),
-    .m_axi_awready_i   (dma_awready[PORT_TX]),
-    .m_axi_wdata_o     (dma_wdata[PORT_TX]),
-    .m_axi_wstrb_o     (dma_wstrb[PORT_TX]),
-    .m_axi_wlast_o     (dma_wlast[PORT_TX]),
-    .m_axi_wvalid_o    (dma_wvalid[PORT_TX]),
-    .m_axi_wready_i    (dma_wready[PORT_TX]),
-    .m_axi_bresp_i     (dma_bresp),
-    .m_axi_bvalid_i    (dma_bvalid[PORT_TX]),
-    .m_axi_bready_o    (dma_bready[PORT_TX]),
-    .m_axi_araddr_o    (dma_araddr[PORT_TX]),
-    .m_axi_arlen_o     (dma_arlen[PORT_TX]),
-    .m_axi_arvalid_o   (dma_arvalid[PORT_TX]),
-    .m_axi_arready_i   (dma_arready[PORT_TX]),
-    .m_axi_rdata_i     (dma_rdata),
-    .m_axi_rresp_i     (dma_rresp),
-    .m_axi_rlast_i     (dma_rlast),
-    .m_axi_rvalid_i    (dma_rvalid[PORT_TX]),
-    .m_axi_rready_o    (dma_rready[PORT_TX])
-  );
-
   tx_frame_buffer #(
     .TxBufferBytes (TxBufferBytes)
   ) u_tx_frame_buffer (
@@ -547,7 +387,7 @@ module nic_top
     .commit_len_i       (txb_commit_len),
     .rollback_i         (txb_rollback),
     .free_words_o       (txb_free_words),
-    .frame_slot_o       (txb_frame_slot),
+    .free_frames_o      (txb_free_frames),
     .m_axis_tx_tdata_o  (m_axis_tx_tdata),
     .m_axis_tx_tkeep_o  (m_axis_tx_tkeep),
     .m_axis_tx_tvalid_o (m_axis_tx_tvalid),
@@ -556,59 +396,91 @@ module nic_top
     .m_axis_tx_tuser_o  (m_axis_tx_tuser)
   );
 
-  // ------------------------------------------------------------------ DMA master
-  axi_dma_arbiter #(
-    .NumPorts       (NumDmaPorts),
-    .MaxOutstanding (32)
-  ) u_axi_dma_arbiter (
-    .clk_i           (clk_i),
-    .rst_ni          (rst_ni),
-    .s_axi_awaddr_i  (dma_awaddr),
-    .s_axi_awlen_i   (dma_awlen),
-    .s_axi_awvalid_i (dma_awvalid),
-    .s_axi_awready_o (dma_awready),
-    .s_axi_wdata_i   (dma_wdata),
-    .s_axi_wstrb_i   (dma_wstrb),
-    .s_axi_wlast_i   (dma_wlast),
-    .s_axi_wvalid_i  (dma_wvalid),
-    .s_axi_wready_o  (dma_wready),
-    .s_axi_bresp_o   (dma_bresp),
-    .s_axi_bvalid_o  (dma_bvalid),
-    .s_axi_bready_i  (dma_bready),
-    .s_axi_araddr_i  (dma_araddr),
-    .s_axi_arlen_i   (dma_arlen),
-    .s_axi_arvalid_i (dma_arvalid),
-    .s_axi_arready_o (dma_arready),
-    .s_axi_rdata_o   (dma_rdata),
-    .s_axi_rresp_o   (dma_rresp),
-    .s_axi_rlast_o   (dma_rlast),
-    .s_axi_rvalid_o  (dma_rvalid),
-    .s_axi_rready_i  (dma_rready),
-    .m_axi_awaddr_o  (m_axi_awaddr),
-    .m_axi_awlen_o   (m_axi_awlen),
-    .m_axi_awsize_o  (m_axi_awsize),
-    .m_axi_awburst_o (m_axi_awburst),
-    .m_axi_awvalid_o (m_axi_awvalid),
-    .m_axi_awready_i (m_axi_awready),
-    .m_axi_wdata_o   (m_axi_wdata),
-    .m_axi_wstrb_o   (m_axi_wstrb),
-    .m_axi_wlast_o   (m_axi_wlast),
-    .m_axi_wvalid_o  (m_axi_wvalid),
-    .m_axi_wready_i  (m_axi_wready),
-    .m_axi_bresp_i   (m_axi_bresp),
-    .m_axi_bvalid_i  (m_axi_bvalid),
-    .m_axi_bready_o  (m_axi_bready),
-    .m_axi_araddr_o  (m_axi_araddr),
-    .m_axi_arlen_o   (m_axi_arlen),
-    .m_axi_arsize_o  (m_axi_arsize),
-    .m_axi_arburst_o (m_axi_arburst),
-    .m_axi_arvalid_o (m_axi_arvalid),
-    .m_axi_arready_i (m_axi_arready),
-    .m_axi_rdata_i   (m_axi_rdata),
-    .m_axi_rresp_i   (m_axi_rresp),
-    .m_axi_rlast_i   (m_axi_rlast),
-    .m_axi_rvalid_i  (m_axi_rvalid),
-    .m_axi_rready_o  (m_axi_rready)
+  // ------------------------------------------------------------------ DMA
+  nic_dma #(
+    .NumQueues   (NumQueues),
+    .MaxBurstLen (MaxBurstLen),
+    .RingIdxW    (RingIdxW)
+  ) u_dma (
+    .clk_i                (clk_i),
+    .rst_ni               (rst_ni),
+    .frame_valid_i        (buf_frame_valid),
+    .frame_len_i          (buf_frame_len),
+    .frame_queue_i        (4'(buf_frame_queue)),
+    .frame_rss_hash_i     (buf_frame_rss_hash),
+    .frame_rss_type_i     (buf_frame_rss_type),
+    .frame_done_o         (buf_frame_done),
+    .word_valid_i         (buf_word_valid),
+    .word_ready_o         (buf_word_ready),
+    .word_data_i          (buf_word_data),
+    .txb_wr_valid_o       (txb_wr_valid),
+    .txb_wr_data_o        (txb_wr_data),
+    .txb_commit_o         (txb_commit),
+    .txb_commit_len_o     (txb_commit_len),
+    .txb_rollback_o       (txb_rollback),
+    .txb_free_words_i     (txb_free_words),
+    .txb_free_frames_i    (txb_free_frames),
+    .tx_en_i              (tx_en),
+    .cycles_per_us_i      (cycles_per_us),
+    .rx_base_i            (rx_base),
+    .rx_len_mask_i        (rx_len_mask),
+    .rx_tail_i            (rx_tail),
+    .rx_buf_size_i        (rx_buf_size),
+    .rx_active_i          (rx_active),
+    .rx_reset_i           (rx_reset),
+    .rx_kick_i            (rx_kick),
+    .rx_dma_ctrl_i        (rx_dma_ctrl),
+    .tx_base_i            (tx_base),
+    .tx_len_mask_i        (tx_len_mask),
+    .tx_tail_i            (tx_tail),
+    .tx_active_i          (tx_active),
+    .tx_reset_i           (tx_reset),
+    .tx_kick_i            (tx_kick),
+    .tx_dma_ctrl_i        (tx_dma_ctrl),
+    .rx_head_adv_o        (rx_head_adv),
+    .rx_head_adv_q_o      (rx_head_adv_q),
+    .rx_status_set_o      (rx_status_set),
+    .rx_status_set_q_o    (rx_status_set_q),
+    .rx_status_set_bits_o (rx_status_set_bits),
+    .tx_head_adv_o        (tx_head_adv),
+    .tx_head_adv_q_o      (tx_head_adv_q),
+    .tx_status_set_o      (tx_status_set),
+    .tx_status_set_q_o    (tx_status_set_q),
+    .tx_status_set_bits_o (tx_status_set_bits),
+    .rxq_done_o           (rxq_done),
+    .rxq_done_q_o         (rxq_done_q),
+    .rxq_done_bytes_o     (rxq_done_bytes),
+    .txq_done_o           (txq_done),
+    .txq_done_q_o         (txq_done_q),
+    .txq_done_bytes_o     (txq_done_bytes),
+    .gcnt_inc_o           (gcnt_inc[5:2]),
+    .dma_rd_beat_o        (dma_rd_beat),
+    .dma_wr_beat_o        (dma_wr_beat),
+    .m_axi_awaddr_o       (m_axi_awaddr),
+    .m_axi_awlen_o        (m_axi_awlen),
+    .m_axi_awsize_o       (m_axi_awsize),
+    .m_axi_awburst_o      (m_axi_awburst),
+    .m_axi_awvalid_o      (m_axi_awvalid),
+    .m_axi_awready_i      (m_axi_awready),
+    .m_axi_wdata_o        (m_axi_wdata),
+    .m_axi_wstrb_o        (m_axi_wstrb),
+    .m_axi_wlast_o        (m_axi_wlast),
+    .m_axi_wvalid_o       (m_axi_wvalid),
+    .m_axi_wready_i       (m_axi_wready),
+    .m_axi_bresp_i        (m_axi_bresp),
+    .m_axi_bvalid_i       (m_axi_bvalid),
+    .m_axi_bready_o       (m_axi_bready),
+    .m_axi_araddr_o       (m_axi_araddr),
+    .m_axi_arlen_o        (m_axi_arlen),
+    .m_axi_arsize_o       (m_axi_arsize),
+    .m_axi_arburst_o      (m_axi_arburst),
+    .m_axi_arvalid_o      (m_axi_arvalid),
+    .m_axi_arready_i      (m_axi_arready),
+    .m_axi_rdata_i        (m_axi_rdata),
+    .m_axi_rresp_i        (m_axi_rresp),
+    .m_axi_rlast_i        (m_axi_rlast),
+    .m_axi_rvalid_i       (m_axi_rvalid),
+    .m_axi_rready_o       (m_axi_rready)
   );
 
 endmodule

@@ -2,11 +2,11 @@
 //
 // Transmit frame buffer between tx_dma and the MAC output.
 //
-// tx_dma writes a frame's words (wr_valid_i/wr_data_i; never refused: tx_dma first waits until
-// free_words_o covers the whole frame and frame_slot_o is set), then either commits it with its
-// byte length or rolls it back. Only committed frames are sent, so the MAC output never underruns
-// inside a frame. Frames leave on m_axis_tx_* in order, tkeep on the last beat from the length,
-// tuser always 0, through a skid buffer so every output comes from a register.
+// tx_dma writes a frame's words (wr_valid_i/wr_data_i; never refused: tx_dma requests no more
+// words than free_words_o leaves room for, and starts no more frames than free_frames_o), then
+// either commits it with its byte length or rolls it back; the next frame's words may follow at
+// once. Only committed frames are sent, so the MAC output never underruns inside a frame. Frames leave on m_axis_tx_* in order, tkeep on the last beat from the length,
+// tuser always 0, from an output register.
 
 `default_nettype none
 
@@ -24,7 +24,7 @@ module tx_frame_buffer #(
   input  wire logic [15:0] commit_len_i,   // form one frame of this many bytes (1..9018)
   input  wire logic        rollback_i,     // discard the words written since the last commit
   output logic [15:0]      free_words_o,   // words that can be written (saturated)
-  output logic             frame_slot_o,   // a frame can be committed
+  output logic [6:0]       free_frames_o,  // frames that can still be committed (of 64)
 
   // MAC transmit output.
   output logic [63:0]      m_axis_tx_tdata_o,
@@ -43,8 +43,6 @@ module tx_frame_buffer #(
   localparam int unsigned DepthWords = TxBufferBytes / 8;
   localparam int unsigned AddrW      = $clog2(DepthWords);
   localparam int unsigned MetaDepth  = 64;
-  localparam int unsigned OutDepth   = 4;
-  localparam int unsigned OutCountW  = $clog2(OutDepth) + 1;
   localparam int unsigned OutW       = 64 + 8 + 1;  // {tdata, tkeep, tlast}
 
   // ------------------------------------------------------------------ write side
@@ -59,7 +57,7 @@ module tx_frame_buffer #(
 
   assign free_words   = (AddrW + 1)'(DepthWords) - (wr_cur_q - rd_ptr_q);
   assign free_words_o = (32'(free_words) > 32'hFFFF) ? 16'hFFFF : 16'(free_words);
-  assign frame_slot_o = meta_wr_ready;
+  assign free_frames_o = 7'(MetaDepth) - 7'(meta_count);
 
   logic             ram_re;
   logic [AddrW-1:0] ram_raddr;
@@ -80,7 +78,7 @@ module tx_frame_buffer #(
 
   logic        meta_valid, meta_ready;
   logic [15:0] meta_len;
-  logic [$clog2(MetaDepth):0] meta_count;  // unused
+  logic [$clog2(MetaDepth):0] meta_count;
 
   sync_fifo #(
     .Width (16),
@@ -99,15 +97,21 @@ module tx_frame_buffer #(
   );
 
   // ------------------------------------------------------------------ read side
-  logic [12:0]          rd_idx_q;      // word index within the head frame
-  logic                 rd_pending_q;
-  logic                 rd_last_q;
-  logic [7:0]           rd_keep_q;
-  logic [12:0]          head_words;
-  logic                 issue_last;
-  logic [OutCountW-1:0] out_count;
-  logic                 out_valid, out_ready, out_wr_ready;
-  logic [OutW-1:0]      out_data;
+  // A committed frame is stored whole; its words are read (one cycle of RAM latency) into an
+  // output register with two spare registers behind it, so reads issue whenever fewer than
+  // three words are held or on their way, without looking at tready in the same cycle, and a
+  // word leaves every cycle. m_axis_tx_* come straight from the output register.
+  logic [12:0]      rd_idx_q;      // word index within the head frame
+  logic             rd_pending_q;
+  logic             rd_last_q;
+  logic [7:0]       rd_keep_q;
+  logic [12:0]      head_words;
+  logic             issue_last;
+  logic             main_valid_q;
+  logic [OutW-1:0]  main_q;
+  logic [OutW-1:0]  spare_q [2];
+  logic [1:0]       spare_n_q;     // spare words held
+  logic             spare_rd_q;    // the older spare
 
   function automatic logic [7:0] last_keep(logic [2:0] len);
     logic [7:0] k;
@@ -121,52 +125,54 @@ module tx_frame_buffer #(
       3'd6:    k = 8'h3F;
       default: k = 8'h7F;
     endcase
-    return k;
+    last_keep = k;
   endfunction
 
   assign head_words = 13'((32'(meta_len) + 32'd7) >> 3);
   assign issue_last = (rd_idx_q + 13'd1 == head_words);
-
-  // A committed frame is stored whole; issue its reads while the output FIFO has room.
-  assign ram_re     = meta_valid && (32'(out_count) + 32'(rd_pending_q)) < OutDepth;
+  assign ram_re     = meta_valid && (2'(main_valid_q) + spare_n_q + 2'(rd_pending_q) < 2'd3);
   assign ram_raddr  = rd_ptr_q[AddrW-1:0];
   assign meta_ready = ram_re && issue_last;
 
-  sync_fifo #(
-    .Width (OutW),
-    .Depth (OutDepth)
-  ) u_out_fifo (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .flush_i    (1'b0),
-    .wr_valid_i (rd_pending_q),
-    .wr_ready_o (out_wr_ready),
-    .wr_data_i  ({ram_rdata, rd_keep_q, rd_last_q}),
-    .rd_valid_o (out_valid),
-    .rd_ready_i (out_ready),
-    .rd_data_o  (out_data),
-    .count_o    (out_count)
-  );
+  // The output register takes the older spare, else the word arriving from the RAM; a word
+  // arriving that does not go there waits in a spare.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      main_valid_q <= 1'b0;
+      main_q       <= '0;
+      spare_n_q    <= '0;
+      spare_rd_q   <= 1'b0;
+    end else if (!main_valid_q || m_axis_tx_tready_i) begin
+      if (spare_n_q != '0) begin
+        main_valid_q <= 1'b1;
+        main_q       <= spare_q[spare_rd_q];
+        spare_rd_q   <= !spare_rd_q;
+        if (!rd_pending_q) begin
+          spare_n_q <= spare_n_q - 2'd1;
+        end
+      end else begin
+        main_valid_q <= rd_pending_q;
+        if (rd_pending_q) begin
+          main_q <= {ram_rdata, rd_keep_q, rd_last_q};
+        end
+      end
+    end else if (rd_pending_q) begin
+      spare_n_q <= spare_n_q + 2'd1;
+    end
+  end
 
-  logic [OutW-1:0] axis_data;
+  // Spares: written with the RAM idiom (no reset).
+  always_ff @(posedge clk_i) begin
+    if (rd_pending_q && (spare_n_q != '0 || (main_valid_q && !m_axis_tx_tready_i))) begin
+      spare_q[spare_rd_q ^ spare_n_q[0]] <= {ram_rdata, rd_keep_q, rd_last_q};
+    end
+  end
 
-  skid_buffer #(
-    .Width (OutW)
-  ) u_out_skid (
-    .clk_i     (clk_i),
-    .rst_ni    (rst_ni),
-    .s_valid_i (out_valid),
-    .s_ready_o (out_ready),
-    .s_data_i  (out_data),
-    .m_valid_o (m_axis_tx_tvalid_o),
-    .m_ready_i (m_axis_tx_tready_i),
-    .m_data_o  (axis_data)
-  );
-
-  assign m_axis_tx_tdata_o = axis_data[OutW-1 -: 64];
-  assign m_axis_tx_tkeep_o = axis_data[1 +: 8];
-  assign m_axis_tx_tlast_o = axis_data[0];
-  assign m_axis_tx_tuser_o = 1'b0;
+  assign m_axis_tx_tvalid_o = main_valid_q;
+  assign m_axis_tx_tdata_o  = main_q[OutW-1 -: 64];
+  assign m_axis_tx_tkeep_o  = main_q[1 +: 8];
+  assign m_axis_tx_tlast_o  = main_q[0];
+  assign m_axis_tx_tuser_o  = 1'b0;
 
   // ------------------------------------------------------------------ registers
   // Pointers and the read-side word registers load only when they change (no next-state copy
@@ -200,7 +206,7 @@ module tx_frame_buffer #(
   end
 
   logic unused_status;
-  assign unused_status = ^{meta_count, out_wr_ready};
+  assign unused_status = meta_wr_ready;
 
 endmodule
 

@@ -4,7 +4,8 @@
 # include's first path element says which layer it reaches into.
 #
 # The layers, lowest first, and what each may include besides itself.
-set(known_layers pcap bus trace sv harness traffic host apps platform cosim replay loopback bridge sweep cli)
+set(known_layers output pcap bus trace sv harness traffic host apps platform cosim replay loopback bridge sweep cli)
+set(allowed_output)
 set(allowed_pcap)
 set(allowed_bus)
 set(allowed_trace bus)
@@ -18,8 +19,8 @@ set(allowed_cosim platform harness bus trace sv traffic pcap host apps)
 set(allowed_replay harness bus trace sv pcap)
 set(allowed_loopback harness bus trace sv traffic pcap)
 set(allowed_bridge harness bus trace sv pcap)
-set(allowed_sweep cosim platform harness bus trace sv traffic pcap host apps)
-set(allowed_cli sweep cosim platform harness bus trace sv traffic pcap host apps replay loopback bridge)
+set(allowed_sweep output cosim platform harness bus trace sv traffic pcap host apps)
+set(allowed_cli output sweep cosim platform harness bus trace sv traffic pcap host apps replay loopback bridge)
 
 file(GLOB folders RELATIVE "${TESTBENCH_DIR}" "${TESTBENCH_DIR}/*")
 set(layers)

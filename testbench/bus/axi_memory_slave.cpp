@@ -1,5 +1,6 @@
 #include "bus/axi_memory_slave.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
@@ -27,6 +28,10 @@ AxiMemorySlave::AxiMemorySlave(const AxiMasterPorts& ports, HostMemory& memory, 
     if (config_.max_outstanding_reads == 0 || config_.max_outstanding_writes == 0 ||
         config_.max_early_w_beats == 0)
         throw std::invalid_argument("AxiMemorySlave: the outstanding limits must be at least 1");
+    if (config_.stall_percent > 100)
+        throw std::invalid_argument("AxiMemorySlave: stall_percent = " + std::to_string(config_.stall_percent) +
+                                    ": must be in 0..100");
+    irregular_ = config_.latency_jitter_cycles > 0 || config_.stall_percent > 0;
     reset();
 }
 
@@ -43,6 +48,8 @@ void AxiMemorySlave::reset() {
     *p_.bvalid = *p_.bresp = 0;
     arready_ = awready_ = wready_ = 1;
     rvalid_ = rlast_ = rresp_ = 0;
+    last_read_ready_ = last_write_ready_ = 0;
+    rng_.seed(config_.seed);
     rdata_ = 0;
     bvalid_ = bresp_ = 0;
 }
@@ -110,9 +117,21 @@ void AxiMemorySlave::sample(std::uint64_t cycle) {
     arready_ = reads_.size() < config_.max_outstanding_reads;
     awready_ = writes_.size() < config_.max_outstanding_writes;
     wready_ = early_w_.size() < config_.max_early_w_beats;
+    // A valid shown this cycle and not taken is shown again (it must be held); otherwise an
+    // irregular host may withhold it.
+    const bool r_held = rvalid_ && !*p_.rready;
+    const bool b_held = bvalid_ && !*p_.bready;
+    bool r_stall = false, b_stall = false;
+    if (irregular_ && config_.stall_percent > 0) {
+        if (stall()) arready_ = 0;
+        if (stall()) awready_ = 0;
+        if (stall()) wready_ = 0;
+        r_stall = !r_held && stall();
+        b_stall = !b_held && stall();
+    }
 
     rvalid_ = 0;
-    if (!reads_.empty() && reads_.front().ready_cycle <= next) {
+    if (!r_stall && !reads_.empty() && reads_.front().ready_cycle <= next) {
         const ReadBurst& r = reads_.front();
         rvalid_ = 1;
         rdata_ = r.data[r.next_beat];
@@ -126,7 +145,7 @@ void AxiMemorySlave::sample(std::uint64_t cycle) {
 
     bvalid_ = 0;
     bresp_ = 0;
-    if (writes_complete_ > 0 && writes_.front().ready_cycle <= next) {
+    if (!b_stall && writes_complete_ > 0 && writes_.front().ready_cycle <= next) {
         bvalid_ = 1;
         bresp_ = static_cast<std::uint8_t>(writes_.front().resp);
     }
@@ -140,6 +159,10 @@ void AxiMemorySlave::accept_read(std::uint64_t cycle) {
 
     ReadBurst& r = reads_.push_slot();
     r.ready_cycle = cycle + config_.latency_cycles;
+    if (irregular_) {
+        r.ready_cycle = std::max(last_read_ready_, r.ready_cycle + jitter());
+        last_read_ready_ = r.ready_cycle;
+    }
     r.beats = beats;
     r.next_beat = 0;
     r.data.resize(beats);
@@ -197,6 +220,10 @@ void AxiMemorySlave::add_write_beat(const WBeat& beat, std::uint64_t cycle) {
         ++write_errors_;
     }
     w.ready_cycle = cycle + config_.latency_cycles;
+    if (irregular_) {
+        w.ready_cycle = std::max(last_write_ready_, w.ready_cycle + jitter());
+        last_write_ready_ = w.ready_cycle;
+    }
     ++writes_complete_;
 }
 
@@ -226,6 +253,13 @@ void AxiMemorySlave::check_held(HeldRequest& held, bool valid, bool ready, std::
     held.payload = payload;
     held.extra = extra;
 }
+
+unsigned AxiMemorySlave::jitter() {
+    if (config_.latency_jitter_cycles == 0) return 0;
+    return static_cast<unsigned>(rng_() % (config_.latency_jitter_cycles + 1ull));
+}
+
+bool AxiMemorySlave::stall() { return rng_() % 100 < config_.stall_percent; }
 
 void AxiMemorySlave::violation(std::uint64_t cycle, std::string what) {
     violations_.push_back(AxiViolation{cycle, std::move(what)});

@@ -14,6 +14,12 @@
 // checked and written with its strobes as one access (so a refused burst touches nothing), and
 // B is returned `latency_cycles` edges later at the earliest; BRESP = SLVERR if refused.
 //
+// For block tests the slave can also be made irregular, seeded and reproducible: each burst's
+// latency gets a random extra of 0..latency_jitter_cycles (answers stay in order per channel),
+// and each channel can be stalled at random: AR/AW/W ready held low, R/B valid withheld, in a
+// cycle with probability stall_percent / 100 (a valid already shown is held until taken, as
+// AXI requires). With both at 0 (the default) the slave is exactly as described above.
+//
 // Protocol errors by the master are recorded in violations() (never silently ignored) and the
 // burst is then served as if it were legal: INCR, 8-byte beats, counted by AxLEN. They are:
 // a burst crossing a 4 KiB boundary, AxSIZE != 3, AxBURST != INCR, WLAST on the wrong beat,
@@ -21,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -49,6 +56,12 @@ public:
         // Throw std::runtime_error from sample() on the first violation, to stop a system
         // test at the faulty cycle instead of at its end.
         bool throw_on_violation = false;
+        // Irregular host (block tests): extra latency per burst, uniform in 0..this.
+        unsigned latency_jitter_cycles = 0;
+        // Per-cycle probability (percent, 0..100) of stalling a channel: AR, AW, W ready low;
+        // R, B valid withheld.
+        unsigned stall_percent = 0;
+        std::uint64_t seed = 1;  // of the jitter and stall choices
     };
 
     AxiMemorySlave(const AxiMasterPorts& ports, HostMemory& memory, Config config);
@@ -119,6 +132,13 @@ private:
     RingQueue<WriteBurst> writes_;  // front: oldest; the first `writes_complete_` have all beats
     std::size_t writes_complete_ = 0;
     RingQueue<WBeat> early_w_;      // W beats that arrived before their AW
+
+    // Irregular host: the last ready cycles handed out (answers stay in order), the choices.
+    bool irregular_ = false;
+    std::uint64_t last_read_ready_ = 0, last_write_ready_ = 0;
+    std::mt19937_64 rng_;
+    unsigned jitter();
+    bool stall();
 
     // The inputs of the NIC we drive: the values applied now, replaced by the next ones
     // computed in sample().

@@ -5,8 +5,11 @@
 //   nicsim loopback [options]
 //                 RTL NIC and a polling driver only, no host model: for RTL debugging
 //   nicsim sweep [--preset NAME | --config FILE] [--policies a,b] [--loads LIST|FROM:TO:STEPS]
-//                [--packets N] [--jobs N] [--out DIR] [--seed N]
-//                 one run per (policy, load) point, in parallel; CSV, JSON and plots
+//                [--axis KEY=V1,V2] [--seeds N] [--packets N] [--seed N] [--out DIR | --resume DIR]
+//                [--force] [--executor local|slurm] [--jobs N] [--partition P] [--time T] ...
+//                 one run per point and seed, in parallel processes or as a Slurm array; CSV,
+//                 JSON and plots (testbench/cli/sweep_command.hpp, docs/cluster.md); --list-points
+//                 prints each point as `nicsim run` arguments instead
 //   nicsim replay --pcap FILE [--queues N] [--rss-key HEX] [--out FILE.csv]
 //                 every frame of a capture through the RTL NIC: queue, RSS hash and type, or
 //                 the drop counter, one CSV row per frame (docs/replay.md)
@@ -22,7 +25,8 @@
 // a sweep writes one trace per point, FILE-<policy>-<load>.fst.
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
-// delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input.
+// delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input; a sweep
+// stopped by signal N exits 128+N.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -30,19 +34,14 @@
 #include <nlohmann/json.hpp>
 
 #include <exception>
-#include <filesystem>
-#include <thread>
 #include <iostream>
 #include <cmath>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
 #include "cosim/cosim_run.hpp"
 #include "traffic/line_rate.hpp"
-#include "sweep/sweep_plan.hpp"
-#include "sweep/sweep_report.hpp"
-#include "sweep/sweep_runner.hpp"
+#include "cli/sweep_command.hpp"
 #include "harness/trace_support.hpp"
 #include "cli/replay_command.hpp"
 #include "loopback/rtl_run.hpp"
@@ -132,131 +131,6 @@ int do_loopback(const nicsim::tb::RtlRunOptions& options) {
     if (!clean) {
         std::cerr << "nicsim: run broke an invariant (see conservation, corrupted, duplicated, dma_faults, "
                      "axi_violations above)\n";
-        return 1;
-    }
-    return 0;
-}
-
-struct SweepCommand {
-    std::string preset;
-    std::string config_file;
-    std::string policies;
-    std::string loads;
-    std::uint64_t packets = 0;
-    unsigned jobs = 0;
-    std::string out = "out/sweep";
-    std::uint64_t seed = 0;
-    bool seed_given = false;
-    bool list_points = false;
-    nicsim::tb::TraceFlags trace;
-};
-
-void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
-    auto* sweep = app.add_subcommand("sweep", "Run one simulation per (policy, offered load) point; write CSV, JSON, plots");
-    auto* preset = sweep->add_option("--preset", cmd.preset, "Embedded preset (default, mogul96)");
-    sweep->add_option("--config", cmd.config_file, "Sweep file (TOML, the presets' format)")
-        ->check(CLI::ExistingFile)
-        ->excludes(preset);
-    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's");
-    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS");
-    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
-    sweep->add_option("--jobs", cmd.jobs, "Points run in parallel [cores]")->check(CLI::Range(1, 256));
-    sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
-    sweep->add_option("--seed", cmd.seed, "Seed of every point, replacing the preset's");
-    sweep->add_flag("--list-points", cmd.list_points,
-                    "Print each point as `nicsim run` arguments, one line per point, and run nothing");
-    nicsim::tb::add_trace_flags(*sweep, cmd.trace);
-}
-
-int do_sweep(SweepCommand& cmd, CLI::App& sub) {
-    namespace sw = nicsim::sweep;
-    sw::SweepPlan plan = cmd.config_file.empty() ? sw::load_preset(cmd.preset.empty() ? "default" : cmd.preset)
-                                                 : sw::load_plan_file(cmd.config_file);
-    if (!cmd.policies.empty()) {
-        plan.policies.clear();
-        std::stringstream ss(cmd.policies);
-        for (std::string p; std::getline(ss, p, ',');) plan.policies.push_back(p);
-    }
-    if (!cmd.loads.empty()) plan.loads = sw::parse_loads(cmd.loads);
-    for (double l : plan.loads)
-        if (!(l > 0)) throw std::invalid_argument("loads: " + std::to_string(l) + " must be above 0 packets/s");
-    if (cmd.packets) plan.packets = cmd.packets;
-    if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
-    const auto points = sw::plan_points(plan);
-    if (cmd.list_points) {
-        // What scripts/sample-points builds on: each line runs the point as the sweep would.
-        // Values a shell would split or expand are single-quoted.
-        auto quoted = [](const std::string& v) {
-            const bool plain = !v.empty() && v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                                 "0123456789._:/+-=,@%") == std::string::npos;
-            if (plain) return v;
-            std::string q = "'";
-            for (char c : v) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-            return q + "'";
-        };
-        for (const auto& p : points) {
-            for (std::size_t i = 0; i < p.settings.size(); ++i)
-                std::cout << (i ? " " : "") << "--" << p.settings[i].first << " " << quoted(p.settings[i].second);
-            std::cout << "\n";
-        }
-        return 0;
-    }
-    // One trace per point (FILE-<policy>-<load>.fst), each checked before any point runs.
-    const auto trace = nicsim::tb::trace_options_from(sub, cmd.trace);
-    nicsim::tb::require_trace_support(trace);
-    if (trace.enabled()) {
-        if (!std::filesystem::path(trace.path).parent_path().empty())
-            std::filesystem::create_directories(std::filesystem::path(trace.path).parent_path());
-        for (const auto& p : points) {
-            nicsim::tb::TraceOptions point_trace = trace;
-            point_trace.path = nicsim::tb::point_trace_path(trace.path, p.policy, p.load);
-            nicsim::RunConfig c;
-            c.packets = p.packets;
-            c.load_pps = p.load;
-            nicsim::tb::check_trace_options(point_trace, {nicsim::traffic_end_us(c)});
-        }
-    }
-
-    std::filesystem::create_directories(cmd.out);
-    sw::RunnerOptions options;
-    options.jobs = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
-    options.executable = std::filesystem::read_symlink("/proc/self/exe").string();
-    options.trace = trace;
-    std::cout << "sweep " << plan.name << ": " << plan.policies.size() << " policies x " << plan.loads.size()
-              << " loads = " << points.size() << " points, " << options.jobs << " at a time, seed " << plan.seed
-              << ", into " << cmd.out << "/\n" << std::flush;
-    bool interrupted = false;
-    const auto results = sw::run_points(points, options, interrupted);
-
-    std::size_t finished = 0;
-    for (const auto& r : results) finished += r.finished ? 1 : 0;
-    sw::write_csv(cmd.out + "/results.csv", results);
-    sw::write_json(cmd.out + "/results.json", results);
-    if (finished > 0) sw::write_plots(cmd.out, plan.name, results);
-    sw::print_table(std::cout, results);
-    std::cout << "wrote " << cmd.out << "/results.csv, results.json"
-              << (finished ? ", livelock.svg, livelock.png, cpu.svg, latency.svg, drops.svg" : "");
-    for (const char* extra : {"apps.svg", "cores.svg"})
-        if (finished && std::filesystem::exists(cmd.out + "/" + extra)) std::cout << ", " << extra;
-    std::cout << "\n";
-    if (trace.enabled()) {
-        // A point whose trigger never fired leaves no file (its run says so on its stderr).
-        std::size_t written = 0;
-        for (const auto& p : points)
-            if (std::filesystem::exists(nicsim::tb::point_trace_path(trace.path, p.policy, p.load))) ++written;
-        const std::filesystem::path pattern(trace.path);
-        std::cout << "wrote " << written << " of " << points.size() << " traces, "
-                  << (pattern.parent_path() / (pattern.stem().string() + "-<policy>-<load>" + pattern.extension().string())).string()
-                  << "\n";
-    }
-    if (interrupted) {
-        std::cerr << "nicsim: sweep interrupted: kept the " << finished << " finished points of " << points.size() << "\n";
-        return 130;
-    }
-    const auto failures = sw::conservation_failures(results);
-    if (!failures.empty()) {
-        std::cerr << "nicsim: " << failures.size() << " point(s) failed:\n";
-        for (const auto& f : failures) std::cerr << "  " << f << "\n";
         return 1;
     }
     return 0;
@@ -361,8 +235,8 @@ int main(int argc, char** argv) {
     add_loopback_command(app, loopback);
     BenchCommand bench;
     add_bench_command(app, bench);
-    SweepCommand sweep;
-    add_sweep_command(app, sweep);
+    nicsim::sweep::SweepCommand sweep;
+    nicsim::sweep::add_sweep_command(app, sweep);
     nicsim::bridge::BridgeOptions bridge;
     add_bridge_command(app, bridge);
     ViewCommand view;
@@ -380,7 +254,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
         if (app.got_subcommand("loopback")) return do_loopback(loopback);
         if (app.got_subcommand("bench")) return do_bench(bench);
-        if (app.got_subcommand("sweep")) return do_sweep(sweep, *app.get_subcommand("sweep"));
+        if (app.got_subcommand("sweep")) return nicsim::sweep::run_sweep_command(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
         if (app.got_subcommand("view")) return do_view(view);
         if (app.got_subcommand("replay")) return nicsim::tb::run_replay_command(replay, *app.get_subcommand("replay"));

@@ -2,15 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
-#include "harness/trace_support.hpp"
 #include "cli/trace_report.hpp"
+#include "harness/trace_support.hpp"
+#include "output/atomic_output_file.hpp"
 
 namespace nicsim::tb {
 
@@ -39,12 +38,17 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     // the NIC takes): a window after the end is reported afterwards, not refused here.
     check_trace_options(cmd.options.trace, {std::numeric_limits<double>::infinity()});
     Replayer replayer(cmd.options);
-    std::ofstream file;
+    // The CSV appears at --out only once complete: an interrupted or failed replay leaves the
+    // file that was there before.
+    std::optional<output::AtomicOutputFile> file;
     if (!cmd.out.empty()) {
-        file.open(cmd.out, std::ios::out | std::ios::trunc);
-        if (!file) throw std::invalid_argument("--out " + cmd.out + ": cannot be written (" + std::strerror(errno) + ")");
+        try {
+            file.emplace(cmd.out);
+        } catch (const output::OutputFileError& e) {
+            throw std::invalid_argument("--out " + cmd.out + ": " + e.reason());
+        }
     }
-    std::ostream& csv = cmd.out.empty() ? std::cout : file;
+    std::ostream& csv = file ? file->stream() : std::cout;
 
     const auto& capture = replayer.capture();
     if (capture.truncated > 0)
@@ -55,6 +59,7 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     const auto summary = replayer.run([&](const ReplayRow& row) { write_replay_row(csv, row); });
     csv.flush();
     if (!csv) throw std::runtime_error("writing the CSV failed" + (cmd.out.empty() ? std::string() : " (" + cmd.out + ")"));
+    if (file) file->commit();
     print_replay_summary(std::cerr, cmd.options, replayer, summary);
     finish_trace(std::cerr, cmd.options.trace, replayer.trace_report());
     return 0;

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sweep/knob_text.hpp"
 #include "cosim/run_config.hpp"
 
 namespace nicsim::sweep {
@@ -127,15 +128,37 @@ std::string to_text(const toml::node& node, const std::string& where) {
     throw std::invalid_argument(where + ": must be a string or a number");
 }
 
+// A TOML value as it was written, for messages.
+std::string to_text_or(const toml::node& node) {
+    if (node.is_string()) return "\"" + *node.value<std::string>() + "\"";
+    if (node.is_number()) return to_text(node, "");
+    std::ostringstream os;
+    os << "(a " << node.type() << ")";
+    return os.str();
+}
+
 KeyValues read_table(const toml::table& t, const std::string& where) {
     KeyValues kv;
     for (const auto& [k, v] : t) kv.emplace_back(std::string(k.str()), to_text(v, where + "." + std::string(k.str())));
     return kv;
 }
 
+// A [sweep] integer: a TOML integer in min..max, or an error naming the key and the value.
+std::uint64_t sweep_integer(const std::string& name, const std::string& key, const toml::node& v, double min,
+                            double max) {
+    const auto i = v.value<std::int64_t>();
+    if (!v.is_integer() || static_cast<double>(*i) < min || static_cast<double>(*i) > max) {
+        std::ostringstream os;
+        os << name << ": sweep." << key << " = " << to_text_or(v)
+           << ": must be an integer in " << static_cast<long long>(min) << ".." << static_cast<long long>(max);
+        throw std::invalid_argument(os.str());
+    }
+    return static_cast<std::uint64_t>(*i);
+}
+
 SweepPlan parse_plan(const std::string& name, const toml::table& root) {
     SweepPlan plan;
-    plan.name = name;
+    plan.name = root["name"].value_or(name);
     plan.description = root["description"].value_or(std::string{});
     const auto* sweep = root["sweep"].as_table();
     if (!sweep) throw std::invalid_argument(name + ": missing [sweep] table");
@@ -152,27 +175,50 @@ SweepPlan parse_plan(const std::string& name, const toml::table& root) {
                 plan.loads = parse_loads(to_text(v, name + ": sweep.loads"));
             }
         } else if (key == "packets") {
-            plan.packets = static_cast<std::uint64_t>(v.value<std::int64_t>().value_or(0));
+            plan.packets = sweep_integer(name, key, v, 1, 1e9);
         } else if (key == "duration-us") {
             plan.duration_us = v.value<double>().value_or(0);
+            if (!(v.is_number() && plan.duration_us > 0 && plan.duration_us <= 1e9))
+                throw std::invalid_argument(name + ": sweep.duration-us = " + to_text_or(v) +
+                                            ": must be a number in 0..1000000000 (above 0)");
         } else if (key == "seed") {
-            plan.seed = static_cast<std::uint64_t>(v.value<std::int64_t>().value_or(1));
+            plan.seed = sweep_integer(name, key, v, 0, 9007199254740992.0);
+        } else if (key == "seeds") {
+            plan.seeds = static_cast<unsigned>(sweep_integer(name, key, v, 1, max_seeds));
         } else {
             throw std::invalid_argument(name + ": unknown key 'sweep." + key +
-                                        "' (valid: policies, loads, packets, duration-us, seed)");
+                                        "' (valid: policies, loads, packets, duration-us, seed, seeds)");
         }
     }
     for (const auto& [k, v] : root) {
         const std::string key(k.str());
-        if (key == "sweep" || key == "description") continue;
+        if (key == "sweep" || key == "description" || key == "name") continue;
         if (key == "run") {
             plan.base = read_table(*v.as_table(), name + ": run");
         } else if (key == "policy") {
             for (const auto& [p, t] : *v.as_table())
                 plan.per_policy.emplace_back(std::string(p.str()),
                                              read_table(*t.as_table(), name + ": policy." + std::string(p.str())));
+        } else if (key == "axes") {
+            const auto* axes = v.as_table();
+            if (!axes) throw std::invalid_argument(name + ": axes must be a table of KEY = [values]");
+            // toml++ keeps a table's keys sorted; the axes keep the order they were written in
+            // (the first is the outermost), so they are put back in source order.
+            std::vector<std::pair<toml::source_position, Axis>> in_order;
+            for (const auto& [a, values] : *axes) {
+                Axis axis{std::string(a.str()), {}};
+                const auto* arr = values.as_array();
+                if (!arr || arr->empty())
+                    throw std::invalid_argument(name + ": axes." + axis.key + ": must be a list of values, e.g. [1, 5, 20]");
+                for (const auto& value : *arr) axis.values.push_back(to_text(value, name + ": axes." + axis.key));
+                in_order.emplace_back(values.source().begin, std::move(axis));
+            }
+            std::stable_sort(in_order.begin(), in_order.end(), [](const auto& x, const auto& y) {
+                return x.first.line != y.first.line ? x.first.line < y.first.line : x.first.column < y.first.column;
+            });
+            for (auto& [where, axis] : in_order) plan.axes.push_back(std::move(axis));
         } else {
-            throw std::invalid_argument(name + ": unknown table '" + key + "' (valid: sweep, run, policy)");
+            throw std::invalid_argument(name + ": unknown table '" + key + "' (valid: sweep, axes, run, policy)");
         }
     }
     return plan;
@@ -234,61 +280,178 @@ std::vector<double> parse_loads(const std::string& text) {
     return loads;
 }
 
+namespace {
+
+// Keys a plan sweeps with its own [sweep] entries, not as an axis.
+const char* own_sweep_key(const std::string& key) {
+    if (key == "policy") return "sweep.policies (--policies)";
+    if (key == "load") return "sweep.loads (--loads)";
+    if (key == "seed") return "sweep.seed and sweep.seeds (--seed, --seeds)";
+    if (key == "packets") return "sweep.packets or sweep.duration-us (--packets)";
+    return nullptr;
+}
+
+// "policies = napi,napi: napi is listed twice": a repeated value would run its points twice.
+template <class T>
+void refuse_repeats(const std::string& key, const std::vector<T>& values, const std::vector<std::string>& shown) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (values[i] == values[j]) {
+                std::string list;
+                for (const auto& s : shown) list += (list.empty() ? "" : ",") + s;
+                throw std::invalid_argument(key + " = " + list + ": " + shown[i] +
+                                            " is listed twice (its points would run twice)");
+            }
+}
+
+// Each axis checked and its values written canonically, before any point is built.
+std::vector<Axis> checked_axes(const SweepPlan& plan) {
+    std::vector<Axis> axes;
+    RunConfig scratch;
+    const auto knobs = make_knobs(scratch);
+    for (const auto& axis : plan.axes) {
+        const std::string where = plan.name + ": axis " + axis.key;
+        if (const char* own = own_sweep_key(axis.key))
+            throw std::invalid_argument(where + ": " + axis.key + " is swept by " + own + ", not as an axis");
+        if (!knob_named(knobs, axis.key))
+            throw std::invalid_argument(where + ": unknown key '" + axis.key +
+                                        "' (an axis is a `nicsim run` key; see nicsim run --help)");
+        for (const auto& a : axes)
+            if (a.key == axis.key) throw std::invalid_argument(where + ": the key has two axes");
+        if (axis.values.empty()) throw std::invalid_argument(where + ": no values");
+        Axis checked{axis.key, {}};
+        for (const auto& v : axis.values) {
+            try {
+                checked.values.push_back(canonical_value(knobs, axis.key, v));
+            } catch (const std::invalid_argument& e) {
+                throw std::invalid_argument(plan.name + ": axis " + e.what());
+            }
+        }
+        refuse_repeats("axis " + axis.key, checked.values, axis.values);
+        axes.push_back(std::move(checked));
+    }
+    return axes;
+}
+
+}  // namespace
+
 std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
     if (plan.policies.empty()) throw std::invalid_argument(plan.name + ": no policies to sweep");
     if (plan.loads.empty()) throw std::invalid_argument(plan.name + ": no loads to sweep");
     if (plan.packets == 0 && !(plan.duration_us > 0))
         throw std::invalid_argument(plan.name + ": give sweep.packets or sweep.duration-us");
+    if (plan.seeds < 1 || plan.seeds > max_seeds)
+        throw std::invalid_argument(plan.name + ": seeds = " + std::to_string(plan.seeds) + ": must be an integer in 1.." +
+                                    std::to_string(max_seeds));
+    refuse_repeats("policies", plan.policies, plan.policies);
+    {
+        std::vector<std::string> shown;
+        for (double l : plan.loads) shown.push_back(number_text(l));
+        refuse_repeats("loads", plan.loads, shown);
+    }
+    const auto axes = checked_axes(plan);
+    // Every combination of axis values, the first axis outermost.
+    std::vector<KeyValues> combinations{{}};
+    for (const auto& axis : axes) {
+        std::vector<KeyValues> next;
+        for (const auto& c : combinations)
+            for (const auto& v : axis.values) {
+                next.push_back(c);
+                next.back().emplace_back(axis.key, v);
+            }
+        combinations = std::move(next);
+    }
     std::vector<SweepPoint> points;
     for (const auto& policy : plan.policies) {
-        for (double load : plan.loads) {
-            SweepPoint p;
-            p.policy = policy;
-            p.load = load;
-            p.packets = plan.packets ? plan.packets
-                                     : std::max<std::uint64_t>(200, static_cast<std::uint64_t>(load * plan.duration_us / 1e6));
-            // Later settings replace earlier ones: base, then the policy's own, then the point's.
-            auto set = [&](const std::string& key, const std::string& value) {
-                for (auto& [k, v] : p.settings)
-                    if (k == key) {
-                        v = value;
-                        return;
+        for (const auto& combination : combinations) {
+            for (double load : plan.loads) {
+                SweepPoint p;
+                p.policy = policy;
+                p.load = load;
+                p.axis_values = combination;
+                p.packets = plan.packets ? plan.packets
+                                         : std::max<std::uint64_t>(200, static_cast<std::uint64_t>(load * plan.duration_us / 1e6));
+                // Later settings replace earlier ones: base, the policy's own, the axes, the point's.
+                auto set = [&](const std::string& key, const std::string& value) {
+                    for (auto& [k, v] : p.settings)
+                        if (k == key) {
+                            v = value;
+                            return;
+                        }
+                    p.settings.emplace_back(key, value);
+                };
+                for (const auto& [k, v] : plan.base) set(k, v);
+                // A [policy.NAME] table that sets `policy` makes NAME a variant of that policy
+                // (napi-2q: napi with 2 queues on 2 cores); otherwise NAME is the policy.
+                bool variant = false;
+                for (const auto& [name, kv] : plan.per_policy)
+                    if (name == policy)
+                        for (const auto& [k, v] : kv) {
+                            set(k, v);
+                            variant = variant || k == "policy";
+                        }
+                if (!variant) set("policy", policy);
+                for (const auto& [k, v] : combination) set(k, v);
+                set("load", number_text(load));
+                set("packets", std::to_string(p.packets));
+                set("seed", std::to_string(plan.seed));
+                // Check every setting now, as the run would: a bad point fails the sweep before
+                // anything has been simulated. The settings are kept in one spelling each, so
+                // that a plan and its run files compare byte for byte.
+                RunConfig config;
+                const auto knobs = make_knobs(config);
+                for (auto& [k, v] : p.settings) {
+                    try {
+                        v = canonical_value(knobs, k, v);
+                    } catch (const std::invalid_argument& e) {
+                        throw std::invalid_argument(plan.name + ": " + e.what());
                     }
-                p.settings.emplace_back(key, value);
-            };
-            for (const auto& [k, v] : plan.base) set(k, v);
-            // A [policy.NAME] table that sets `policy` makes NAME a variant of that policy
-            // (napi-2q: napi with 2 queues on 2 cores); otherwise NAME is the policy.
-            bool variant = false;
-            for (const auto& [name, kv] : plan.per_policy)
-                if (name == policy)
-                    for (const auto& [k, v] : kv) {
-                        set(k, v);
-                        variant = variant || k == "policy";
-                    }
-            if (!variant) set("policy", policy);
-            std::ostringstream l;
-            l.precision(17);
-            l << load;
-            set("load", l.str());
-            set("packets", std::to_string(p.packets));
-            set("seed", std::to_string(plan.seed));
-            // Check every setting now, as the run would: a bad point fails the sweep before
-            // anything has been simulated.
-            RunConfig config;
-            const auto knobs = make_knobs(config);
-            for (const auto& [k, v] : p.settings) {
-                try {
-                    set_knob(knobs, k, v);
-                } catch (const std::invalid_argument& e) {
-                    throw std::invalid_argument(plan.name + ": " + e.what());
                 }
+                validate(config);
+                points.push_back(std::move(p));
             }
-            validate(config);
-            points.push_back(std::move(p));
+        }
+    }
+    // The last seed must be one a run takes, like the first.
+    if (plan.seeds > 1) {
+        RunConfig config;
+        const auto knobs = make_knobs(config);
+        const std::uint64_t last = plan.seed + plan.seeds - 1;
+        try {
+            set_knob(knobs, "seed", std::to_string(last));
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(plan.name + ": seeds = " + std::to_string(plan.seeds) + " from seed " +
+                                        std::to_string(plan.seed) + " ends at seed " + std::to_string(last) + ": " +
+                                        e.what());
         }
     }
     return points;
+}
+
+std::vector<SweepRun> plan_runs(const SweepPlan& plan, const std::vector<SweepPoint>& points) {
+    std::vector<SweepRun> runs;
+    runs.reserve(points.size() * plan.seeds);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        for (unsigned s = 0; s < plan.seeds; ++s) {
+            SweepRun r{i, plan.seed + s, points[i].settings};
+            for (auto& [k, v] : r.settings)
+                if (k == "seed") v = std::to_string(r.seed);
+            runs.push_back(std::move(r));
+        }
+    return runs;
+}
+
+Axis parse_axis(const std::string& text) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+        throw std::invalid_argument("--axis = " + text + ": must be KEY=V1,V2,... (e.g. quota=1,5,20)");
+    Axis axis{text.substr(0, eq), {}};
+    std::stringstream ss(text.substr(eq + 1));
+    for (std::string v; std::getline(ss, v, ',');) {
+        if (v.empty()) throw std::invalid_argument("--axis = " + text + ": an empty value");
+        axis.values.push_back(v);
+    }
+    return axis;
 }
 
 }  // namespace nicsim::sweep

@@ -21,11 +21,26 @@ double number(const nlohmann::ordered_json& j, const std::string& key) {
     return j[key].get<double>();
 }
 
-// A label per plotted line: the policy, and the application when it is not forwarding.
+// A label per plotted line: the policy, the application when it is not forwarding, and the
+// point's value of each axis.
 std::string label(const PointResult& r) {
     std::string l = r.point.policy;
     if (r.json.contains("app") && r.json["app"] != "forward") l += " (" + r.json["app"].get<std::string>() + ")";
+    for (const auto& [k, v] : r.point.axis_values) l += " " + k + "=" + v;
     return l;
+}
+
+std::size_t longest_label(const std::vector<std::string>& labels) {
+    std::size_t n = 0;
+    for (const auto& l : labels) n = std::max(n, l.size());
+    return n;
+}
+
+// With several seeds a row carries NAME_ci95 beside each metric.
+bool has_intervals(const std::vector<PointResult>& results) {
+    for (const auto& r : results)
+        if (r.finished) return r.json.contains("delivered_pps_ci95");
+    return false;
 }
 
 std::vector<std::string> columns(const std::vector<PointResult>& results) {
@@ -53,10 +68,19 @@ std::string cell(const nlohmann::ordered_json& v) {
     return "";
 }
 
+// Only into a staging folder: the sweep's own folder changes by renames alone.
 void write_file(const std::string& path, const std::string& text) {
     std::ofstream f(path, std::ios::binary);
-    if (!f) throw std::runtime_error("cannot write " + path);
     f << text;
+    f.close();
+    if (!f) throw std::runtime_error("cannot write " + path);
+}
+
+// A POSIX shell single-quoted word.
+std::string shell_quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 // A gnuplot single-quoted string: a quote inside is written twice.
@@ -83,10 +107,8 @@ unsigned count_indexed(const std::vector<PointResult>& results, const std::strin
 void plot_applications(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
                        const std::vector<std::string>& labels, std::ostringstream& gp) {
     const unsigned apps = count_indexed(results, "app", "_delivered_pps");
-    if (apps < 2) {
-        std::remove((dir + "/apps.svg").c_str());  // a reused folder shows no stale plot
-        return;
-    }
+    if (apps < 2) return;
+    const bool intervals = has_intervals(results);
     const std::string x = "app" + std::to_string(apps - 1) + "_offered_pps";
     for (std::size_t i = 0; i < labels.size(); ++i) {
         std::ostringstream rows;
@@ -96,6 +118,9 @@ void plot_applications(const std::string& dir, const std::string& title, const s
             rows << number(r.json, x);
             for (unsigned a = 0; a < apps; ++a)
                 rows << " " << number(r.json, "app" + std::to_string(a) + "_delivered_pps");
+            if (intervals)
+                for (unsigned a = 0; a < apps; ++a)
+                    rows << " " << number(r.json, "app" + std::to_string(a) + "_delivered_pps_ci95");
             rows << "\n";
         }
         write_file(dir + "/apps_" + std::to_string(i) + ".dat", rows.str());
@@ -106,8 +131,8 @@ void plot_applications(const std::string& dir, const std::string& title, const s
     for (std::size_t i = 0; i < labels.size(); ++i)
         for (unsigned a = 0; a < apps; ++a)
             gp << (i + a ? ", " : "") << quoted("apps_" + std::to_string(i) + ".dat") << " using 1:" << a + 2
-               << " with linespoints lw 2 lc " << i + 1 << " dt " << a + 1 << " title "
-               << quoted(labels[i] + ": app" + std::to_string(a));
+               << (intervals ? ":" + std::to_string(a + 2 + apps) + " with yerrorlines" : std::string(" with linespoints"))
+               << " lw 2 lc " << i + 1 << " dt " << a + 1 << " title " << quoted(labels[i] + ": app" + std::to_string(a));
     gp << "\nunset yrange\nset format y '%g'\n";
 }
 
@@ -115,10 +140,7 @@ void plot_applications(const std::string& dir, const std::string& title, const s
 void plot_cores(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
                 const std::vector<std::string>& labels, std::ostringstream& gp) {
     const unsigned cores = count_indexed(results, "core", "_idle");
-    if (cores < 2) {
-        std::remove((dir + "/cores.svg").c_str());
-        return;
-    }
+    if (cores < 2) return;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         std::ostringstream rows;
         rows << std::setprecision(9);
@@ -152,33 +174,21 @@ void plot_cores(const std::string& dir, const std::string& title, const std::vec
 
 }  // namespace
 
-std::vector<std::string> conservation_failures(const std::vector<PointResult>& results) {
-    std::vector<std::string> failures;
-    for (const auto& r : results) {
-        std::ostringstream os;
-        os << r.point.policy << " at " << r.point.load << " packets/s: ";
-        if (!r.finished) {
-            if (r.exit_status < 0 && r.error.empty()) continue;  // never ran (interrupted)
-            os << "the run failed (exit " << r.exit_status << "): " << r.error;
-            failures.push_back(os.str());
-            continue;
-        }
-        double drops = 0;
-        for (const auto& [k, v] : r.json.items())
-            if (apps::drop_reason_named(k) && v.is_number()) drops += v.get<double>();
-        const double offered = number(r.json, "offered_pkts");
-        const double delivered = number(r.json, "delivered_pkts");
-        const double in_flight = number(r.json, "in_flight_pkts");
-        if (offered != delivered + drops + in_flight || in_flight != 0) {
-            os << "offered " << offered << " != delivered " << delivered << " + drops " << drops << " + in flight "
-               << in_flight;
-            failures.push_back(os.str());
-        }
-    }
-    return failures;
+std::string conservation_problem(const PointResult& run) {
+    if (!run.finished) return {};
+    double drops = 0;
+    for (const auto& [k, v] : run.json.items())
+        if (apps::drop_reason_named(k) && v.is_number()) drops += v.get<double>();
+    const double offered = number(run.json, "offered_pkts");
+    const double delivered = number(run.json, "delivered_pkts");
+    const double in_flight = number(run.json, "in_flight_pkts");
+    if (offered == delivered + drops + in_flight && in_flight == 0) return {};
+    std::ostringstream os;
+    os << "offered " << offered << " != delivered " << delivered << " + drops " << drops << " + in flight " << in_flight;
+    return os.str();
 }
 
-void write_csv(const std::string& path, const std::vector<PointResult>& results) {
+std::string results_csv(const std::vector<PointResult>& results) {
     const auto cols = columns(results);
     std::ostringstream out;
     for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
@@ -191,14 +201,14 @@ void write_csv(const std::string& path, const std::vector<PointResult>& results)
         }
         out << "\n";
     }
-    write_file(path, out.str());
+    return out.str();
 }
 
-void write_json(const std::string& path, const std::vector<PointResult>& results) {
+std::string results_json(const std::vector<PointResult>& results) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const auto& r : results)
         if (r.finished) all.push_back(r.json);
-    write_file(path, all.dump(1) + "\n");
+    return all.dump(1) + "\n";
 }
 
 void write_plots(const std::string& dir, const std::string& title, const std::vector<PointResult>& results) {
@@ -226,6 +236,10 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
                 live_drops.push_back(d);
                 break;
             }
+    // With several seeds, the intervals of delivered_pps, lat_p50_us and lat_p99_us follow
+    // the drop columns.
+    const bool intervals = has_intervals(results);
+    const std::size_t ci_column = 10 + live_drops.size();
     for (const auto& r : results) {
         if (!r.finished) continue;
         const std::string l = label(r);
@@ -235,13 +249,17 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
         for (const auto& f : fields) row << number(r.json, f) << " ";
         const double offered = number(r.json, "offered_pkts");
         for (const auto& d : live_drops) row << (offered > 0 ? number(r.json, d) / offered : 0) << " ";
+        if (intervals)
+            for (const char* f : {"delivered_pps_ci95", "lat_p50_us_ci95", "lat_p99_us_ci95"}) row << number(r.json, f) << " ";
         data[l] += row.str() + "\n";
     }
     for (std::size_t i = 0; i < labels.size(); ++i) write_file(dir + "/data_" + std::to_string(i) + ".dat", data[labels[i]]);
 
     std::ostringstream gp;
     gp << "# Generated by nicsim sweep; run `gnuplot plots.gp` in this folder to redraw.\n"
-       << "set datafile separator ' '\nset key outside right top\nset grid\n"
+       << "set datafile separator ' '\n"
+       // Long labels (a point per axis value) beside the plot would squeeze it: below it then.
+       << (longest_label(labels) > 28 ? "set key below\n" : "set key outside right top\n") << "set grid\n"
        // ColorBrewer Dark2: gnuplot's default fourth colour (pale yellow) is unreadable on white.
        << "set linetype 1 lc rgb '#1b9e77'\nset linetype 2 lc rgb '#d95f02'\nset linetype 3 lc rgb '#7570b3'\n"
        << "set linetype 4 lc rgb '#e7298a'\nset linetype 5 lc rgb '#66a61e'\nset linetype 6 lc rgb '#e6ab02'\n"
@@ -253,13 +271,15 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
         if (with_reference) gp << "x with lines ls 99 title 'offered', ";
         for (std::size_t i = 0; i < labels.size(); ++i)
             gp << (i ? ", " : "") << quoted("data_" + std::to_string(i) + ".dat") << " using 1:" << ycol
-               << " with linespoints lw 2 title " << quoted(labels[i] + suffix);
+               << (intervals ? ":" + std::to_string(ci_column) + " with yerrorlines" : std::string(" with linespoints"))
+               << " lw 2 title " << quoted(labels[i] + suffix);
         gp << "\n";
     };
     for (const char* term : {"svg size 900,560 dynamic background rgb 'white'", "pngcairo size 900,560"}) {
         const std::string ext = std::string(term).rfind("svg", 0) == 0 ? "svg" : "png";
         gp << "set terminal " << term << "\nset output 'livelock." << ext << "'\n"
-           << "set title " << quoted(title + ": delivered vs offered load") << "\n"
+           << "set title " << quoted(title + ": delivered vs offered load" + (intervals ? " (95% confidence intervals)" : ""))
+           << "\n"
            << "set xlabel 'offered load (packets/s)'\nset ylabel 'delivered (packets/s)'\nset yrange [0:*]\n"
            << "set format y '%.1s%c'\n";
         plot_lines(2, "", true);
@@ -279,13 +299,21 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
     }
     gp << "unset multiplot\nunset yrange\n";
     // Latency.
-    gp << "set output 'latency.svg'\nset title " << quoted(title + ": latency (p50 solid, p99 dashed)")
+    gp << "set output 'latency.svg'\nset title "
+       << quoted(title + ": latency (p50 solid, p99 dashed)" + (intervals ? ", 95% confidence intervals" : ""))
        << "\nset ylabel 'latency (us)'\nset logscale y\nplot ";
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const std::string f = quoted("data_" + std::to_string(i) + ".dat");
-        gp << (i ? ", " : "") << f << " using 1:($8>0?$8:1/0) with linespoints lw 2 lc " << i + 1 << " title "
-           << quoted(labels[i] + " p50") << ", " << f << " using 1:($9>0?$9:1/0) with linespoints dt 2 lc " << i + 1
-           << " title " << quoted(labels[i] + " p99");
+        // An error bar reaching below zero cannot be drawn on a log scale: clipped at a tenth.
+        auto style = [&](int y, std::size_t ci) {
+            if (!intervals) return " using 1:($" + std::to_string(y) + ">0?$" + std::to_string(y) + ":1/0) with linespoints";
+            const std::string v = "$" + std::to_string(y), c = "$" + std::to_string(ci);
+            return " using 1:(" + v + ">0?" + v + ":1/0):(" + v + "-" + c + ">0?" + v + "-" + c + ":" + v + "/10):(" + v +
+                   "+" + c + ") with yerrorlines";
+        };
+        gp << (i ? ", " : "") << f << style(8, ci_column + 1) << " lw 2 lc " << i + 1 << " title "
+           << quoted(labels[i] + " p50") << ", " << f << style(9, ci_column + 2) << " dt 2 lc " << i + 1 << " title "
+           << quoted(labels[i] + " p99");
     }
     gp << "\nunset logscale y\n";
     // Drops: one panel per policy, a line per place packets died, as a fraction of offered.
@@ -308,19 +336,23 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
     plot_applications(dir, title, results, labels, gp);
     plot_cores(dir, title, results, labels, gp);
     write_file(dir + "/plots.gp", gp.str());
-    const std::string cmd = "cd '" + dir + "' && gnuplot plots.gp 2> gnuplot.log";
+    const std::string cmd = "cd " + shell_quoted(dir) + " && gnuplot plots.gp 2> .gnuplot.log";
     if (std::system(cmd.c_str()) != 0) {
-        std::ifstream log(dir + "/gnuplot.log");
+        std::ifstream log(dir + "/.gnuplot.log");
         std::ostringstream msg;
         msg << log.rdbuf();
         throw std::runtime_error("gnuplot failed drawing the plots: " + msg.str());
     }
-    std::remove((dir + "/gnuplot.log").c_str());
+    std::remove((dir + "/.gnuplot.log").c_str());
 }
 
 void print_table(std::ostream& out, const std::vector<PointResult>& results) {
-    out << "(nic drop, host drop: fraction of offered packets; cpu busy: fraction of all cores)\n";
-    out << std::left << std::setw(24) << "policy" << std::right << std::setw(12) << "offered/s" << std::setw(13)
+    int width = 24;
+    for (const auto& r : results)
+        if (r.finished) width = std::max(width, static_cast<int>(label(r).size()) + 2);
+    out << "(nic drop, host drop: fraction of offered packets; cpu busy: fraction of all cores"
+        << (has_intervals(results) ? "; means over the seeds" : "") << ")\n";
+    out << std::left << std::setw(width) << "policy" << std::right << std::setw(12) << "offered/s" << std::setw(13)
         << "delivered/s" << std::setw(11) << "nic drop" << std::setw(11) << "host drop" << std::setw(10) << "cpu busy"
         << std::setw(11) << "p99 us" << "\n";
     for (const auto& r : results) {
@@ -332,7 +364,7 @@ void print_table(std::ostream& out, const std::vector<PointResult>& results) {
             else if (reason) host += v.get<double>();
         }
         const double offered = number(r.json, "offered_pkts");
-        out << std::left << std::setw(24) << label(r) << std::right << std::fixed << std::setprecision(0)
+        out << std::left << std::setw(width) << label(r) << std::right << std::fixed << std::setprecision(0)
             << std::setw(12) << number(r.json, "offered_pps") << std::setw(13) << number(r.json, "delivered_pps")
             << std::setprecision(3) << std::setw(11) << (offered > 0 ? nic / offered : 0) << std::setw(11)
             << (offered > 0 ? host / offered : 0) << std::setw(10) << 1.0 - number(r.json, "cpu_idle")

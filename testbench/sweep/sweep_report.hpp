@@ -1,24 +1,27 @@
-// A sweep's outputs: results.csv (one row per point, the run's JSON fields as columns),
+// A sweep's outputs: results.csv (one row per point, the row's JSON fields as columns),
 // results.json, the plots (gnuplot: livelock.svg/.png, cpu.svg, latency.svg, drops.svg; with
-// several applications apps.svg, with several cores cores.svg) and the table printed at the
-// end; and the conservation check of every point.
+// several applications apps.svg, with several cores cores.svg; with several seeds the 95%
+// confidence intervals as error bars on livelock, latency and apps) and the table printed at
+// the end; and the conservation check of every run.
 #pragma once
 
 #include <iosfwd>
 #include <string>
 #include <vector>
 
-#include "sweep/sweep_runner.hpp"
+#include "sweep/sweep_results.hpp"
 
 namespace nicsim::sweep {
 
-// Points whose counts do not add up (or that failed), each described with its numbers.
-std::vector<std::string> conservation_failures(const std::vector<PointResult>& results);
+// For a run whose counts do not add up, how (offered != delivered + drops + in flight);
+// empty when they do, or when the run has no result.
+std::string conservation_problem(const PointResult& run);
 
-void write_csv(const std::string& path, const std::vector<PointResult>& results);
-void write_json(const std::string& path, const std::vector<PointResult>& results);
-// Writes the data files and gnuplot script into `dir` and runs gnuplot; throws with
-// gnuplot's message if it fails.
+std::string results_csv(const std::vector<PointResult>& results);
+std::string results_json(const std::vector<PointResult>& results);
+// Writes the data files and gnuplot script into `dir` and runs gnuplot there; throws with
+// gnuplot's message if it fails. `dir` is a staging folder (output/staged_outputs.hpp): what
+// is not drawn this time is not there.
 void write_plots(const std::string& dir, const std::string& title, const std::vector<PointResult>& results);
 void print_table(std::ostream& out, const std::vector<PointResult>& results);
 

@@ -3,6 +3,9 @@
 #
 #   cmake -DNICSIM=path -DARGS="bridge --udp 0 --duration 1 --policy nope" -DEXPECT=regex -P check_rejects.cmake
 #
+# With -DMUST_NOT_EXIST=path, that path must not exist afterwards either (a refused sweep
+# creates no output folder).
+#
 # ARGS is split as a Unix shell would (separate_arguments). A regression that accepted the
 # input would print to stdout and exit 0 (the bad-input runs are given --duration 1 or the
 # like so that even then they end): both are caught here, which PASS_REGULAR_EXPRESSION,
@@ -21,5 +24,8 @@ if(NOT err MATCHES "^nicsim: ")
 endif()
 if(NOT err MATCHES "${EXPECT}")
   message(FATAL_ERROR "nicsim ${ARGS}: the error does not match '${EXPECT}':\n${err}")
+endif()
+if(DEFINED MUST_NOT_EXIST AND EXISTS "${MUST_NOT_EXIST}")
+  message(FATAL_ERROR "nicsim ${ARGS}: refused, but left ${MUST_NOT_EXIST} behind")
 endif()
 message(STATUS "refused with status 2: ${err}")

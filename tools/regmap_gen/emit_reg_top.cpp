@@ -180,6 +180,8 @@ private:
         }
         if (!m_.global_counters.empty())
             port("input  wire logic [" + m_.counter_sources + "-1:0][NUM_GCNT-1:0] hw2reg_gcnt_inc_i");
+        for (const auto& c : m_.global_counters)
+            if (c.increment == "own") port("input  wire logic hw2reg_" + c.name + "_inc_i");
         for (const auto* b : served_)
             for (const auto& c : b->counters) {
                 if (c.increment == "vector") {
@@ -650,6 +652,16 @@ private:
             w_.line(5, "gcnt_q[i] <= gcnt_q[i] + 64'(gcnt_sum(hw2reg_gcnt_inc_i, GcntW'(i)));");
             w_.line(4, "end");
             w_.line(3, "end");
+            // After the shared loop, which adds nothing to these (no source drives their bits)
+            // but assigns them: the later assignment wins. Their own input keeps a cycle that
+            // only they count from going through the loop over every counter.
+            for (const auto& c : m_.global_counters) {
+                if (c.increment != "own") continue;
+                const std::string q = "gcnt_q[GCNT_" + upper(c.name) + "]";
+                w_.line(3, "if (hw2reg_" + c.name + "_inc_i) begin");
+                w_.line(4, q + " <= " + q + " + 64'd1;");
+                w_.line(3, "end");
+            }
         }
         for (const auto* b : served_)
             for (const auto& c : b->counters) {

@@ -57,7 +57,9 @@ struct Counter {
     std::uint32_t offset = 0;
     std::string desc;
     bool drop = false;          // a drop reason (see regmap.toml)
-    std::string increment;      // blocks: "indexed" (one instance per cycle) or "vector" (any)
+    std::string increment;      // blocks: "indexed" (one instance per cycle) or "vector" (any);
+                                // globals: "" (the shared source vector) or "own" (a 1-bit input
+                                // of its own, for a counter that counts in most cycles)
     unsigned amount_width = 0;  // indexed: bits of the amount added; 0 adds 1
 };
 

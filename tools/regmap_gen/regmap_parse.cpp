@@ -141,7 +141,11 @@ std::vector<Counter> parse_counters(const toml::table& root, const char* key) {
         c.drop = t["drop"].value<bool>().value_or(false);
         c.increment = optional_string(t, "increment");
         c.amount_width = static_cast<unsigned>(t["amount_width"].value<std::int64_t>().value_or(0));
-        if (!c.increment.empty() && c.increment != "indexed" && c.increment != "vector")
+        const bool global = std::string(key) == "global_counter";
+        if (global && !c.increment.empty() && c.increment != "own")
+            fail(where + ": increment '" + c.increment + "' is not 'own' (global counters count "
+                 "the shared source vector, or their own input)");
+        if (!global && !c.increment.empty() && c.increment != "indexed" && c.increment != "vector")
             fail(where + ": increment '" + c.increment + "' is not one of indexed, vector");
         if (c.amount_width > 32) fail(where + ": amount_width must be at most 32");
         if (c.offset % 8 != 0) fail(where + ": counter offset is not 8-byte aligned");

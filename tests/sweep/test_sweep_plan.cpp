@@ -1,0 +1,166 @@
+// Sweep plans: parameter axes over any run key, seeds, refusals before anything runs, and
+// the plan and run files a sweep folder records (read back, they are the same plan and runs).
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sweep/knob_text.hpp"
+#include "sweep/plan_files.hpp"
+#include "cosim/run_config.hpp"
+#include "sweep/sweep_plan.hpp"
+
+using namespace nicsim;
+using namespace nicsim::sweep;
+namespace fs = std::filesystem;
+
+namespace {
+
+SweepPlan small_plan() {
+    SweepPlan plan;
+    plan.name = "test";
+    plan.policies = {"napi", "poll-quota"};
+    plan.loads = {1000, 2000};
+    plan.packets = 100;
+    return plan;
+}
+
+std::string setting(const SweepPoint& p, const std::string& key) {
+    for (const auto& [k, v] : p.settings)
+        if (k == key) return v;
+    return "(unset)";
+}
+
+SweepPlan read_back(const std::string& toml) {
+    const fs::path file = fs::current_path() / ("plan-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(file) << toml;
+    auto plan = load_plan_file(file.string());
+    fs::remove(file);
+    return plan;
+}
+
+}  // namespace
+
+TEST_CASE("Axes multiply the points: policy outermost, then each axis, load innermost", "[unit][sweep]") {
+    auto plan = small_plan();
+    plan.axes = {{"quota", {"1", "5"}}, {"rx-usecs", {"0", "8"}}};
+    const auto points = plan_points(plan);
+    REQUIRE(points.size() == 2 * 2 * 2 * 2);
+    CHECK(points[0].policy == "napi");
+    CHECK(points[0].axis_values == KeyValues{{"quota", "1"}, {"rx-usecs", "0"}});
+    CHECK(points[1].load == 2000);
+    CHECK(points[2].axis_values == KeyValues{{"quota", "1"}, {"rx-usecs", "8"}});
+    CHECK(points[4].axis_values == KeyValues{{"quota", "5"}, {"rx-usecs", "0"}});
+    CHECK(points[8].policy == "poll-quota");
+    CHECK(setting(points[5], "quota") == "5");
+    CHECK(setting(points[5], "rx-usecs") == "0");
+    CHECK(setting(points[5], "load") == "2000");
+}
+
+TEST_CASE("An axis replaces the key's value from [run] and from [policy.NAME]", "[unit][sweep]") {
+    auto plan = load_preset("mogul96");  // quota = 5 in [run], app = "sink" for poll-feedback
+    plan.axes = {{"quota", {"1", "20"}}, {"app", {"forward"}}};
+    for (const auto& p : plan_points(plan)) {
+        CHECK(setting(p, "app") == "forward");
+        CHECK((setting(p, "quota") == "1" || setting(p, "quota") == "20"));
+    }
+}
+
+TEST_CASE("An axis must be a run key other than those the sweep has keys for", "[unit][sweep]") {
+    auto plan = small_plan();
+    plan.axes = {{"quot", {"1"}}};
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("axis quot: unknown key 'quot'"));
+    plan.axes = {{"load", {"1000"}}};
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("load is swept by sweep.loads (--loads), not as an axis"));
+    plan.axes = {{"seed", {"1"}}};
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("sweep.seeds"));
+    plan.axes = {{"quota", {"0"}}};  // and each value in the knob's range
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("quota = 0: must be an integer in 1..1000000"));
+}
+
+TEST_CASE("A policy, load or axis value listed twice is refused (its points would run twice)", "[unit][sweep]") {
+    auto plan = small_plan();
+    plan.policies = {"napi", "napi"};
+    CHECK_THROWS_WITH(plan_points(plan), "policies = napi,napi: napi is listed twice (its points would run twice)");
+    plan = small_plan();
+    plan.loads = {1000, 2000, 1000};
+    CHECK_THROWS_WITH(plan_points(plan), Catch::StartsWith("loads = 1000,2000,1000: 1000 is listed twice"));
+    plan = small_plan();
+    plan.axes = {{"quota", {"5", "5.0"}}};  // one value, two spellings
+    CHECK_THROWS_WITH(plan_points(plan), Catch::StartsWith("axis quota = 5,5.0: 5.0 is listed twice"));
+}
+
+TEST_CASE("Seeds give each point runs seed .. seed + N - 1; the last must be a valid seed", "[unit][sweep]") {
+    auto plan = small_plan();
+    plan.seed = 7;
+    plan.seeds = 3;
+    const auto points = plan_points(plan);
+    const auto runs = plan_runs(plan, points);
+    REQUIRE(runs.size() == points.size() * 3);
+    CHECK(runs[0].point == 0);
+    CHECK(runs[2].seed == 9);
+    CHECK(runs[3].point == 1);
+    for (const auto& r : runs) {
+        std::string seed;
+        for (const auto& [k, v] : r.settings)
+            if (k == "seed") seed = v;
+        CHECK(seed == std::to_string(r.seed));
+    }
+    plan.seed = 9007199254740900;
+    plan.seeds = 200;
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("from seed 9007199254740900 ends at seed 9007199254741099: seed ="));
+}
+
+TEST_CASE("A plan written and read back is the same plan, for every preset", "[unit][sweep]") {
+    for (const auto& name : preset_names()) {
+        INFO(name);
+        auto plan = load_preset(name);
+        plan.seeds = 2;
+        // Not in alphabetical order: the written order is the nesting order.
+        plan.axes = {{"rx-usecs", {"0", "16.0"}}, {"arrivals", {"poisson", "constant"}}};
+        const std::string text = plan_toml(plan);
+        const auto again = read_back(text);
+        CHECK(plan_toml(again) == text);
+        REQUIRE(again.axes.size() == 2);
+        CHECK(again.axes[0].key == "rx-usecs");
+        const auto a = plan_points(plan), b = plan_points(again);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].settings == b[i].settings);
+    }
+}
+
+TEST_CASE("A run file is the run: read by nicsim run it sets every knob as the sweep does", "[unit][sweep]") {
+    auto plan = load_preset("mogul96");
+    plan.loads = {1234.5};
+    plan.axes = {{"cpu-limit", {"0.25"}}};
+    const auto points = plan_points(plan);
+    const auto runs = plan_runs(plan, points);
+    const fs::path file = fs::current_path() / ("run-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(file) << run_toml(runs[0], points[0]);
+    RunConfig from_file, from_settings;
+    const auto file_knobs = make_knobs(from_file), setting_knobs = make_knobs(from_settings);
+    load_config_file(file_knobs, file.string());
+    for (const auto& [k, v] : runs[0].settings) set_knob(setting_knobs, k, v);
+    fs::remove(file);
+    for (std::size_t i = 0; i < file_knobs.size(); ++i) CHECK(file_knobs[i].get() == setting_knobs[i].get());
+    CHECK(from_file.load_pps == 1234.5);
+    CHECK(from_file.policies.polling.cpu_limit == 0.25);
+}
+
+TEST_CASE("Numbers are written in one spelling, the shortest that reads back exactly", "[unit][sweep]") {
+    CHECK(number_text(0.1) == "0.1");
+    CHECK(number_text(100000) == "100000");
+    CHECK(number_text(2.5e6) == "2500000");
+    CHECK(number_text(0.001) == "0.001");
+    CHECK(number_text(1234.5) == "1234.5");
+}
+
+TEST_CASE("An axis flag reads KEY=values, the values separated by commas", "[unit][sweep]") {
+    const auto a = parse_axis("quota=1,5,20");
+    CHECK(a.key == "quota");
+    CHECK(a.values == std::vector<std::string>{"1", "5", "20"});
+    CHECK_THROWS_WITH(parse_axis("quota"), Catch::Contains("must be KEY=V1,V2,..."));
+    CHECK_THROWS_WITH(parse_axis("quota=1,,5"), Catch::Contains("an empty value"));
+}
