@@ -96,4 +96,11 @@ void check_knobs_used(const RunConfig& c) {
     }
 }
 
+std::vector<std::string> unused_knobs(const RunConfig& c) {
+    std::vector<std::string> unused;
+    for (const auto& rule : rules)
+        if (c.was_given(rule.key) && !rule.used(c)) unused.emplace_back(rule.key);
+    return unused;
+}
+
 }  // namespace nicsim

@@ -5,9 +5,16 @@
 
 #include "cosim/run_config.hpp"
 
+#include <string>
+#include <vector>
+
 namespace nicsim {
 
 // Throws std::invalid_argument for the first given key nothing in the run uses.
 void check_knobs_used(const RunConfig& config);
+
+// The given keys nothing in the run uses, in rule order (a sweep's shared [run] keys apply
+// only to the points whose policy, application or traffic uses them).
+std::vector<std::string> unused_knobs(const RunConfig& config);
 
 }  // namespace nicsim
