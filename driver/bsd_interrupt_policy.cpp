@@ -66,7 +66,7 @@ void BsdInterruptPolicy::start() {
     for (unsigned q = 0; q < nic_.queues(); ++q) {
         const unsigned core = q % kernel_.num_cores();
         handlers_.push_back(std::make_unique<ReceiveInterrupt>(*this, q, core));
-        program_vector(nic_, q, q, Coalesce{});  // an interrupt for every frame
+        program_vector(nic_, q, q, config_.coalesce);  // without moderation, an interrupt for every frame
         kernel_.request_irq(q, core, *handlers_.back());
     }
     for (unsigned q = 0; q < nic_.queues(); ++q) rearm_vector(nic_, q);

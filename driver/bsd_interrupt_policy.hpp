@@ -1,5 +1,6 @@
 // `bsd-interrupt`: the 4.4BSD receive path measured by Mogul & Ramakrishnan, the livelock
-// baseline. Every frame raises a receive interrupt (no moderation); the handler, at the
+// baseline. Every frame raises a receive interrupt (unless moderation batches them: the
+// lecture notes' third remedy, "batched interrupts"); the handler, at the
 // highest priority, takes every frame the NIC has delivered, does the driver's work on it and
 // appends it to the IP input queue (ipintrq, IFQ_MAXLEN = 50 by default), dropping it there
 // when the queue is full — after the work has been spent. The IP softirq (ipintr) then does
@@ -11,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "interrupt_vectors.hpp"
 #include "kernel.hpp"
 #include "nic_driver.hpp"
 #include "packet_handler.hpp"
@@ -21,6 +23,7 @@ namespace nicsim::driver {
 
 struct BsdConfig {
     unsigned ipintrq_len = 50;  // IFQ_MAXLEN
+    Coalesce coalesce;          // moderation of the receive interrupt: none by default
 };
 
 class BsdInterruptPolicy final : public RxPolicy {

@@ -1,8 +1,9 @@
-// Lazy receiver processing as an application sees it (Druschel & Banga, OSDI 1996): the NIC
-// demultiplexes each application's packets to its own queue, and the application's own
-// thread does their receive processing when it asks for the next packet, so that work is
-// charged to it and scheduled at its priority. Nothing runs for a packet the application
-// has not asked for; when it falls behind, its queue fills and the NIC drops the excess.
+// Lazy receiver processing as an application sees it (Druschel & Banga, OSDI 1996): each
+// application's packets are demultiplexed early to its own queue -- by the NIC (NI-LRP) or by
+// the receive interrupt (SOFT-LRP) -- and the application's own thread does their protocol
+// processing when it asks for the next packet, so that work is charged to it and scheduled at
+// its priority. When it falls behind, its queue fills and the excess is dropped there, before
+// any protocol work was spent on it.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +18,12 @@ namespace nicsim::driver {
 class ReceiveChannel {
 public:
     virtual ~ReceiveChannel() = default;
-    // Does the receive processing of the next frame on the application's queue in the
-    // caller's context (charged to the caller) and hands the frame to `deliver`. Returns false
-    // when no frame has arrived; the channel then arms its interrupt, and the application's
-    // thread is woken when one does.
-    virtual bool receive(const std::function<void(const RxFrameView&)>& deliver) = 0;
+    // Does the channel's part of the receive processing of the next frame in the caller's
+    // context (charged to the caller) and hands the frame to `deliver`, with the CPU time the
+    // channel charged for it in this step. Returns false when no frame has arrived; the
+    // application's thread is woken when one does.
+    using Deliver = std::function<void(const RxFrameView& frame, std::uint64_t charged_ps)>;
+    virtual bool receive(const Deliver& deliver) = 0;
 };
 
 // An application that receives through a channel: what the policy needs to steer its

@@ -44,11 +44,11 @@ public:
         policy_.kernel_.wake(receiver_.thread());
     }
 
-    bool receive(const std::function<void(const RxFrameView&)>& deliver) override {
+    bool receive(const Deliver& deliver) override {
         Kernel& kernel = policy_.kernel_;
         const unsigned got = policy_.nic_.rx(queue_).poll(1, [&](const RxFrameView& frame) {
             kernel.charge_ps(policy_.costs_.rx_ps);
-            deliver(frame);
+            deliver(frame, policy_.costs_.rx_ps);
         });
         if (got > 0) return true;
         // Nothing waiting: the application will sleep; a frame that arrived since the NIC
@@ -92,12 +92,13 @@ private:
 };
 
 LrpPolicy::LrpPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& default_handler, DriverCosts costs,
-                     NetRxBudget budget, std::vector<LazyReceiver*> receivers)
+                     NetRxBudget budget, Coalesce coalesce, std::vector<LazyReceiver*> receivers)
     : kernel_(kernel),
       nic_(nic),
       default_handler_(default_handler),
       costs_(costs),
       budget_(budget),
+      coalesce_(coalesce),
       receivers_(std::move(receivers)) {}
 
 LrpPolicy::~LrpPolicy() = default;
@@ -115,16 +116,16 @@ void LrpPolicy::start() {
 
     softirq_ = std::make_unique<NetRxSoftirq>(kernel_, 0, budget_);
     default_queue_ = std::make_unique<DefaultQueue>(*this);
-    program_vector(nic_, default_queue, default_queue, Coalesce{});
+    program_vector(nic_, default_queue, default_queue, coalesce_);
     kernel_.request_irq(default_queue, 0, *default_queue_);
 
     for (unsigned i = 0; i < receivers_.size(); ++i) {
         LazyReceiver& r = *receivers_[i];
         const unsigned queue = i + 1;
         channels_.push_back(std::make_unique<Channel>(*this, r, queue));
-        // No moderation: an interrupt only wakes a sleeping application, and the sooner the
-        // better; a busy one takes none.
-        program_vector(nic_, queue, queue, Coalesce{});
+        // An interrupt only wakes a sleeping application (a busy one takes none): moderation,
+        // off by default, only delays that wakeup.
+        program_vector(nic_, queue, queue, coalesce_);
         kernel_.request_irq(queue, r.core(), *channels_.back());
         write_steering_rule(device, i, udp_port_rule(r.udp_port(), queue));
         r.attach(*channels_.back());

@@ -21,6 +21,7 @@
 #include <memory>
 #include <vector>
 
+#include "interrupt_vectors.hpp"
 #include "kernel.hpp"
 #include "lazy_receiver.hpp"
 #include "net_rx_softirq.hpp"
@@ -34,7 +35,7 @@ class LrpPolicy final : public RxPolicy {
 public:
     // `default_handler` takes the default queue's frames; `receivers` are the applications.
     LrpPolicy(Kernel& kernel, NicDriver& nic, PacketHandler& default_handler, DriverCosts costs, NetRxBudget budget,
-              std::vector<LazyReceiver*> receivers);
+              Coalesce coalesce, std::vector<LazyReceiver*> receivers);
     ~LrpPolicy() override;
 
     std::string name() const override { return "lrp"; }
@@ -51,6 +52,7 @@ private:
     PacketHandler& default_handler_;
     DriverCosts costs_;
     NetRxBudget budget_;
+    Coalesce coalesce_;
     std::vector<LazyReceiver*> receivers_;
     std::vector<std::unique_ptr<Channel>> channels_;
     std::unique_ptr<NetRxSoftirq> softirq_;

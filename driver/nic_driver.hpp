@@ -53,6 +53,7 @@ public:
 
     RxRing& rx(unsigned queue) { return *rx_rings_.at(queue); }
     TxRing& tx(unsigned queue) { return *tx_rings_.at(queue); }
+    const TxRing& tx(unsigned queue) const { return *tx_rings_.at(queue); }
     unsigned queues() const { return config_.queues; }
     unsigned device_queues() const { return device_queues_; }
 

@@ -26,13 +26,14 @@ enum class PolicyKind : unsigned {
     napi_dim,
     busy_poll,
     lrp,
+    soft_lrp,
     count_
 };
 
 // Every policy's name, indexed by PolicyKind, in the order the docs describe them.
 inline constexpr std::array<std::string_view, static_cast<unsigned>(PolicyKind::count_)> policy_kind_names{
     "bsd-interrupt", "poll-noquota", "poll-quota", "poll-feedback", "poll-cpulimit",
-    "napi",          "napi-dim",     "busy-poll",  "lrp"};
+    "napi",          "napi-dim",     "busy-poll",  "lrp",          "soft-lrp"};
 
 inline std::string_view policy_name(PolicyKind kind) { return policy_kind_names[static_cast<unsigned>(kind)]; }
 // The kind named `name`, or nothing.
@@ -41,13 +42,17 @@ std::optional<PolicyKind> policy_kind(std::string_view name);
 std::string policy_name_list();
 
 struct PolicyConfig {
+    Coalesce coalesce;      // interrupt moderation (ethtool -C), for every interrupt-driven policy
     NapiConfig napi;
     BsdConfig bsd;
     PollingConfig polling;  // quota, watermarks, timeout, cpu limit
+    unsigned lrp_channel = 256;  // soft-lrp: each application's channel queue, packets
 };
 
 // Builds the policy. `consumer` is the user-level consumer's queue when there is one
-// (poll-feedback watches it); `receivers` are the applications `lrp` demultiplexes to.
+// (poll-feedback watches it); `receivers` are the applications `lrp` and `soft-lrp`
+// demultiplex to. napi-dim tunes its own moderation and busy-poll takes no interrupts: for
+// them `config.coalesce` must be left off (the run's configuration refuses it).
 std::unique_ptr<RxPolicy> make_policy(PolicyKind kind, Kernel& kernel, NicDriver& nic, PacketHandler& handler,
                                       ConsumerQueue* consumer, DriverCosts costs, const PolicyConfig& config,
                                       const std::vector<LazyReceiver*>& receivers = {});

@@ -208,7 +208,7 @@ void PollingThreadPolicy::start() {
             by_core[core] = pollers_.back().get();
         }
         by_core[core]->add_queue(q);
-        program_vector(nic_, q, q, Coalesce{});
+        program_vector(nic_, q, q, config_.coalesce);
     }
     for (auto& p : pollers_) p->start();
     for (unsigned q = 0; q < nic_.queues(); ++q) rearm_vector(nic_, q);

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "interrupt_vectors.hpp"
 #include "kernel.hpp"
 #include "nic_driver.hpp"
 #include "packet_handler.hpp"
@@ -37,8 +38,9 @@ struct PollingConfig {
     double high_watermark = 0.75;        // of the consumer queue's capacity
     double low_watermark = 0.25;
     std::uint64_t feedback_timeout_us = 10'000;
-    double cpu_limit = 0;                // poll-cpulimit: fraction of a core, 0 = none
+    double cpu_limit = 0.5;              // poll-cpulimit: fraction of a core (the factory sets 0, none, for the others)
     std::uint64_t cpu_period_us = 10'000;
+    Coalesce coalesce;                   // moderation of the interrupt that wakes the thread
 };
 
 class PollingThreadPolicy final : public RxPolicy {

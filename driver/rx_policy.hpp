@@ -16,6 +16,7 @@ struct DriverCosts {
     std::uint64_t rx_ps = 0;           // per received packet: descriptor, buffer, refill
     std::uint64_t tx_complete_ps = 0;  // per transmitted packet reclaimed
     std::uint64_t poll_empty_ps = 0;   // a poll that finds nothing (busy polling's spin)
+    std::uint64_t demux_ps = 0;        // soft-lrp: finding a received packet's application in software
 };
 
 // The queue in front of a user-level consumer, for policies that take feedback from it.

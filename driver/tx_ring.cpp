@@ -63,6 +63,7 @@ unsigned TxRing::reclaim(unsigned max) {
         --in_flight_;
         ++done;
     }
+    completions_ += done;
     return done;
 }
 

@@ -32,6 +32,8 @@ public:
     bool has_completions() const;
 
     unsigned in_flight() const { return in_flight_; }
+    // Frames reclaimed so far: the transmit completions the host has processed.
+    std::uint64_t completions() const { return completions_; }
     unsigned free_slots() const { return size_ - 1 - in_flight_; }
     unsigned queue() const { return queue_; }
     unsigned size() const { return size_; }
@@ -49,6 +51,7 @@ private:
     std::uint32_t next_to_clean_ = 0;
     std::uint32_t kicked_tail_ = 0;
     unsigned in_flight_ = 0;
+    std::uint64_t completions_ = 0;
 };
 
 }  // namespace nicsim::driver

@@ -14,15 +14,17 @@
 
 namespace nicsim::apps {
 
-// Host-side places. ipintrq is a driver policy's (bsd-interrupt's IP input queue): the policy
-// counts it and names it so in RxPolicy::drops(). The ledger counts the others.
-enum class HostDrop : unsigned { ipintrq, tx_ring, socket_queue, corrupt, count_ };
+// Host-side places. ipintrq and lrp_channel are driver policies' (bsd-interrupt's IP input
+// queue, soft-lrp's channel queues): the policy counts them and names them so in
+// RxPolicy::drops(). The ledger counts the others.
+enum class HostDrop : unsigned { ipintrq, tx_ring, socket_queue, corrupt, lrp_channel, count_ };
 
 inline constexpr std::array<std::string_view, static_cast<unsigned>(HostDrop::count_)> host_drop_names{
     "ipintrq",       // the IP input queue between the driver and protocol processing was full
     "tx_ring",       // forwarding found the transmit ring full
     "socket_queue",  // the user-level consumer's queue was full
     "corrupt",       // a frame whose contents did not survive (a model bug if ever non-zero)
+    "lrp_channel",   // soft-lrp: the application's channel queue was full when the interrupt demultiplexed it
 };
 
 inline constexpr unsigned nic_drop_count = static_cast<unsigned>(regs::NicDrop::count_);

@@ -10,7 +10,6 @@ SinkApp::SinkApp(driver::Kernel& kernel, const host::CostTable& costs, DeliveryL
       ledger_(ledger),
       kernel_ps_(host::to_ps(costs.rx_packet_ns) + host::to_ps(costs.socket_enqueue_ns)),
       protocol_ps_(host::to_ps(costs.rx_packet_ns)),
-      driver_ps_(host::to_ps(costs.driver_rx_ns)),
       user_ps_(host::to_ps(costs.user_packet_ns)),
       capacity_(queue_capacity),
       core_(core),
@@ -41,8 +40,7 @@ void SinkApp::consume_from_socket() {
     queue_.pop_front();
     kernel_.charge_ps(user_ps_);
     // Consumed when this step's work is done.
-    ++delivered_;
-    ledger_.delivered(id, kernel_.now_ns() * 1000 + user_ps_);
+    deliver(id, kernel_.now_ns() * 1000 + user_ps_);
     if (notify_ && queue_.size() <= notify_mark_) {
         auto drained = std::move(notify_);
         notify_ = nullptr;
@@ -50,7 +48,7 @@ void SinkApp::consume_from_socket() {
     }
 }
 
-void SinkApp::receive_lazily(const driver::RxFrameView& frame) {
+void SinkApp::receive_lazily(const driver::RxFrameView& frame, std::uint64_t channel_ps) {
     // recv(): the protocol input the kernel would have done eagerly, now in this process's
     // step; no socket queue, so no enqueue and no wakeup.
     kernel_.charge_ps(protocol_ps_ + user_ps_);
@@ -61,9 +59,14 @@ void SinkApp::receive_lazily(const driver::RxFrameView& frame) {
         ledger_.dropped(HostDrop::corrupt);
         return;
     }
+    // The step also did the channel's part of the work on it (the driver's, under lrp).
+    deliver(*id, kernel_.now_ns() * 1000 + channel_ps + protocol_ps_ + user_ps_);
+}
+
+void SinkApp::deliver(const traffic::FrameId& id, std::uint64_t at_ps) {
     ++delivered_;
-    // The step also did the driver's work on it (charged by the channel).
-    ledger_.delivered(*id, kernel_.now_ns() * 1000 + driver_ps_ + protocol_ps_ + user_ps_);
+    deliveries_.add(ledger_.window(), at_ps);
+    ledger_.delivered(id, at_ps);
 }
 
 bool SinkApp::run_step() {
@@ -72,7 +75,9 @@ bool SinkApp::run_step() {
         consume_from_socket();
         return !queue_.empty() || channel_ != nullptr;
     }
-    if (channel_) return channel_->receive([this](const driver::RxFrameView& frame) { receive_lazily(frame); });
+    if (channel_)
+        return channel_->receive(
+            [this](const driver::RxFrameView& frame, std::uint64_t channel_ps) { receive_lazily(frame, channel_ps); });
     return false;
 }
 

@@ -3,10 +3,11 @@
 // when the queue is full; the process wakes, and consumes one packet per step at the
 // configured per-packet user cost. A packet is delivered when the process has consumed it.
 //
-// Under `lrp` the process receives lazily instead (driver/lazy_receiver.hpp): when its
-// socket queue is empty it asks its channel for the next packet, and does that packet's
-// driver and protocol work itself, in its own step, before the user work. There is no
-// socket queue to overflow: packets it does not ask for wait in its ring in the NIC.
+// Under `lrp` and `soft-lrp` the process receives lazily instead (driver/lazy_receiver.hpp):
+// when its socket queue is empty it asks its channel for the next packet, and does that
+// packet's protocol work itself (and, under lrp, the driver's), in its own step, before the
+// user work. There is no socket queue to overflow: packets it does not ask for wait in its
+// ring in the NIC (lrp) or in its channel queue (soft-lrp).
 #pragma once
 
 #include <cstdint>
@@ -51,6 +52,8 @@ public:
     std::size_t max_queue_length() const { return max_length_; }
     // This application's own account (the ledger holds everyone's).
     std::uint64_t delivered() const { return delivered_; }
+    // Its deliveries by the ledger's measurement window.
+    const WindowCount& deliveries() const { return deliveries_; }
     std::uint64_t socket_queue_drops() const { return socket_queue_drops_; }
     std::uint64_t corrupt() const { return corrupt_; }
     // CPU time its process has run: under lrp that includes its packets' receive processing.
@@ -58,13 +61,13 @@ public:
 
 private:
     void consume_from_socket();
-    void receive_lazily(const driver::RxFrameView& frame);
+    void receive_lazily(const driver::RxFrameView& frame, std::uint64_t channel_ps);
+    void deliver(const traffic::FrameId& id, std::uint64_t at_ps);
 
     driver::Kernel& kernel_;
     DeliveryLedger& ledger_;
     std::uint64_t kernel_ps_;
     std::uint64_t protocol_ps_;
-    std::uint64_t driver_ps_;
     std::uint64_t user_ps_;
     unsigned capacity_;
     unsigned core_;
@@ -77,6 +80,7 @@ private:
     std::function<void()> notify_;
     std::vector<std::uint8_t> frame_;
     std::uint64_t delivered_ = 0;
+    WindowCount deliveries_;
     std::uint64_t socket_queue_drops_ = 0;
     std::uint64_t corrupt_ = 0;
 };

@@ -9,11 +9,17 @@ namespace nicsim::bridge {
 
 namespace {
 
-// Every policy but lrp, which demultiplexes to applications the bridge does not have.
+// lrp and soft-lrp demultiplex to applications, which the bridge does not have.
+bool demultiplexes(driver::PolicyKind kind) {
+    return kind == driver::PolicyKind::lrp || kind == driver::PolicyKind::soft_lrp;
+}
+
+// Every policy but those.
 std::string bridge_policies() {
     std::string list;
-    for (const auto n : driver::policy_kind_names)
-        if (n != driver::policy_name(driver::PolicyKind::lrp)) list += (list.empty() ? "" : ", ") + std::string(n);
+    for (unsigned i = 0; i < driver::policy_kind_names.size(); ++i)
+        if (!demultiplexes(static_cast<driver::PolicyKind>(i)))
+            list += (list.empty() ? "" : ", ") + std::string(driver::policy_kind_names[i]);
     return list;
 }
 
@@ -21,7 +27,7 @@ std::string bridge_policies() {
 
 ReceiveMode receive_mode(const std::string& policy) {
     const auto kind = driver::policy_kind(policy);
-    if (!kind || *kind == driver::PolicyKind::lrp)
+    if (!kind || demultiplexes(*kind))
         throw std::invalid_argument("--policy = " + policy + ": must be one of " + bridge_policies());
     ReceiveMode m;
     m.policy = policy;
@@ -64,6 +70,7 @@ ReceiveMode receive_mode(const std::string& policy) {
             m.summary = "no interrupts: the rings are polled every service interval";
             break;
         case driver::PolicyKind::lrp:
+        case driver::PolicyKind::soft_lrp:
         case driver::PolicyKind::count_: break;  // refused above
     }
     return m;

@@ -181,7 +181,9 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
     } else {
         plan = plan_from_options(cmd, sub);
     }
-    const auto points = plan_points(plan);
+    std::vector<std::string> unused;
+    const auto points = plan_points(plan, &unused);
+    for (const auto& note : unused) std::cerr << "nicsim sweep: " << plan.name << ": note: " << note << "\n";
     const auto runs = plan_runs(plan, points);
     const std::string plan_text = plan_toml(plan);
     check_folder_reuse(out, found, plan_text, mode);

@@ -12,6 +12,13 @@ Applications make_applications(const RunConfig& config, host::SimKernel& kernel,
             a.forward = std::make_unique<apps::ForwardApp>(kernel, nic, config.costs, ledger);
             a.handler = a.forward.get();
             break;
+        case App::screend:
+            // The screend process runs on the last core: with one core it shares it with the kernel.
+            a.screend = std::make_unique<apps::ScreendApp>(kernel, nic, config.costs, ledger, config.sink_queue,
+                                                           config.cores - 1);
+            a.handler = a.screend.get();
+            a.consumer = a.screend.get();
+            break;
         case App::sink:
             if (config.apps == 1) {
                 // The consumer runs on the last core: with one core it shares it with the kernel.

@@ -1,6 +1,7 @@
-// The applications a run puts on the simulated host, by `app`: a forwarder; one sink, or
-// several behind a socket demultiplexer by UDP port; a sink per core behind one by queue;
-// and the CPU hog beside any of them. Also what the receive policy is handed of them.
+// The applications a run puts on the simulated host, by `app`: a forwarder; a screend that
+// screens and forwards; one sink, or several behind a socket demultiplexer by UDP port; a
+// sink per core behind one by queue; and the CPU hog beside any of them. Also what the
+// receive policy is handed of them.
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 #include "apps/cpu_hog.hpp"
 #include "apps/delivery_ledger.hpp"
 #include "apps/forward_app.hpp"
+#include "apps/screend_app.hpp"
 #include "apps/sink_app.hpp"
 #include "apps/socket_demux.hpp"
 #include "cosim/run_config.hpp"
@@ -19,6 +21,7 @@ namespace nicsim {
 
 struct Applications {
     std::unique_ptr<apps::ForwardApp> forward;
+    std::unique_ptr<apps::ScreendApp> screend;
     std::vector<std::unique_ptr<apps::SinkApp>> sinks;
     std::unique_ptr<apps::SocketDemux> demux;
     std::unique_ptr<apps::CpuHog> hog;

@@ -9,6 +9,7 @@
 #include "apps/delivery_ledger.hpp"
 #include "apps/wire_monitor.hpp"
 #include "cosim/applications.hpp"
+#include "cosim/measurement.hpp"
 #include "cosim/run_report.hpp"
 #include "cosim/tb_event_recorder.hpp"
 #include "host/sim_kernel.hpp"
@@ -60,9 +61,11 @@ public:
           kernel_("host", config.cores, config.costs),
           // The source that made a frame is the one that can tell which it was.
           ledger_(traffic_),
-          wire_(ledger_, config.app == App::forward),
+          wire_(ledger_, config.app == App::forward || config.app == App::screend),
           platform_("nic", kernel_, config.platform, traffic_, wire_),
-          nic_(platform_, driver_config(config)) {
+          nic_(platform_, driver_config(config)),
+          plan_(plan_window(config, traffic_start_ps)) {
+        ledger_.set_window(plan_.window);
         // The host's decisions go into the trace's testbench scope only when there is a trace.
         if (platform_.tracing()) {
             recorder_ = std::make_unique<TbEventRecorder>(kernel_, platform_, ledger_);
@@ -75,13 +78,16 @@ public:
         policy_->start();
     }
 
-    // Runs until every offered packet is delivered or counted in a drop, checking every
+    // Runs through the warm-up and the measurement window, snapshotting the counters at its
+    // ends, then until every offered packet is delivered or counted in a drop, checking every
     // check_interval_ps once the traffic has all been offered, or until the drain timeout.
     // True when everything was accounted for.
     bool drain() {
-        const auto offer_end_ps = traffic_start_ps + static_cast<std::uint64_t>(
-                                                         static_cast<double>(config_.packets) / config_.load_pps * 1e12);
-        const auto deadline_ps = offer_end_ps + static_cast<std::uint64_t>(config_.drain_timeout_us * ps_per_us);
+        run_until(plan_.window.start_ps);
+        begin_ = take_snapshot(kernel_, nic_, apps_);
+        run_until(plan_.window.end_ps);
+        end_ = take_snapshot(kernel_, nic_, apps_);
+        const auto deadline_ps = plan_.window.end_ps + static_cast<std::uint64_t>(config_.drain_timeout_us * ps_per_us);
         while (sc_core::sc_time_stamp().value() < deadline_ps) {
             sc_core::sc_start(sc_core::sc_time::from_value(check_interval_ps));
             if (!platform_.traffic_exhausted()) continue;
@@ -93,7 +99,7 @@ public:
     }
 
     RunResult report(bool drained, std::chrono::steady_clock::time_point wall_start) {
-        RunParts parts{config_, traffic_, kernel_, ledger_, platform_, *policy_, apps_};
+        RunParts parts{config_, traffic_, kernel_, ledger_, platform_, *policy_, apps_, plan_, begin_, end_};
         RunResult r;
         r.policy = policy_->name();
         r.app = std::string(name_of(config_.app));
@@ -109,6 +115,11 @@ public:
     }
 
 private:
+    static void run_until(std::uint64_t t_ps) {
+        const std::uint64_t now = sc_core::sc_time_stamp().value();
+        if (t_ps > now) sc_core::sc_start(sc_core::sc_time::from_value(t_ps - now));
+    }
+
     // Delivered and dropped on the host (the applications' and the policy's drops).
     std::uint64_t host_accounted() const {
         std::uint64_t sum = ledger_.delivered_count() + ledger_.total_drops();
@@ -149,8 +160,11 @@ private:
     platform::NicPlatform platform_;
     driver::NicDriver nic_;
     std::unique_ptr<TbEventRecorder> recorder_;
+    WindowPlan plan_;
     Applications apps_;
     std::unique_ptr<driver::RxPolicy> policy_;
+    Snapshot begin_;
+    Snapshot end_;
 };
 
 }  // namespace

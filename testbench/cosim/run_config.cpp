@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "cosim/knob_users.hpp"
 #include "frame_limits.hpp"
 #include "traffic/line_rate.hpp"
 #include "pcap/capture_check.hpp"
@@ -97,19 +98,38 @@ const Knob* find_knob(const std::vector<Knob>& knobs, const std::string& key) {
     return nullptr;
 }
 
-}  // namespace
+// The cost profile: choosing one sets every cost the configuration has not given explicitly,
+// whichever comes first (a TOML table is read in key order, flags in table order).
+Knob cost_profile_knob(RunConfig& c) {
+    Knob k = enum_knob("cost-profile",
+                       "Host costs, one set per stack: kernel-modern, kernel-1996 (Mogul & Ramakrishnan's router), "
+                       "user-space (a DPDK-class poll-mode stack); a cost-* key beside it replaces that cost",
+                       c.cost_profile, host::cost_profile_names);
+    k.set = [choose = k.set, &c](const std::string& text) {
+        choose(text);
+        const host::CostTable table = host::cost_table(c.cost_profile);
+        for (const auto& f : host::cost_fields)
+            if (!c.was_given(std::string(f.key))) c.costs.*f.field = table.*f.field;
+    };
+    return k;
+}
 
-std::vector<Knob> make_knobs(RunConfig& c) {
+std::vector<Knob> knob_table(RunConfig& c) {
     constexpr double u32 = std::numeric_limits<std::uint32_t>::max();
     auto& costs = c.costs;
     return {
         enum_knob("policy", "Receive policy", c.policy, driver::policy_kind_names),
         enum_knob("app",
                   "What the host does with each packet: forward it; sink it in a user process (one per --apps); "
-                  "sink-per-core: a user process per core, fed by the queues affine to its core",
+                  "sink-per-core: a user process per core, fed by the queues affine to its core; screend: screen it "
+                  "in a user process, which then forwards it",
                   c.app, app_names),
         real_knob("load", "Offered load, packets per second", c.load_pps, 1e-3, 1e9),
-        integer_knob("packets", "Packets to offer", c.packets, 1, 1e9),
+        integer_knob("packets", "Packets to offer (to the last application): the offer lasts packets / load", c.packets,
+                     1, 1e9),
+        real_knob("warmup-us",
+                  "The start of the offer that rates do not count; the measurement window is the rest of the offer",
+                  c.warmup_us, 0, 1e9),
         enum_knob("traffic", "Frames: generated (size, sizes, flows, ...) or pcap (the capture's, looping)", c.traffic,
                   traffic_names),
         file_knob("pcap", "traffic = pcap: the capture (Ethernet) whose frames are offered at the load", c.pcap),
@@ -133,21 +153,28 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         integer_knob("rx", "RX ring size (ethtool -G rx), a power of two", c.driver.rx_ring_size, 8, 4096),
         integer_knob("tx", "TX ring size (ethtool -G tx), a power of two", c.driver.tx_ring_size, 8, 4096),
         integer_knob("rx-buf-size", "RX buffer bytes, a multiple of 8", c.driver.rx_buffer_size, 64, 16384),
-        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off)", c.policies.napi.coalesce.rx_usecs, 0, u32),
-        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off)", c.policies.napi.coalesce.rx_frames, 0, u32),
-        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off)", c.policies.napi.coalesce.tx_usecs, 0, u32),
-        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off)", c.policies.napi.coalesce.tx_frames, 0, u32),
+        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off), for every interrupt-driven policy", c.policies.coalesce.rx_usecs,
+                     0, u32),
+        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off), for every interrupt-driven policy", c.policies.coalesce.rx_frames,
+                     0, u32),
+        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off), for every interrupt-driven policy", c.policies.coalesce.tx_usecs,
+                     0, u32),
+        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off), for every interrupt-driven policy", c.policies.coalesce.tx_frames,
+                     0, u32),
         integer_knob("napi-weight", "Packets per NAPI poll (NAPI_POLL_WEIGHT)", c.policies.napi.budget.weight, 1, 4096),
         integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.policies.napi.budget.packets, 1, 1e6),
         integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.policies.napi.budget.time_us, 1, 1e9),
-        integer_knob("sink-queue", "Socket queue of the sink process, packets", c.sink_queue, 1, 1e7),
+        integer_knob("sink-queue", "Socket queue of the sink process (app = sink), or screend's input queue, packets",
+                     c.sink_queue, 1, 1e7),
+        integer_knob("lrp-channel", "soft-lrp: each application's channel queue, packets", c.policies.lrp_channel, 1, 1e6),
         integer_knob("apps", "app = sink: applications, each on its own UDP port (9, 10, ...)", c.apps, 1, 8),
         real_knob("quiet-load", "apps > 1: packets/s offered to each application but the last (load goes to the last)",
                   c.quiet_load_pps, 0, 1e9),
         integer_knob("hog", "1: a CPU-bound user process competes on core 0", c.hog, 0, 1),
         integer_knob("ipintrq-len", "bsd-interrupt: IP input queue length (IFQ_MAXLEN)", c.policies.bsd.ipintrq_len, 1,
                      1e6),
-        integer_knob("quota", "poll-*: packets per source per turn", c.policies.polling.quota, 1, 1e6),
+        integer_knob("quota", "poll-quota, -feedback, -cpulimit: packets per source per turn (0 = no quota)",
+                     c.policies.polling.quota, 0, 1e6),
         real_knob("high-watermark", "poll-feedback: stop input above this fraction of the consumer queue",
                   c.policies.polling.high_watermark, 0.01, 1),
         real_knob("low-watermark", "poll-feedback: resume input at this fraction", c.policies.polling.low_watermark, 0,
@@ -155,7 +182,7 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         integer_knob("feedback-timeout-us", "poll-feedback: resume input after this long regardless",
                      c.policies.polling.feedback_timeout_us, 1, 1e9),
         real_knob("cpu-limit", "poll-cpulimit: fraction of a core receive processing may use per period",
-                  c.policies.polling.cpu_limit, 0, 1),
+                  c.policies.polling.cpu_limit, 0.01, 1),
         integer_knob("cpu-period-us", "poll-cpulimit: the period of the CPU limit", c.policies.polling.cpu_period_us, 100,
                      1e9),
         integer_knob("clock-mhz", "NIC clock", c.platform.clock_mhz, 1, 1000),
@@ -176,7 +203,23 @@ std::vector<Knob> make_knobs(RunConfig& c) {
         real_knob("cost-mmio-read-ns", "CPU cost: MMIO read round trip", costs.mmio_read_ns, 0, 1e9),
         real_knob("cost-mmio-write-ns", "CPU cost: MMIO (posted) write", costs.mmio_write_ns, 0, 1e9),
         real_knob("cost-socket-enqueue-ns", "CPU cost: socket enqueue and wakeup", costs.socket_enqueue_ns, 0, 1e9),
+        real_knob("cost-demux-ns", "CPU cost: soft-lrp's software demultiplexing, per packet", costs.demux_ns, 0, 1e9),
+        cost_profile_knob(c),
     };
+}
+
+}  // namespace
+
+std::vector<Knob> make_knobs(RunConfig& c) {
+    std::vector<Knob> knobs = knob_table(c);
+    // Every key a file, flag or plan sets is recorded: a profile then keeps explicit costs, and
+    // validate() refuses a key that nothing in the run uses.
+    for (auto& k : knobs)
+        k.set = [set = k.set, &c, key = k.key](const std::string& text) {
+            set(text);
+            c.given.insert(key);
+        };
+    return knobs;
 }
 
 void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std::string& value) {
@@ -272,8 +315,14 @@ void validate(const RunConfig& c) {
     if (c.quiet_load_pps > 0 && c.apps < 2)
         throw std::invalid_argument("quiet-load = " + format_number(c.quiet_load_pps) +
                                     ": needs apps of 2 or more (it is offered to each application but the last)");
-    if (c.policy == driver::PolicyKind::lrp && c.app != App::sink)
-        throw std::invalid_argument("app = " + app + ": lrp demultiplexes to applications, it needs app = sink");
+    const bool lazy = c.policy == driver::PolicyKind::lrp || c.policy == driver::PolicyKind::soft_lrp;
+    if (lazy && c.app != App::sink)
+        throw std::invalid_argument("app = " + app + ": " + std::string(driver::policy_name(c.policy)) +
+                                    " demultiplexes to applications, it needs app = sink");
+    if (c.policy == driver::PolicyKind::poll_feedback && !(c.app == App::screend || (c.app == App::sink && c.apps == 1)))
+        throw std::invalid_argument("app = " + app + (c.apps > 1 ? " with apps = " + std::to_string(c.apps) : "") +
+                                    ": poll-feedback watches the queue of one user-level consumer, it needs app = "
+                                    "screend, or sink with one application");
     if (c.policy == driver::PolicyKind::lrp && c.driver.queues < c.apps + 1)
         throw std::invalid_argument("queues = " + std::to_string(c.driver.queues) +
                                     ": lrp needs one queue per application plus the default queue, at least " +
@@ -320,6 +369,14 @@ void validate(const RunConfig& c) {
     if (c.driver.rx_buffer_size % 8 != 0)
         throw std::invalid_argument("rx-buf-size = " + std::to_string(c.driver.rx_buffer_size) +
                                     ": must be a multiple of 8 in 64..16384");
+    check_knobs_used(c);
+}
+
+std::string knob_value(const RunConfig& config, const std::string& key) {
+    RunConfig copy = config;
+    const auto knobs = make_knobs(copy);
+    const Knob* k = find_knob(knobs, key);
+    return k ? k->get() : std::string();
 }
 
 }  // namespace nicsim

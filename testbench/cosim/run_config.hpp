@@ -7,10 +7,12 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "host/cost_profiles.hpp"
 #include "host/cost_table.hpp"
 #include "traffic/generated_source.hpp"
 #include "policy_factory.hpp"
@@ -19,10 +21,11 @@
 
 namespace nicsim {
 
-// What the host does with each packet: forward it, sink it in user processes (one per
-// `apps`), or sink it in a process per core fed by the queues affine to that core.
-enum class App : unsigned { forward, sink, sink_per_core, count_ };
-inline constexpr std::array<std::string_view, 3> app_names{"forward", "sink", "sink-per-core"};
+// What the host does with each packet: forward it in the kernel, sink it in user processes
+// (one per `apps`), sink it in a process per core fed by the queues affine to that core, or
+// forward it through a user-level filter process (screend) that screens it first.
+enum class App : unsigned { forward, sink, sink_per_core, screend, count_ };
+inline constexpr std::array<std::string_view, 4> app_names{"forward", "sink", "sink-per-core", "screend"};
 
 // Where the frames come from: the generator (the knobs below) or a capture's frames.
 enum class TrafficKind : unsigned { generated, pcap, count_ };
@@ -61,10 +64,16 @@ struct RunConfig {
     double quiet_load_pps = 0;           // offered to each application but the last; `load` goes to the last
     unsigned hog = 0;                    // 1: a CPU-bound user process runs on core 0
     double drain_timeout_us = 100'000;   // how long after the last frame the run may take to drain
+    double warmup_us = 1000;             // the start of the offer that rates do not count (the window is the rest)
+    host::CostProfile cost_profile = host::CostProfile::kernel_modern;
     driver::DriverConfig driver;
     driver::PolicyConfig policies;
     host::CostTable costs;
     platform::PlatformConfig platform;
+    // The keys given explicitly (by a file, a flag or a sweep plan): the knobs record them, so
+    // that a cost profile keeps an explicit cost and validate() can refuse a key nothing uses.
+    std::set<std::string> given;
+    bool was_given(const std::string& key) const { return given.count(key) != 0; }
 };
 
 struct Knob {
@@ -78,7 +87,7 @@ struct Knob {
     std::function<std::string()> get;            // the current value, for --help and reports
 };
 
-// The knobs, bound to `config`'s fields.
+// The knobs, bound to `config`'s fields; setting one records its key in config.given.
 std::vector<Knob> make_knobs(RunConfig& config);
 
 // Applies one value (from a file or a flag); throws std::invalid_argument naming the key,
@@ -100,8 +109,12 @@ inline std::uint16_t app_port(unsigned index) { return static_cast<std::uint16_t
 // to the last, over the same span of time. With one application, just generator_config().
 std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& config, std::uint64_t start_ps);
 
-// Checks that involve several knobs (the load against the line rate, queues against cores).
+// Checks that involve several knobs (the load against the line rate, queues against cores, a
+// key that the chosen policy, application or traffic does not use: knob_users.hpp).
 // With traffic = pcap it reads the capture: its frames' mean size sets the line rate.
 void validate(const RunConfig& config);
+
+// The knob's value as text, as --help and messages show it.
+std::string knob_value(const RunConfig& config, const std::string& key);
 
 }  // namespace nicsim

@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace nicsim {
@@ -13,6 +15,26 @@ double RunResult::get(const std::string& name) const {
     for (const auto& [k, v] : numbers)
         if (k == name) return v;
     throw std::out_of_range("no result named " + name);
+}
+
+std::vector<std::string> window_flags(const RunResult& r) {
+    std::vector<std::string> flags;
+    std::ostringstream os;
+    if (r.get("flag_short_window") != 0) {
+        os << "the measurement window (" << r.get("window_us") << " us after a " << r.get("warmup_us")
+           << "-us warm-up) holds fewer than 100 expected packets, too few for a rate: give packets >= "
+           << static_cast<long long>(r.get("window_min_packets")) << " at this load (or a shorter warmup-us)";
+        flags.push_back(os.str());
+        os.str("");
+    }
+    if (r.get("flag_unstable") != 0) {
+        const double a = r.get("delivered_pps_first_half"), b = r.get("delivered_pps_second_half");
+        os << "the window's halves delivered " << a << " and " << b << " packets/s, "
+           << std::setprecision(3) << 100.0 * std::fabs(a - b) / std::max(a, b)
+           << "% apart (more than 2% and more than a packet): not steady; a longer warm-up or window would settle it";
+        flags.push_back(os.str());
+    }
+    return flags;
 }
 
 void print_json(std::ostream& out, const RunResult& r) {
@@ -35,13 +57,14 @@ void print_summary(std::ostream& out, const RunConfig& c, const RunResult& r) {
         << c.load_pps << " packets/s, " << c.driver.queues << " queue(s), " << c.cores << " core(s), seed " << c.seed
         << "\n";
     for (const auto& [k, v] : r.numbers) {
-        out << "  " << std::left << std::setw(22) << k;
+        out << "  " << std::left << std::setw(26) << k;
         if (v == std::floor(v) && std::fabs(v) < 9e15) out << static_cast<long long>(v);
         else out << std::fixed << std::setprecision(4) << v << std::defaultfloat;
         out << "\n";
     }
-    out << "  " << std::left << std::setw(22) << "conservation"
+    out << "  " << std::left << std::setw(26) << "conservation"
         << (r.conserved() ? "ok (offered = delivered + drops, nothing in flight)" : "VIOLATED") << "\n";
+    for (const auto& flag : window_flags(r)) out << "  flagged: " << flag << "\n";
     out.flags(flags);
     out.precision(precision);
 }

@@ -37,6 +37,9 @@ struct RunResult {
 // One JSON object, keys in report order. Byte-identical for the same configuration and seed
 // except `wall_s` and the rates derived from it.
 void print_json(std::ostream& out, const RunResult& result);
+// What is wrong with the run's measurement window, one sentence each: too short for a rate
+// (with the packets it needs), or halves more than 2% apart. Empty when its rates hold.
+std::vector<std::string> window_flags(const RunResult& result);
 void print_summary(std::ostream& out, const RunConfig& config, const RunResult& result);
 
 }  // namespace nicsim

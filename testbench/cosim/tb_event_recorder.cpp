@@ -16,6 +16,8 @@ TbEventRecorder::TbEventRecorder(host::SimKernel& kernel, platform::NicPlatform&
             case apps::HostDrop::socket_queue: host_drop(tb::HostDropReason::socket_queue); break;
             // A corrupt frame is a model bug, not a decision: the run's report flags it.
             case apps::HostDrop::corrupt:
+            // soft-lrp's channel drops come through packet_dropped(), as the policy's own.
+            case apps::HostDrop::lrp_channel:
             case apps::HostDrop::count_: break;
         }
     });

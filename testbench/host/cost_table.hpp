@@ -1,6 +1,7 @@
-// What each piece of host work costs in CPU time. Defaults describe a modern x86 server
-// core; docs/host-model.md gives each number's source. Presets (such as the 1996 setting
-// of Mogul & Ramakrishnan) override them from configuration.
+// What each piece of host work costs in CPU time. The defaults are the kernel-modern profile
+// (a current x86 server core and Linux's kernel stack); cost_profiles.hpp names the others
+// (the 1996 kernel of Mogul & Ramakrishnan, a user-space poll-mode stack), and
+// docs/host-model.md gives each number's source.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@ struct CostTable {
     double mmio_read_ns = 1000;         // an uncached read round trip to the device (CPU stalls)
     double mmio_write_ns = 100;         // a posted write to the device
     double socket_enqueue_ns = 100;     // handing a packet to a socket (wakeup included)
+    double demux_ns = 50;               // soft-lrp: finding a packet's application in software (a socket lookup)
 };
 
 inline std::uint64_t to_ps(double ns) { return static_cast<std::uint64_t>(ns * 1000.0 + 0.5); }

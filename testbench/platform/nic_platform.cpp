@@ -51,6 +51,7 @@ void NicPlatform::sync_to(std::uint64_t time_ps) {
         nic.offer(pending_frame_.bytes, cycle);
         if (tracing_)
             nic.record({cycle, tb::TbEventKind::frame_offered, 0, static_cast<std::uint32_t>(pending_frame_.id.sequence)});
+        wire_.on_wire_in(pending_frame_.dst_port, pending_frame_.id.sent_at);
         ++frames_offered_;
         have_pending_frame_ = false;
     }

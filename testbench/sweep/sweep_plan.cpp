@@ -5,14 +5,22 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "sweep/knob_text.hpp"
+#include "cosim/knob_users.hpp"
 #include "cosim/run_config.hpp"
 
 namespace nicsim::sweep {
 namespace {
+
+std::string policy_list(const std::vector<std::string>& policies) {
+    std::string out;
+    for (const auto& p : policies) out += (out.empty() ? "" : ",") + p;
+    return out;
+}
 
 // The embedded presets. Each is the same TOML a user can pass with --config.
 struct Preset {
@@ -62,11 +70,9 @@ cost-forward-ns = 60000
 cost-tx-packet-ns = 40000
 cost-tx-complete-ns = 10000
 cost-context-switch-ns = 20000
-cost-mmio-read-ns = 2000
 cost-mmio-write-ns = 500
 cost-socket-enqueue-ns = 10000
 cost-user-packet-ns = 60000
-cost-poll-empty-ns = 2000
 sink-queue = 32
 [policy.poll-feedback]
 app = "sink"
@@ -335,7 +341,7 @@ std::vector<Axis> checked_axes(const SweepPlan& plan) {
 
 }  // namespace
 
-std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
+std::vector<SweepPoint> plan_points(const SweepPlan& plan, std::vector<std::string>* unused) {
     if (plan.policies.empty()) throw std::invalid_argument(plan.name + ": no policies to sweep");
     if (plan.loads.empty()) throw std::invalid_argument(plan.name + ": no loads to sweep");
     if (plan.packets == 0 && !(plan.duration_us > 0))
@@ -362,6 +368,7 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
         combinations = std::move(next);
     }
     std::vector<SweepPoint> points;
+    std::set<std::string> shared_used;  // keys some point kept
     for (const auto& policy : plan.policies) {
         for (const auto& combination : combinations) {
             for (double load : plan.loads) {
@@ -381,6 +388,9 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
                     p.settings.emplace_back(key, value);
                 };
                 for (const auto& [k, v] : plan.base) set(k, v);
+                // Keys from [run] alone: shared by every point, they apply where used (below).
+                std::set<std::string> shared;
+                for (const auto& [k, v] : plan.base) shared.insert(k);
                 // A [policy.NAME] table that sets `policy` makes NAME a variant of that policy
                 // (napi-2q: napi with 2 queues on 2 cores); otherwise NAME is the policy.
                 bool variant = false;
@@ -392,26 +402,55 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan) {
                         }
                 if (!variant) set("policy", policy);
                 for (const auto& [k, v] : combination) set(k, v);
+                for (const auto& [name, kv] : plan.per_policy)
+                    if (name == policy)
+                        for (const auto& [k, v] : kv) shared.erase(k);
+                for (const auto& [k, v] : combination) shared.erase(k);
                 set("load", number_text(load));
                 set("packets", std::to_string(p.packets));
                 set("seed", std::to_string(plan.seed));
                 // Check every setting now, as the run would: a bad point fails the sweep before
                 // anything has been simulated. The settings are kept in one spelling each, so
                 // that a plan and its run files compare byte for byte.
-                RunConfig config;
-                const auto knobs = make_knobs(config);
-                for (auto& [k, v] : p.settings) {
-                    try {
-                        v = canonical_value(knobs, k, v);
-                    } catch (const std::invalid_argument& e) {
-                        throw std::invalid_argument(plan.name + ": " + e.what());
+                // A [run] key this point's policy, application or traffic does not use is left
+                // out of the point (a key from [policy.NAME] or an axis is refused instead).
+                auto canonical = [&](RunConfig& config) {
+                    const auto knobs = make_knobs(config);
+                    for (auto& [k, v] : p.settings) {
+                        try {
+                            v = canonical_value(knobs, k, v);
+                        } catch (const std::invalid_argument& e) {
+                            throw std::invalid_argument(plan.name + ": " + e.what());
+                        }
+                    }
+                };
+                {
+                    RunConfig probe;
+                    canonical(probe);
+                    for (const auto& key : unused_knobs(probe)) {
+                        if (!shared.count(key)) continue;
+                        p.settings.erase(std::remove_if(p.settings.begin(), p.settings.end(),
+                                                        [&](const auto& kv) { return kv.first == key; }),
+                                         p.settings.end());
                     }
                 }
-                validate(config);
+                for (const auto& [k, v] : p.settings) shared_used.insert(k);
+                RunConfig config;
+                canonical(config);
+                try {
+                    validate(config);
+                } catch (const std::invalid_argument& e) {
+                    throw std::invalid_argument(plan.name + " (policy " + policy + "): " + e.what());
+                }
                 points.push_back(std::move(p));
             }
         }
     }
+    if (unused)
+        for (const auto& [k, v] : plan.base)
+            if (!shared_used.count(k))
+                unused->push_back("[run] " + k + " = " + v + ": no point of this sweep uses it (policies " +
+                                  policy_list(plan.policies) + ")");
     // The last seed must be one a run takes, like the first.
     if (plan.seeds > 1) {
         RunConfig config;

@@ -78,8 +78,11 @@ std::vector<double> parse_loads(const std::string& text);
 // The points in order (policy, then each axis, then load), each checked against `nicsim run`'s
 // knobs (names, ranges, the load against the line rate) before anything runs. A policy, load
 // or axis value listed twice, an axis over an unknown key or over policy, load, packets or
-// seed (they have their own sweep keys) is refused: std::invalid_argument naming it.
-std::vector<SweepPoint> plan_points(const SweepPlan& plan);
+// seed (they have their own sweep keys) is refused: std::invalid_argument naming it. A [run]
+// key applies to the points whose policy, application and traffic use it; a key from
+// [policy.NAME] or an axis must be used by its points. A [run] key no point uses (a preset
+// narrowed to fewer policies) is not an error: it is named in *unused, for the sweep to say.
+std::vector<SweepPoint> plan_points(const SweepPlan& plan, std::vector<std::string>* unused = nullptr);
 
 // Every run: each point with each of the plan's seeds, point-major.
 std::vector<SweepRun> plan_runs(const SweepPlan& plan, const std::vector<SweepPoint>& points);

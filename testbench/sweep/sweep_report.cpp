@@ -301,8 +301,14 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
     // Latency.
     gp << "set output 'latency.svg'\nset title "
        << quoted(title + ": latency (p50 solid, p99 dashed)" + (intervals ? ", 95% confidence intervals" : ""))
-       << "\nset ylabel 'latency (us)'\nset logscale y\nplot ";
-    for (std::size_t i = 0; i < labels.size(); ++i) {
+       << "\nset ylabel 'latency (us)'\nset logscale y\n";
+    // A sweep whose windows delivered nothing has no latency to draw (gnuplot refuses a plot
+    // whose every point is undefined).
+    bool any_latency = false;
+    for (const auto& r : results)
+        any_latency = any_latency || (r.finished && (number(r.json, "lat_p50_us") > 0 || number(r.json, "lat_p99_us") > 0));
+    gp << (any_latency ? "plot " : "set yrange [1:10]\nplot 1/0 title 'no packet delivered in a measurement window'");
+    for (std::size_t i = 0; any_latency && i < labels.size(); ++i) {
         const std::string f = quoted("data_" + std::to_string(i) + ".dat");
         // An error bar reaching below zero cannot be drawn on a log scale: clipped at a tenth.
         auto style = [&](int y, std::size_t ci) {
@@ -315,7 +321,7 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
            << quoted(labels[i] + " p50") << ", " << f << style(9, ci_column + 2) << " dt 2 lc " << i + 1 << " title "
            << quoted(labels[i] + " p99");
     }
-    gp << "\nunset logscale y\n";
+    gp << "\nunset logscale y\nunset yrange\n";
     // Drops: one panel per policy, a line per place packets died, as a fraction of offered.
     gp << "set output 'drops.svg'\nset multiplot layout " << (labels.size() + 1) / 2 << ",2 title "
        << quoted(title + ": where packets died (fraction of offered)") << "\nset yrange [0:1]\n"

@@ -5,7 +5,7 @@
 #
 #   cmake -DNICSIM=path -DOUT=folder -P check_sweep_seeds_axes.cmake
 file(REMOVE_RECURSE "${OUT}")
-execute_process(COMMAND "${NICSIM}" sweep --policies bsd-interrupt,poll-quota --loads 300000,900000 --packets 400
+execute_process(COMMAND "${NICSIM}" sweep --policies poll-quota,poll-cpulimit --loads 300000,900000 --packets 400
                         --seeds 3 --axis quota=2,20 --axis arrivals=poisson --jobs 2 --out "${OUT}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -45,27 +45,47 @@ SweepPlan read_back(const std::string& toml) {
 
 TEST_CASE("Axes multiply the points: policy outermost, then each axis, load innermost", "[unit][sweep]") {
     auto plan = small_plan();
-    plan.axes = {{"quota", {"1", "5"}}, {"rx-usecs", {"0", "8"}}};
+    plan.axes = {{"cores", {"1", "2"}}, {"rx-usecs", {"0", "8"}}};
     const auto points = plan_points(plan);
     REQUIRE(points.size() == 2 * 2 * 2 * 2);
     CHECK(points[0].policy == "napi");
-    CHECK(points[0].axis_values == KeyValues{{"quota", "1"}, {"rx-usecs", "0"}});
+    CHECK(points[0].axis_values == KeyValues{{"cores", "1"}, {"rx-usecs", "0"}});
     CHECK(points[1].load == 2000);
-    CHECK(points[2].axis_values == KeyValues{{"quota", "1"}, {"rx-usecs", "8"}});
-    CHECK(points[4].axis_values == KeyValues{{"quota", "5"}, {"rx-usecs", "0"}});
+    CHECK(points[2].axis_values == KeyValues{{"cores", "1"}, {"rx-usecs", "8"}});
+    CHECK(points[4].axis_values == KeyValues{{"cores", "2"}, {"rx-usecs", "0"}});
     CHECK(points[8].policy == "poll-quota");
-    CHECK(setting(points[5], "quota") == "5");
+    CHECK(setting(points[5], "cores") == "2");
     CHECK(setting(points[5], "rx-usecs") == "0");
     CHECK(setting(points[5], "load") == "2000");
 }
 
 TEST_CASE("An axis replaces the key's value from [run] and from [policy.NAME]", "[unit][sweep]") {
     auto plan = load_preset("mogul96");  // quota = 5 in [run], app = "sink" for poll-feedback
+    plan.policies = {"poll-quota", "poll-cpulimit"};
     plan.axes = {{"quota", {"1", "20"}}, {"app", {"forward"}}};
     for (const auto& p : plan_points(plan)) {
         CHECK(setting(p, "app") == "forward");
         CHECK((setting(p, "quota") == "1" || setting(p, "quota") == "20"));
     }
+}
+
+TEST_CASE("A [run] key applies to the points that use it; an axis or [policy] key must be used", "[unit][sweep]") {
+    auto plan = small_plan();  // napi and poll-quota
+    plan.base = {{"quota", "7"}};
+    const auto points = plan_points(plan);
+    CHECK(setting(points.front(), "quota") == "(unset)");  // napi has no quota
+    CHECK(setting(points.back(), "quota") == "7");
+    plan.policies = {"napi"};  // a [run] key no point uses is named, for the sweep to say
+    std::vector<std::string> unused;
+    plan_points(plan, &unused);
+    REQUIRE(unused.size() == 1);
+    CHECK(unused[0] == "[run] quota = 7: no point of this sweep uses it (policies napi)");
+    plan = small_plan();
+    plan.axes = {{"quota", {"1", "5"}}};  // an axis napi ignores would run napi's points twice
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("quota = 1: nothing in this run uses it"));
+    plan = small_plan();
+    plan.per_policy = {{"napi", {{"quota", "3"}}}};
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("(policy napi): quota = 3: nothing in this run uses it"));
 }
 
 TEST_CASE("An axis must be a run key other than those the sweep has keys for", "[unit][sweep]") {
@@ -76,8 +96,8 @@ TEST_CASE("An axis must be a run key other than those the sweep has keys for", "
     CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("load is swept by sweep.loads (--loads), not as an axis"));
     plan.axes = {{"seed", {"1"}}};
     CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("sweep.seeds"));
-    plan.axes = {{"quota", {"0"}}};  // and each value in the knob's range
-    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("quota = 0: must be an integer in 1..1000000"));
+    plan.axes = {{"cores", {"0"}}};  // and each value in the knob's range
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("cores = 0: must be an integer in 1..16"));
 }
 
 TEST_CASE("A policy, load or axis value listed twice is refused (its points would run twice)", "[unit][sweep]") {
@@ -88,8 +108,8 @@ TEST_CASE("A policy, load or axis value listed twice is refused (its points woul
     plan.loads = {1000, 2000, 1000};
     CHECK_THROWS_WITH(plan_points(plan), Catch::StartsWith("loads = 1000,2000,1000: 1000 is listed twice"));
     plan = small_plan();
-    plan.axes = {{"quota", {"5", "5.0"}}};  // one value, two spellings
-    CHECK_THROWS_WITH(plan_points(plan), Catch::StartsWith("axis quota = 5,5.0: 5.0 is listed twice"));
+    plan.axes = {{"cores", {"2", "2.0"}}};  // one value, two spellings
+    CHECK_THROWS_WITH(plan_points(plan), Catch::StartsWith("axis cores = 2,2.0: 2.0 is listed twice"));
 }
 
 TEST_CASE("Seeds give each point runs seed .. seed + N - 1; the last must be a valid seed", "[unit][sweep]") {
@@ -119,12 +139,12 @@ TEST_CASE("A plan written and read back is the same plan, for every preset", "[u
         auto plan = load_preset(name);
         plan.seeds = 2;
         // Not in alphabetical order: the written order is the nesting order.
-        plan.axes = {{"rx-usecs", {"0", "16.0"}}, {"arrivals", {"poisson", "constant"}}};
+        plan.axes = {{"rx", {"128", "64.0"}}, {"arrivals", {"poisson", "constant"}}};
         const std::string text = plan_toml(plan);
         const auto again = read_back(text);
         CHECK(plan_toml(again) == text);
         REQUIRE(again.axes.size() == 2);
-        CHECK(again.axes[0].key == "rx-usecs");
+        CHECK(again.axes[0].key == "rx");
         const auto a = plan_points(plan), b = plan_points(again);
         REQUIRE(a.size() == b.size());
         for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].settings == b[i].settings);
@@ -133,6 +153,7 @@ TEST_CASE("A plan written and read back is the same plan, for every preset", "[u
 
 TEST_CASE("A run file is the run: read by nicsim run it sets every knob as the sweep does", "[unit][sweep]") {
     auto plan = load_preset("mogul96");
+    plan.policies = {"poll-cpulimit"};
     plan.loads = {1234.5};
     plan.axes = {{"cpu-limit", {"0.25"}}};
     const auto points = plan_points(plan);

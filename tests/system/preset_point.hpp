@@ -11,9 +11,13 @@
 namespace nicsim::test {
 
 // `policy` is a policy or a variant the preset defines; the point runs for `duration_us`.
-inline RunConfig preset_point(const std::string& preset, const std::string& policy, double load, double duration_us) {
+// `overrides` are set as the policy's own keys ([policy.NAME]), over the preset's: as a user
+// would write them, so that a key the run does not use is refused as it would be.
+inline RunConfig preset_point(const std::string& preset, const std::string& policy, double load, double duration_us,
+                              const sweep::KeyValues& overrides = {}) {
     auto plan = sweep::load_preset(preset);
     plan.policies = {policy};
+    if (!overrides.empty()) plan.per_policy.emplace_back(policy, overrides);
     plan.loads = {load};
     plan.packets = 0;
     plan.duration_us = duration_us;

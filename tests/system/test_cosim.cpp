@@ -102,7 +102,7 @@ TEST_CASE("rx-usecs holds a vector to at most one interrupt per rx-usecs", "[sys
     c.load_pps = 500'000;
     c.packets = 5000;
     c.seed = 3;
-    c.policies.napi.coalesce = {20, 0, 20, 0};  // rx-usecs = tx-usecs = 20
+    c.policies.coalesce = {20, 0, 20, 0};  // rx-usecs = tx-usecs = 20
     std::cout << "seed " << c.seed << "\n";
     const auto r = run_cosim(c);
     expect_clean(r);

@@ -55,9 +55,7 @@ TEST_CASE("poll-quota stays near its peak in overload, dropping at the NIC", "[s
 }
 
 TEST_CASE("poll-quota without feedback starves the user-level consumer", "[system][policy][poll]") {
-    auto c = preset_point("mogul96", "poll-quota", max_load, 200'000);
-    c.app = App::sink;
-    const auto r = run_clean(c);
+    const auto r = run_clean(preset_point("mogul96", "poll-quota", max_load, 200'000, {{"app", "sink"}}));
     CHECK(r.get("drop_socket_queue") > 0);
 }
 
@@ -84,12 +82,9 @@ TEST_CASE("poll-cpulimit leaves a CPU-bound process its share in overload", "[sy
 }
 
 TEST_CASE("napi does not livelock: overload is dropped in the NIC", "[system][policy][napi]") {
-    auto c = preset_point("mogul96", "poll-quota", max_load, 200'000);
-    c.policy = driver::PolicyKind::napi;
     // One NAPI poll forwards up to 64 packets: the transmit ring must hold them (Linux
     // drivers size it at 256 or more; the 1996 preset's 32 suits the per-packet policies).
-    c.driver.tx_ring_size = 256;
-    const auto r = run_clean(c);
+    const auto r = run_clean(preset_point("mogul96", "napi", max_load, 200'000, {{"tx", "256"}}));
     CHECK(r.get("delivered_pps") > 4000);
     CHECK(r.get("drop_nic_no_desc") > 0);
     CHECK(r.get("drop_tx_ring") == 0);
