@@ -18,6 +18,7 @@
 #include "sweep/stop_signals.hpp"
 #include "sweep/sweep_folder.hpp"
 #include "sweep/sweep_outputs.hpp"
+#include "sweep/presets.hpp"
 #include "sweep/sweep_plan.hpp"
 #include "sweep/sweep_report.hpp"
 #include "sweep/sweep_results.hpp"
@@ -106,7 +107,13 @@ std::string plan_shape(const SweepPlan& plan, std::size_t points, std::size_t ru
 void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
     auto* sweep = app.add_subcommand(
         "sweep", "Run one simulation per point (policy x axes x offered load, each with its seeds); write CSV, JSON, plots");
-    auto* preset = sweep->add_option("--preset", cmd.preset, "Embedded preset (default, mogul96, lrp, multiqueue)");
+    std::string preset_help = "Embedded preset, one per reproduced experiment (--list-presets says what each is):";
+    for (const auto& p : preset_table()) preset_help += std::string(" ") + p.name;
+    auto* preset = sweep->add_option("--preset", cmd.preset, preset_help)->option_text("NAME [default]");
+    sweep->add_flag("--list-presets", cmd.list_presets,
+                    "Print each preset's name and the experiment it reproduces (--markdown: as README's list), "
+                    "and run nothing");
+    sweep->add_flag("--markdown", cmd.markdown, "--list-presets: a Markdown list");
     sweep->add_option("--config", cmd.config_file, "Sweep file (TOML, the presets' format)")
         ->check(CLI::ExistingFile)
         ->excludes(preset);
@@ -147,6 +154,13 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
 }
 
 int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
+    if (cmd.list_presets) {
+        for (const auto& p : preset_table()) {
+            if (cmd.markdown) std::cout << "- `" << p.name << "`: " << p.experiment << "\n";
+            else std::cout << p.name << "\t" << p.experiment << "\n";
+        }
+        return 0;
+    }
     if (cmd.list_points) {
         const SweepPlan plan = plan_from_options(cmd, sub);
         list_runs(std::cout, plan_runs(plan, plan_points(plan)));

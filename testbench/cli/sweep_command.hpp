@@ -36,6 +36,8 @@ struct SweepCommand {
     std::string resume;  // the folder to continue
     bool force = false;
     bool list_points = false;
+    bool list_presets = false;  // --list-presets (--markdown: as README lists them)
+    bool markdown = false;
     tb::TraceFlags trace;
 };
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "sweep/knob_text.hpp"
+#include "sweep/presets.hpp"
 #include "cosim/knob_users.hpp"
 #include "cosim/run_config.hpp"
 
@@ -21,106 +22,6 @@ std::string policy_list(const std::vector<std::string>& policies) {
     for (const auto& p : policies) out += (out.empty() ? "" : ",") + p;
     return out;
 }
-
-// The embedded presets. Each is the same TOML a user can pass with --config.
-struct Preset {
-    const char* name;
-    const char* toml;
-};
-
-constexpr Preset presets[] = {
-    {"default", R"(
-description = "A modern host: 2 cores, 10 GbE, 60-byte frames forwarded; napi, napi-dim, bsd-interrupt, busy-poll"
-[sweep]
-policies = ["napi", "napi-dim", "bsd-interrupt", "busy-poll"]
-loads = [100000, 400000, 800000, 1200000, 1600000, 2000000, 2600000, 3200000]
-duration-us = 5000
-seed = 1
-[run]
-app = "forward"
-cores = 2
-queues = 1
-rx = 256
-tx = 256
-)"},
-    {"mogul96", R"(
-description = "Mogul & Ramakrishnan 1996: one 10 Mb/s input, IP forwarding on a DECstation-class host (~200 us per packet, forwarding peaks near 5,000 packets/s); poll-feedback feeds a screend-like user process"
-[sweep]
-policies = ["bsd-interrupt", "poll-noquota", "poll-quota", "poll-feedback"]
-loads = "1000:14880:12"
-duration-us = 200000
-seed = 1
-[run]
-app = "forward"
-cores = 1
-queues = 1
-link-gbps = 0.01
-clock-mhz = 10
-dma-latency-ns = 2000
-quantum-ns = 20000
-rx = 32
-tx = 32
-ipintrq-len = 50
-quota = 5
-cost-irq-entry-ns = 5000
-cost-irq-exit-ns = 5000
-cost-driver-rx-ns = 30000
-cost-rx-packet-ns = 50000
-cost-forward-ns = 60000
-cost-tx-packet-ns = 40000
-cost-tx-complete-ns = 10000
-cost-context-switch-ns = 20000
-cost-mmio-write-ns = 500
-cost-socket-enqueue-ns = 10000
-cost-user-packet-ns = 60000
-sink-queue = 32
-[policy.poll-feedback]
-app = "sink"
-)"},
-    {"lrp", R"(
-description = "Lazy receiver processing (Druschel & Banga 1996): one core, two UDP sink applications, a quiet one offered 50,000 packets/s and one flooded with the swept load; lrp gives each its own queue, napi and bsd-interrupt share one"
-[sweep]
-policies = ["lrp", "napi", "bsd-interrupt"]
-loads = [100000, 300000, 500000, 700000, 1000000, 1500000, 2000000, 3000000]
-duration-us = 20000
-seed = 1
-[run]
-app = "sink"
-apps = 2
-quiet-load = 50000
-cores = 1
-queues = 1
-rx = 256
-sink-queue = 256
-[policy.lrp]
-queues = 3
-)"},
-    {"multiqueue", R"(
-description = "Receive-side scaling: napi with 1, 2 and 4 cores, a queue per core, RSS spreading 64 flows, a sink process per core"
-[sweep]
-policies = ["napi-1q", "napi-2q", "napi-4q"]
-loads = [250000, 500000, 750000, 1000000, 1500000, 2000000, 3000000]
-duration-us = 5000
-seed = 1
-[run]
-app = "sink-per-core"
-flows = 64
-rx = 256
-sink-queue = 256
-[policy.napi-1q]
-policy = "napi"
-cores = 1
-queues = 1
-[policy.napi-2q]
-policy = "napi"
-cores = 2
-queues = 2
-[policy.napi-4q]
-policy = "napi"
-cores = 4
-queues = 4
-)"},
-};
 
 std::string to_text(const toml::node& node, const std::string& where) {
     if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
@@ -235,14 +136,14 @@ SweepPlan parse_plan(const std::string& name, const toml::table& root) {
 const std::vector<std::string>& preset_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> n;
-        for (const auto& p : presets) n.emplace_back(p.name);
+        for (const auto& p : preset_table()) n.emplace_back(p.name);
         return n;
     }();
     return names;
 }
 
 SweepPlan load_preset(const std::string& name) {
-    for (const auto& p : presets)
+    for (const auto& p : preset_table())
         if (name == p.name) return parse_plan(name, toml::parse(p.toml));
     std::string valid;
     for (const auto& n : preset_names()) valid += (valid.empty() ? "" : ", ") + n;

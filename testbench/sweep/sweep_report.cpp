@@ -137,6 +137,38 @@ void plot_applications(const std::string& dir, const std::string& title, const s
 }
 
 // cores.svg, for runs with several cores: how busy each core was, a panel per policy.
+// One metric against offered load, a line per label: `metric_NAME_i.dat`, plotted into
+// `file`. Drawn only when some point has the metric above zero.
+void plot_metric(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
+                 const std::vector<std::string>& labels, std::ostringstream& gp, const std::string& metric,
+                 const std::string& file, const std::string& what, bool log_y, const char* y_format = "%.1s%c") {
+    bool any = false;
+    for (const auto& r : results) any = any || (r.finished && number(r.json, metric) > 0);
+    if (!any) return;
+    const bool intervals = has_intervals(results);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        std::ostringstream rows;
+        rows << std::setprecision(9);
+        for (const auto& r : results) {
+            if (!r.finished || label(r) != labels[i]) continue;
+            rows << number(r.json, "offered_pps") << " " << number(r.json, metric);
+            if (intervals) rows << " " << number(r.json, metric + "_ci95");
+            rows << "\n";
+        }
+        write_file(dir + "/metric_" + metric + "_" + std::to_string(i) + ".dat", rows.str());
+    }
+    gp << "set output " << quoted(file) << "\nset title " << quoted(title + ": " + what) << "\n"
+       << "set xlabel 'offered load (packets/s)'\nset ylabel " << quoted(what) << "\n"
+       << (log_y ? "set logscale y\n" : "set yrange [0:*]\n") << "set format y '" << y_format << "'\nplot ";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string f = quoted("metric_" + metric + "_" + std::to_string(i) + ".dat");
+        gp << (i ? ", " : "") << f << " using 1:" << (log_y ? "($2>0?$2:1/0)" : "2")
+           << (intervals ? ":3 with yerrorlines" : " with linespoints") << " lw 2 lc " << i + 1 << " title "
+           << quoted(labels[i]);
+    }
+    gp << "\n" << (log_y ? "unset logscale y\n" : "unset yrange\n") << "set format y '%g'\n";
+}
+
 void plot_cores(const std::string& dir, const std::string& title, const std::vector<PointResult>& results,
                 const std::vector<std::string>& labels, std::ostringstream& gp) {
     const unsigned cores = count_indexed(results, "core", "_idle");
@@ -341,6 +373,13 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
     gp << "unset multiplot\nunset yrange\n";
     plot_applications(dir, title, results, labels, gp);
     plot_cores(dir, title, results, labels, gp);
+    // Transmit starvation, the NAPI_HOWTO table, and the cycle limit's CPU-bound process.
+    plot_metric(dir, title, results, labels, gp, "tx_completions_pps", "tx.svg", "transmit completions per second",
+                false);
+    plot_metric(dir, title, results, labels, gp, "irq_per_mpkt", "interrupts.svg",
+                "interrupts per million packets received", true);
+    plot_metric(dir, title, results, labels, gp, "hog_cpu", "hog.svg", "CPU share of the CPU-bound process", false,
+                "%g");
     write_file(dir + "/plots.gp", gp.str());
     const std::string cmd = "cd " + shell_quoted(dir) + " && gnuplot plots.gp 2> .gnuplot.log";
     if (std::system(cmd.c_str()) != 0) {
