@@ -96,7 +96,7 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     return 0;
 }
 
-void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
+void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& json) {
     auto* run = app.add_subcommand("loopback", "Frames through the RTL NIC and a polling driver only (no host model)");
     run->add_option("--packets", o.packets, "Frames to offer")->capture_default_str();
     run->add_option("--rate", o.rate_pps, "Offered load in frames per second")->capture_default_str();
@@ -120,12 +120,16 @@ void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o) {
     run->add_option("--seed", o.seed, "Random seed (flow choice)")->capture_default_str();
     run->add_flag("!--no-forward", o.forward, "Do not send received frames back out");
     run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file");
+    run->add_flag("--json", json,
+                  "Print one JSON object: offered, received, transmitted, nic_drops, the NIC's counters, ...");
 }
 
-int do_loopback(const nicsim::tb::RtlRunOptions& options) {
-    std::cout << "seed " << options.seed << "\n" << std::flush;
+int do_loopback(const nicsim::tb::RtlRunOptions& options, bool json) {
+    // With --json stdout is the one object (which holds the seed too).
+    (json ? std::cerr : std::cout) << "seed " << options.seed << "\n" << std::flush;
     const auto report = nicsim::tb::run_rtl(options);
-    nicsim::tb::print_report(std::cout, options, report);
+    if (json) nicsim::tb::print_json(std::cout, report);
+    else nicsim::tb::print_report(std::cout, options, report);
     const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
                        report.corrupted == 0 && report.duplicated == 0;
     if (!clean) {
@@ -232,7 +236,8 @@ int main(int argc, char** argv) {
     RunCommand run;
     add_run_command(app, run);
     nicsim::tb::RtlRunOptions loopback;
-    add_loopback_command(app, loopback);
+    bool loopback_json = false;
+    add_loopback_command(app, loopback, loopback_json);
     BenchCommand bench;
     add_bench_command(app, bench);
     nicsim::sweep::SweepCommand sweep;
@@ -252,7 +257,7 @@ int main(int argc, char** argv) {
 
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
-        if (app.got_subcommand("loopback")) return do_loopback(loopback);
+        if (app.got_subcommand("loopback")) return do_loopback(loopback, loopback_json);
         if (app.got_subcommand("bench")) return do_bench(bench);
         if (app.got_subcommand("sweep")) return nicsim::sweep::run_sweep_command(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "cosim/cpu_bound.hpp"
 
@@ -144,6 +146,18 @@ void add_health_and_time(Numbers& n, const RunParts& p, double sim_ps) {
     n.emplace_back("axi_violations", static_cast<double>(p.platform.axi_violations()));
     n.emplace_back("sim_ns", std::round(sim_ps / 1000.0));
     n.emplace_back("nic_cycles", static_cast<double>(p.platform.nic_cycles()));
+    // DMA bus utilisation over the whole run: cycles with a read (write) data beat, and their
+    // share of the NIC's cycles (one beat per cycle at most on the 64-bit bus).
+    const auto counters = p.platform.nic_counters();
+    for (const char* name : {"dma_rd_busy_cycles", "dma_wr_busy_cycles"}) {
+        const auto it = std::find_if(regs::GLOBAL_COUNTERS.begin(), regs::GLOBAL_COUNTERS.end(),
+                                     [&](const auto& c) { return std::string_view(c.name) == name; });
+        if (it == regs::GLOBAL_COUNTERS.end()) throw std::logic_error(std::string("no NIC counter ") + name);
+        const double busy = static_cast<double>(counters[static_cast<std::size_t>(it - regs::GLOBAL_COUNTERS.begin())]);
+        n.emplace_back(name, busy);
+        const double cycles = static_cast<double>(p.platform.nic_cycles());
+        n.emplace_back(std::string(name).substr(0, 6) + "_utilisation", cycles > 0 ? busy / cycles : 0.0);
+    }
     n.emplace_back("seed", static_cast<double>(p.config.seed));
 }
 

@@ -1,5 +1,7 @@
 #include "loopback/rtl_run.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -187,13 +189,41 @@ RtlRunReport run_rtl(const RtlRunOptions& o) {
     return report;
 }
 
+void print_json(std::ostream& out, const RtlRunReport& r) {
+    nlohmann::ordered_json j;
+    j["offered"] = r.offered;
+    j["received"] = r.delivered;
+    j["transmitted"] = r.transmitted;
+    j["nic_drops"] = r.nic_drops;
+    j["conserved"] = r.conserved();
+    j["corrupted"] = r.corrupted;
+    j["duplicated"] = r.duplicated;
+    j["tx_ring_full"] = r.tx_ring_full;
+    j["dma_faults"] = r.dma_faults;
+    j["axi_violations"] = r.axi_violations;
+    j["latency_p50_ns"] = r.latency_p50_ns;
+    j["latency_p99_ns"] = r.latency_p99_ns;
+    j["latency_max_ns"] = r.latency_max_ns;
+    nlohmann::ordered_json counters;
+    for (const auto& c : r.nic_counters) counters[c.name] = c.value;
+    j["counters"] = counters;
+    j["nic_cycles"] = r.cycles;
+    j["sim_ns"] = r.sim_ns;
+    j["wall_s"] = r.wall_s;
+    j["seed"] = r.seed;
+    out << j.dump() << "\n";
+}
+
 void print_report(std::ostream& out, const RtlRunOptions& o, const RtlRunReport& r) {
     const auto flags = out.flags();
     out << "nicsim run: " << r.offered << " frames of " << o.size << " bytes at " << o.rate_pps << " frames/s, "
         << o.driver.queues << " queue(s), seed " << r.seed << "\n\n";
     out << "testbench\n";
+    // The widest name sets the column: the NIC's counter names run to 44 characters.
+    std::size_t width = 28;
+    for (const auto& c : r.nic_counters) width = std::max(width, c.name.size() + (c.drop ? 7 : 0) + 2);
     auto line = [&](const std::string& name, auto value) {
-        out << "  " << std::left << std::setw(28) << name << value << "\n";
+        out << "  " << std::left << std::setw(static_cast<int>(width)) << name << value << "\n";
     };
     line("offered", r.offered);
     line("delivered", r.delivered);

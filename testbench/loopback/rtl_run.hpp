@@ -62,4 +62,9 @@ RtlRunReport run_rtl(const RtlRunOptions& options);
 
 void print_report(std::ostream& out, const RtlRunOptions& options, const RtlRunReport& report);
 
+// One JSON object: offered, received (frames the driver took from RX rings), transmitted
+// (frames that left on the wire), nic_drops (the sum of the NIC's drop counters), conserved,
+// every NIC counter under its name, latency, and the simulation's time and speed.
+void print_json(std::ostream& out, const RtlRunReport& report);
+
 }  // namespace nicsim::tb
