@@ -39,6 +39,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "cli/seed_option.hpp"
 #include "cosim/cosim_run.hpp"
 #include "traffic/line_rate.hpp"
 #include "cli/sweep_command.hpp"
@@ -117,7 +118,7 @@ void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& jso
     run->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
     run->add_option("--link-gbps", o.link_gbps, "Ethernet link speed; the offered rate may not exceed it")
         ->capture_default_str();
-    run->add_option("--seed", o.seed, "Random seed (flow choice)")->capture_default_str();
+    run->add_option("--seed", o.seed, "Random seed (flow choice)")->check(nicsim::cli::seed_digits())->capture_default_str();
     run->add_flag("!--no-forward", o.forward, "Do not send received frames back out");
     run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file");
     run->add_flag("--json", json,

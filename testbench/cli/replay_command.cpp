@@ -1,3 +1,4 @@
+#include "cli/seed_option.hpp"
 #include "cli/replay_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,7 @@ void add_replay_command(CLI::App& app, ReplayCommand& cmd) {
     replay->add_option("--rss-key", cmd.rss_key, "Toeplitz key, 80 hex digits (40 bytes) [Microsoft's key]");
     replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout");
     replay->add_option("--seed", cmd.options.seed, "Seed, reported only: nothing in a replay is random")
+        ->check(cli::seed_digits())
         ->capture_default_str();
     add_trace_flags(*replay, cmd.trace);
 }

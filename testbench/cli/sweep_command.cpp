@@ -1,3 +1,4 @@
+#include "cli/seed_option.hpp"
 #include "cli/sweep_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -123,7 +124,7 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
                       "Sweep a run key too: KEY=V1,V2,... (e.g. quota=1,5,20); repeat for more axes")
         ->take_all();
     sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
-    sweep->add_option("--seed", cmd.seed, "First seed of every point, replacing the preset's");
+    sweep->add_option("--seed", cmd.seed, "First seed of every point, replacing the preset's")->check(cli::seed_digits());
     sweep->add_option("--seeds", cmd.seeds,
                       "Runs per point, seeds SEED..SEED+N-1; results give the mean, standard deviation and 95% "
                       "confidence interval (Student's t) of every metric [1]")

@@ -25,6 +25,7 @@ std::string format_number(double v) {
 }
 
 std::string range_text(const Knob& k) {
+    if (!k.range.empty()) return k.range;
     if (k.type == Knob::Type::text && k.choices.empty()) return "a file name";
     if (k.type == Knob::Type::text) {
         std::string s;
@@ -51,14 +52,31 @@ double parse_number(const Knob& k, const std::string& text) {
 
 template <class T>
 Knob integer_knob(std::string key, std::string help, T& field, double min, double max) {
-    Knob k{std::move(key), std::move(help), Knob::Type::integer, min, max, {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::integer, min, max, {}, {}, {}, {}};
     k.set = [k, &field](const std::string& text) { field = static_cast<T>(parse_number(k, text)); };
     k.get = [&field] { return std::to_string(field); };
     return k;
 }
 
+// A seed: any unsigned 64-bit integer, in decimal digits only (a double would round
+// seeds above 2^53, and a sign would wrap).
+Knob seed_knob(std::string key, std::string help, std::uint64_t& field) {
+    Knob k{std::move(key), std::move(help), Knob::Type::integer, 0, 0, {}, {}, {}, {}};
+    k.range = "an integer in 0..18446744073709551615";
+    k.set = [k, &field](const std::string& text) {
+        std::uint64_t v = 0;
+        const char* end = text.data() + text.size();
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+        if (!digits || ec != std::errc{} || ptr != end) bad_value(k, text);
+        field = v;
+    };
+    k.get = [&field] { return std::to_string(field); };
+    return k;
+}
+
 Knob real_knob(std::string key, std::string help, double& field, double min, double max) {
-    Knob k{std::move(key), std::move(help), Knob::Type::real, min, max, {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::real, min, max, {}, {}, {}, {}};
     k.set = [k, &field](const std::string& text) { field = parse_number(k, text); };
     k.get = [&field] { return format_number(field); };
     return k;
@@ -68,7 +86,7 @@ Knob real_knob(std::string key, std::string help, double& field, double min, dou
 template <class E, std::size_t N>
 Knob enum_knob(std::string key, std::string help, E& field, const std::array<std::string_view, N>& names) {
     std::vector<std::string> choices(names.begin(), names.end());
-    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}, {}};
     k.set = [k, &field, names](const std::string& text) {
         for (std::size_t i = 0; i < names.size(); ++i)
             if (names[i] == text) {
@@ -83,7 +101,7 @@ Knob enum_knob(std::string key, std::string help, E& field, const std::array<std
 
 // A file name: any text but the empty one.
 Knob file_knob(std::string key, std::string help, std::string& field) {
-    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, {}, {}, {}, {}};
     k.set = [k, &field](const std::string& text) {
         if (text.empty()) bad_value(k, "''");
         field = text;
@@ -148,7 +166,7 @@ std::vector<Knob> knob_table(RunConfig& c) {
         real_knob("zipf-s", "zipf flows: exponent s", c.zipf_s, 0, 10),
         integer_knob("queues", "NIC queues the driver uses", c.driver.queues, 1, 16),
         integer_knob("cores", "Simulated CPU cores", c.cores, 1, 16),
-        integer_knob("seed", "Random seed", c.seed, 0, 9007199254740992.0),
+        seed_knob("seed", "Random seed", c.seed),
         real_knob("link-gbps", "Ethernet link speed; the load may not exceed its line rate", c.link_gbps, 0.001, 400),
         integer_knob("rx", "RX ring size (ethtool -G rx), a power of two", c.driver.rx_ring_size, 8, 4096),
         integer_knob("tx", "TX ring size (ethtool -G tx), a power of two", c.driver.tx_ring_size, 8, 4096),

@@ -83,6 +83,7 @@ struct Knob {
     double min = 0;
     double max = 0;
     std::vector<std::string> choices;  // for text knobs
+    std::string range;                 // the allowed values in words, when min..max cannot say it
     std::function<void(const std::string&)> set;  // parses and stores a checked value
     std::function<std::string()> get;            // the current value, for --help and reports
 };

@@ -164,6 +164,7 @@ void add_health_and_time(Numbers& n, const RunParts& p, double sim_ps) {
 }  // namespace
 
 void add_results(RunResult& r, const RunParts& parts) {
+    r.seed = parts.config.seed;
     const double sim_ps = static_cast<double>(sc_core::sc_time_stamp().value());
     add_account(r.numbers, r, parts);
     add_window(r.numbers, parts);

@@ -42,7 +42,8 @@ void print_json(std::ostream& out, const RunResult& r) {
     j["policy"] = r.policy;
     j["app"] = r.app;
     for (const auto& [k, v] : r.numbers) {
-        if (v == std::floor(v) && std::fabs(v) < 9e15) j[k] = static_cast<long long>(v);
+        if (k == "seed") j[k] = r.seed;  // exact: a double rounds seeds above 2^53
+        else if (v == std::floor(v) && std::fabs(v) < 9e15) j[k] = static_cast<long long>(v);
         else j[k] = v;
     }
     j["drained"] = r.drained;
@@ -56,13 +57,17 @@ void print_summary(std::ostream& out, const RunConfig& c, const RunResult& r) {
         << (c.traffic == TrafficKind::pcap ? "from " + c.pcap : "of " + std::to_string(c.size) + " bytes") << " at "
         << c.load_pps << " packets/s, " << c.driver.queues << " queue(s), " << c.cores << " core(s), seed " << c.seed
         << "\n";
+    // The widest name sets the column (softirq_budget_exhausted, app0_delivered_pps, ...).
+    std::size_t width = 26;
+    for (const auto& [k, v] : r.numbers) width = std::max(width, k.size() + 2);
     for (const auto& [k, v] : r.numbers) {
-        out << "  " << std::left << std::setw(26) << k;
-        if (v == std::floor(v) && std::fabs(v) < 9e15) out << static_cast<long long>(v);
+        out << "  " << std::left << std::setw(static_cast<int>(width)) << k;
+        if (k == "seed") out << r.seed;
+        else if (v == std::floor(v) && std::fabs(v) < 9e15) out << static_cast<long long>(v);
         else out << std::fixed << std::setprecision(4) << v << std::defaultfloat;
         out << "\n";
     }
-    out << "  " << std::left << std::setw(26) << "conservation"
+    out << "  " << std::left << std::setw(static_cast<int>(width)) << "conservation"
         << (r.conserved() ? "ok (offered = delivered + drops, nothing in flight)" : "VIOLATED") << "\n";
     for (const auto& flag : window_flags(r)) out << "  flagged: " << flag << "\n";
     out.flags(flags);

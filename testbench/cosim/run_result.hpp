@@ -19,6 +19,7 @@ struct RunResult {
     std::string policy;
     std::string app;
     bool drained = false;   // every offered packet accounted for before the drain timeout
+    std::uint64_t seed = 0; // the run's seed, exactly (numbers' "seed" is a double)
     tb::TraceReport trace;  // what the FST covers, when one was asked for (not in the JSON)
 
     // The packet account (numbers holds the same values under their report names).

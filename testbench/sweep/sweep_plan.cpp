@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -354,6 +355,10 @@ std::vector<SweepPoint> plan_points(const SweepPlan& plan, std::vector<std::stri
                                   policy_list(plan.policies) + ")");
     // The last seed must be one a run takes, like the first.
     if (plan.seeds > 1) {
+        if (plan.seed > std::numeric_limits<std::uint64_t>::max() - (plan.seeds - 1))
+            throw std::invalid_argument(plan.name + ": seeds = " + std::to_string(plan.seeds) + " from seed " +
+                                        std::to_string(plan.seed) +
+                                        " would pass the last seed, 18446744073709551615: give a lower seed");
         RunConfig config;
         const auto knobs = make_knobs(config);
         const std::uint64_t last = plan.seed + plan.seeds - 1;

@@ -128,9 +128,13 @@ TEST_CASE("Seeds give each point runs seed .. seed + N - 1; the last must be a v
             if (k == "seed") seed = v;
         CHECK(seed == std::to_string(r.seed));
     }
-    plan.seed = 9007199254740900;
+    plan.seed = 18446744073709551600u;
     plan.seeds = 200;
-    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("from seed 9007199254740900 ends at seed 9007199254741099: seed ="));
+    CHECK_THROWS_WITH(plan_points(plan), Catch::Contains("from seed 18446744073709551600 would pass the last seed"));
+    plan.seed = 9007199254740993;  // above 2^53: kept exactly, not rounded through a double
+    plan.seeds = 2;
+    const auto runs_big = plan_runs(plan, plan_points(plan));
+    CHECK(runs_big[1].seed == 9007199254740994u);
 }
 
 TEST_CASE("A plan written and read back is the same plan, for every preset", "[unit][sweep]") {
