@@ -25,8 +25,9 @@
 // a sweep writes one trace per point, FILE-<policy>-<load>.fst.
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
-// delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input; a sweep
-// stopped by signal N exits 128+N.
+// delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input, 3 when a run's
+// drain time (drain-timeout-us) ran out with packets still in flight; a sweep stopped by
+// signal N exits 128+N.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -52,6 +53,9 @@
 #include "cli/trace_views.hpp"
 
 namespace {
+
+// `run` ended by its drain time with packets still in flight: distinct from a broken invariant.
+constexpr int exit_drain_timeout = 3;
 
 struct RunCommand {
     nicsim::RunConfig config;
@@ -88,9 +92,17 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
     if (cmd.json) nicsim::print_json(std::cout, result);
     else nicsim::print_summary(std::cout, cmd.config, result);
-    const bool clean = result.conserved() && result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
-                       result.get("drop_corrupt") == 0;
-    if (!clean) {
+    const bool healthy = result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
+                         result.get("drop_corrupt") == 0;
+    if (healthy && !result.drained) {
+        // Not a loss: the user's drain time ended the run with packets still on their way.
+        std::cerr << "nicsim: the drain time ran out (drain-timeout-us = " << cmd.config.drain_timeout_us << ") with "
+                  << static_cast<long long>(result.in_flight())
+                  << " packets still in flight in the host and NIC (neither delivered nor dropped yet); a longer "
+                     "drain-timeout-us lets them finish\n";
+        return exit_drain_timeout;
+    }
+    if (!healthy || !result.conserved()) {
         std::cerr << "nicsim: run broke an invariant (conservation, corrupt frames, DMA faults or AXI violations)\n";
         return 1;
     }

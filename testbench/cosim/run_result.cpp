@@ -68,7 +68,11 @@ void print_summary(std::ostream& out, const RunConfig& c, const RunResult& r) {
         out << "\n";
     }
     out << "  " << std::left << std::setw(static_cast<int>(width)) << "conservation"
-        << (r.conserved() ? "ok (offered = delivered + drops, nothing in flight)" : "VIOLATED") << "\n";
+        << (r.conserved()  ? std::string("ok (offered = delivered + drops, nothing in flight)")
+            : !r.drained   ? "incomplete: " + std::to_string(static_cast<long long>(r.in_flight())) +
+                               " packets still in flight when the drain time ran out (not lost)"
+                           : std::string("VIOLATED"))
+        << "\n";
     for (const auto& flag : window_flags(r)) out << "  flagged: " << flag << "\n";
     out.flags(flags);
     out.precision(precision);

@@ -216,6 +216,10 @@ std::string conservation_problem(const PointResult& run) {
     const double in_flight = number(run.json, "in_flight_pkts");
     if (offered == delivered + drops + in_flight && in_flight == 0) return {};
     std::ostringstream os;
+    if (offered == delivered + drops + in_flight && run.json.value("drained", true) == false) {
+        os << "the drain time ran out with " << in_flight << " packets still in flight (not lost)";
+        return os.str();
+    }
     os << "offered " << offered << " != delivered " << delivered << " + drops " << drops << " + in flight " << in_flight;
     return os.str();
 }

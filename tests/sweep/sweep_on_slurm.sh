@@ -84,7 +84,7 @@ sweep refused-out "${small[@]}" --out /sys/nicsim-sweep-test/out
 echo "refused before submission: unknown partition, 64 CPUs per task, a bad time limit, an unknown axis key, an unwritable folder"
 
 # ---- The same plan locally and on Slurm. drain-timeout-us = 1 with rx-usecs = 1000 leaves
-# packets in flight at 1,000,000 packets/s: those runs fail (exit 1), locally and on Slurm.
+# packets in flight at 1,000,000 packets/s: those runs fail (exit 3, out of drain time), locally and on Slurm.
 plan=(--policies napi --loads 500000,1000000 --packets 200 --seeds 2 --axis drain-timeout-us=1,100000
       --axis rx-usecs=1000 --axis arrivals=poisson)
 t0=$SECONDS
@@ -112,7 +112,7 @@ wait "$pid"
 rc=$?
 ((rc == 1)) || fail "the slurm sweep with a cancelled task: exit $rc, expected 1"
 grep -Eq "\(run 0007\): Slurm (CANCELLED|removed while PENDING)" "$work/slurm.log" || fail "the cancelled run is not named with its state"
-grep -E "Slurm FAILED \(exit code 1:0\), exit 1: .*; log .*/runs/[0-9]+\.log; task log .*/runs/slurm/${job}_[0-9]+\.out" \
+grep -E "Slurm FAILED \(exit code 1:0\), exit 3: the drain time ran out with [0-9]+ packets still in flight .*; log .*/runs/[0-9]+\.log; task log .*/runs/slurm/${job}_[0-9]+\.out" \
     "$work/slurm.log" >"$work/failed-lines.txt" || fail "a failed run is not named with its state and logs"
 task_log=$(sed -n 's/.*task log \([^ ]*\.out\).*/\1/p' "$work/failed-lines.txt" | head -n1)
 [[ -s $task_log ]] || fail "the task log named, $task_log, is not there"
