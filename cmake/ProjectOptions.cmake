@@ -12,6 +12,12 @@ add_library(nicsim_options INTERFACE)
 add_library(nicsim::options ALIAS nicsim_options)
 target_compile_features(nicsim_options INTERFACE cxx_std_20)
 if(NICSIM_SANITIZE)
+  # GCC 12's ASan instrumentation makes -Wmaybe-uninitialized fire inside libstdc++'s <regex>
+  # (std::function in _StateT, testbench/sweep) where the same code is clean unsanitized: a
+  # false positive of the instrumented build, waived there only.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(nicsim_warnings INTERFACE -Wno-maybe-uninitialized)
+  endif()
   target_compile_options(nicsim_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
   target_link_options(nicsim_options INTERFACE -fsanitize=address,undefined)
 endif()

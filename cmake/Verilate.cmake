@@ -45,6 +45,11 @@ function(nicsim_verilate target)
   string(REPLACE ";" " " opt_fast "${V_OPT_FAST}")
   set_source_files_properties("${fast}" PROPERTIES COMPILE_FLAGS "${opt_fast}")
   target_include_directories(${target} PUBLIC "${vdir}")
+  # Under -DNICSIM_SANITIZE=ON the model and Verilator's runtime are sanitized too: most of
+  # what a run executes is theirs.
+  if(NICSIM_SANITIZE)
+    target_link_libraries(${target} PRIVATE nicsim::options)
+  endif()
   if(V_DEPENDS)
     add_dependencies(${target} ${V_DEPENDS})
   endif()

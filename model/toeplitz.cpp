@@ -18,7 +18,7 @@ void check_length(std::size_t size) {
 
 // Key bit `bit` (0 = most significant bit of key[0]).
 bool key_bit(const RssKey& key, std::size_t bit) {
-    return ((key[bit / 8] >> (7 - bit % 8)) & 1U) != 0;
+    return ((static_cast<unsigned>(key[bit / 8]) >> (7U - static_cast<unsigned>(bit % 8))) & 1U) != 0;
 }
 
 // The 32-bit key window starting at bit `start`; start + 32 <= 320.
@@ -36,7 +36,7 @@ std::uint32_t toeplitz_hash_bitwise(const RssKey& key, std::span<const std::uint
     check_length(input.size());
     std::uint32_t result = 0;
     for (std::size_t bit = 0; bit < input.size() * 8; ++bit) {
-        if (((input[bit / 8] >> (7 - bit % 8)) & 1U) != 0) {
+        if (((static_cast<unsigned>(input[bit / 8]) >> (7U - static_cast<unsigned>(bit % 8))) & 1U) != 0) {
             result ^= key_window(key, bit);
         }
     }

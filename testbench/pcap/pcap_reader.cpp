@@ -16,8 +16,12 @@ bool is_classic_pcap(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, 4> magic{};
     if (!in.read(reinterpret_cast<char*>(magic.data()), magic.size())) return false;
-    const std::uint32_t le = magic[0] | magic[1] << 8 | magic[2] << 16 | static_cast<std::uint32_t>(magic[3]) << 24;
-    const std::uint32_t be = magic[3] | magic[2] << 8 | magic[1] << 16 | static_cast<std::uint32_t>(magic[0]) << 24;
+    auto word = [&](int a, int b, int c, int d) {  // bytes a..d, a least significant
+        return std::uint32_t{magic[static_cast<std::size_t>(a)]} | std::uint32_t{magic[static_cast<std::size_t>(b)]} << 8 |
+               std::uint32_t{magic[static_cast<std::size_t>(c)]} << 16 | std::uint32_t{magic[static_cast<std::size_t>(d)]} << 24;
+    };
+    const std::uint32_t le = word(0, 1, 2, 3);
+    const std::uint32_t be = word(3, 2, 1, 0);
     for (const std::uint32_t m : {le, be})
         if (m == 0xa1b2c3d4u || m == 0xa1b23c4du) return true;
     return false;
