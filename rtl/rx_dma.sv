@@ -811,6 +811,10 @@ module rx_dma #(
       OutW'(ans_q - rec_rd_q) <= OutW'(rec_wr_q - rec_rd_q));
   a_proc_answered: assert property (@(posedge clk_i) disable iff (!rst_ni)
       rec_proc |-> (rec_rd_q != ans_q));
+  // Responses never wait for the completion side (holding them deadlocks the shared B channel
+  // against desc_writeback; see the header).
+  a_b_always_taken: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      (b_out_q != '0) |-> m_axi_bready_o);
   a_pop_desc_valid: assert property (@(posedge clk_i) disable iff (!rst_ni)
       desc_pop_o |-> desc_valid_i);
 `endif
