@@ -152,8 +152,9 @@ module nic_dma #(
   // Sizing: 64-byte line rate (a frame every ~17 cycles at 250 MHz) keeps about latency / 17
   // of each resource busy, descriptors cached or being fetched, data bursts and frames in
   // flight, completed descriptors awaiting write-back. The depths below (64 per ring / engine,
-  // 128 per arbiter channel) hold line rate up to 4 us of host latency
-  // (tests/system: system.loopback.line_rate_64B_4us); at 32 it fell short from 2 us on.
+  // 128 per arbiter channel) hold line rate up to 3 us of host latency (tests/system:
+  // system.loopback.line_rate_64B_3us), not 4 us (~60 frames per direction in flight: the
+  // 64-deep descriptor cache binds first); at 32 it fell short from 2 us on.
   logic [3:0]          rxd_q, txd_q;
   logic                rxd_en, rxd_valid, rxd_err, rxd_pop;
   logic                txd_en, txd_valid, txd_err, txd_pop;
