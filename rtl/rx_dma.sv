@@ -26,7 +26,16 @@
 // Completion (in order of the write responses, which the slave returns in AW order): when every
 // burst of the oldest recorded buffer is answered, the buffer goes to desc_writeback (which
 // writes DD only after this, so DD always follows the data), with `more` set if another buffer
-// of the queue is already recorded behind it. A frame is counted once, at its last record:
+// of the queue is already recorded behind it.
+//
+// Write responses are always taken (BREADY is high while any burst is in flight), whatever the
+// completion side is waiting for: an answer pointer walks the record ring ahead of the
+// completion side and marks each record answered (and whether a response of it failed) as its
+// last response arrives. The B channel is shared with desc_writeback and answered in AW order,
+// so holding a response here until desc_writeback takes a completion would let desc_writeback
+// wait (for slots, for its own responses queued behind ours, for the slave's write window) on
+// this engine while this engine waits on it: a deadlock once enough writes are in flight, as at
+// 2 us host latency and 64-byte line rate. A frame is counted once, at its last record:
 // by desc_writeback if its last buffer went there, else here (rx_dma_error_drops if any write
 // of it failed, else rx_queue_off_drops).
 //
@@ -195,9 +204,11 @@ module rx_dma #(
   logic [RecW-1:0]      rec_q [WrOutstanding];
   logic [WrOutstanding-1:0] rec_dead_q; // recorded before its queue's disable
   logic [OutW-1:0]      rec_wr_q, rec_rd_q;
+  logic [OutW-1:0]      ans_q;          // oldest record not yet fully answered (rd..ans..wr)
+  logic [WrOutstanding-1:0] rec_berr_q; // answered records: a response of it failed
 
   // Completion side.
-  logic [NbW-1:0]       bseen_q;        // responses of the oldest record seen
+  logic [NbW-1:0]       bseen_q;        // responses seen of the record at ans_q
   logic                 berr_q;         // one of them failed
   logic                 fbad_q;         // the frame being completed failed
   logic [NumQueues-1:0][OutW-1:0] recs_q;   // records of the queue in the ring
@@ -445,6 +456,8 @@ module rx_dma #(
   logic [NbW-1:0]      r_nb;
   logic                r_fend, r_full, r_err_reason;
   logic                b_fire, b_err, rec_dead, rec_fail, rec_fwd, rec_proc, rec_st_new;
+  logic                ans_valid, ans_done;
+  logic [NbW-1:0]      a_nb;
   logic                rec_cnt_err, rec_cnt_off, out_free;
 
   always_comb begin
@@ -452,6 +465,9 @@ module rx_dma #(
     m_axi_bready_o = 1'b0;
     b_fire         = 1'b0;
     b_err          = 1'b0;
+    ans_valid      = 1'b0;
+    ans_done       = 1'b0;
+    a_nb           = '0;
     rec_dead       = 1'b0;
     rec_fail       = 1'b0;
     rec_fwd        = 1'b0;
@@ -464,17 +480,23 @@ module rx_dma #(
       {r_q_raw, r_idx, r_blen, r_hash, r_type, r_flen, r_nb, r_fend, r_full, r_err_reason} =
           rec_q[rec_rd_q[PtrW-1:0]];
     end
-    // A response belongs to the oldest record, or to the buffer still being issued if there
-    // is none; responses past the oldest record's wait until it is processed.
+    // A response belongs to the record at the answer pointer, or to the buffer still being
+    // issued if every record is answered. Always taken (see the header).
     if (b_out_q != '0) begin
-      m_axi_bready_o = rec_empty || (bseen_q < r_nb);
-      b_fire         = m_axi_bvalid_i && m_axi_bready_o;
+      m_axi_bready_o = 1'b1;
+      b_fire         = m_axi_bvalid_i;
       b_err          = m_axi_bresp_i[1];
+      ans_valid      = (ans_q != rec_wr_q);
+      if (ans_valid) begin
+        a_nb     = rec_q[ans_q[PtrW-1:0]][3 +: NbW];
+        ans_done = b_fire && (bseen_q + 1'b1 >= a_nb);
+      end
     end
-    if (!rec_empty && (bseen_q + NbW'(b_fire) >= r_nb)) begin
+    // The oldest record, once answered (in an earlier cycle).
+    if (!rec_empty && (rec_rd_q != ans_q)) begin
       out_free = !out_valid_q || cmpl_ready_i || rx_reset_i[QIdxW'(out_q_q)];
       rec_dead = rec_dead_q[rec_rd_q[PtrW-1:0]];
-      rec_fail = berr_q || (b_fire && b_err);
+      rec_fail = rec_berr_q[rec_rd_q[PtrW-1:0]];
       rec_fwd  = r_full && !rec_dead && !rec_fail && !fbad_q && !qfail_q[QIdxW'(r_q_raw)];
       // Processed when answered, with room for what it produces; not in its queue's reset.
       // (A failure to report waits for a cycle in which the state machine reports none.)
@@ -535,6 +557,8 @@ module rx_dma #(
       rec_dead_q     <= '0;
       rec_wr_q       <= '0;
       rec_rd_q       <= '0;
+      ans_q          <= '0;
+      rec_berr_q     <= '0;
       bseen_q        <= '0;
       berr_q         <= 1'b0;
       fbad_q         <= 1'b0;
@@ -654,13 +678,16 @@ module rx_dma #(
       end
 
       // -------------------------------------------------------------- completion side
-      if (b_fire && !rec_proc) begin
+      if (ans_done) begin
+        rec_berr_q[ans_q[PtrW-1:0]] <= berr_q || b_err;
+        ans_q   <= ans_q + 1'b1;
+        bseen_q <= '0;
+        berr_q  <= 1'b0;
+      end else if (b_fire) begin
         bseen_q <= bseen_q + 1'b1;
         berr_q  <= berr_q || b_err;
       end
       if (rec_proc) begin
-        bseen_q  <= bseen_q + NbW'(b_fire) - r_nb;
-        berr_q   <= 1'b0;
         fbad_q   <= !r_fend && (fbad_q || rec_fail || r_err_reason);
         rec_rd_q <= rec_rd_q + 1'b1;
         if (rec_st_new) begin
@@ -753,9 +780,10 @@ module rx_dma #(
     gcnt_inc_o[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS] = (err_backlog_q != '0);
   end
 
-  // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors.
+  // Only bit 1 of a response matters: SLVERR (2'b10) and DECERR (2'b11) are errors. The oldest
+  // record's burst count is the answer side's business (a_nb).
   logic unused_rx_dma;
-  assign unused_rx_dma = ^{m_axi_bresp_i[0], frame_queue_i};
+  assign unused_rx_dma = ^{m_axi_bresp_i[0], frame_queue_i, r_nb};
 
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ assertions
@@ -777,6 +805,16 @@ module rx_dma #(
       (m_axi_wvalid_o && m_axi_wlast_o) |-> (wcnt_q + 9'd1 == h_beats));
   a_bursts_bounded: assert property (@(posedge clk_i) disable iff (!rst_ni)
       b_out_q <= OutW'(WrOutstanding));
+  // The answer pointer stays between the completion side and the newest record, and a record
+  // is completed only once answered.
+  a_ans_in_ring: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      OutW'(ans_q - rec_rd_q) <= OutW'(rec_wr_q - rec_rd_q));
+  a_proc_answered: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      rec_proc |-> (rec_rd_q != ans_q));
+  // Responses never wait for the completion side (holding them deadlocks the shared B channel
+  // against desc_writeback; see the header).
+  a_b_always_taken: assert property (@(posedge clk_i) disable iff (!rst_ni)
+      (b_out_q != '0) |-> m_axi_bready_o);
   a_pop_desc_valid: assert property (@(posedge clk_i) disable iff (!rst_ni)
       desc_pop_o |-> desc_valid_i);
 `endif

@@ -127,6 +127,9 @@ void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& jso
     run->add_option("--poll-budget", o.poll_budget, "Frames per ring per poll")->capture_default_str();
     run->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")
         ->capture_default_str();
+    run->add_option("--dma-window", o.dma_window,
+                    "Reads and writes the host answers in flight each (PCIe tags: 32 without extended tags)")
+        ->capture_default_str();
     run->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
     run->add_option("--link-gbps", o.link_gbps, "Ethernet link speed; the offered rate may not exceed it")
         ->capture_default_str();

@@ -63,12 +63,15 @@ void validate(const RtlRunOptions& o) {
     check_range<unsigned>("--poll-interval-ns", o.poll_interval_ns, 10, 10'000'000);
     check_range<unsigned>("--poll-budget", o.poll_budget, 1, 4096);
     check_range<unsigned>("--dma-latency-ns", o.dma_latency_ns, 0, 100'000);
+    check_range<unsigned>("--dma-window", o.dma_window, 1, 1024);
 }
 
 RtlRunReport run_rtl(const RtlRunOptions& o) {
     validate(o);
     const auto wall_start = std::chrono::steady_clock::now();
-    const HarnessOptions options = harness_options(o.clock_mhz, o.dma_latency_ns);
+    HarnessOptions options = harness_options(o.clock_mhz, o.dma_latency_ns);
+    options.dma.max_outstanding_reads = o.dma_window;
+    options.dma.max_outstanding_writes = o.dma_window;
     const double ns_per_cycle = tb::ns_per_cycle(options);
     NicHarness harness(options);
     if (!o.trace_path.empty()) harness.sim().open_trace(o.trace_path);

@@ -26,6 +26,7 @@ struct RtlRunOptions {
     unsigned poll_interval_ns = 1000;      // how often the driver polls its rings
     unsigned poll_budget = 64;             // frames per ring per poll
     unsigned dma_latency_ns = 500;
+    unsigned dma_window = 256;             // reads / writes the host answers in flight (PCIe tags)
     unsigned clock_mhz = 250;              // NIC clock
     double link_gbps = 10;                 // Ethernet speed: bounds the offered rate
     std::string trace_path;                // FST waveform, empty = no tracing
