@@ -164,7 +164,9 @@ std::vector<Knob> knob_table(RunConfig& c) {
                      driver::max_frame_bytes),
         enum_knob("flow-popularity", "How frames pick their flow", c.flow_popularity, traffic::flow_popularity_names),
         real_knob("zipf-s", "zipf flows: exponent s", c.zipf_s, 0, 10),
-        integer_knob("queues", "NIC queues the driver uses", c.driver.queues, 1, 16),
+        integer_knob("queues", "NIC queues the driver uses (this build's NIC has " +
+                                   std::to_string(platform::nic_queues) + ")",
+                     c.driver.queues, 1, platform::nic_queues),
         integer_knob("cores", "Simulated CPU cores", c.cores, 1, 16),
         seed_knob("seed", "Random seed", c.seed),
         real_knob("link-gbps", "Ethernet link speed; the load may not exceed its line rate", c.link_gbps, 0.001, 400),
@@ -341,6 +343,11 @@ void validate(const RunConfig& c) {
         throw std::invalid_argument("app = " + app + (c.apps > 1 ? " with apps = " + std::to_string(c.apps) : "") +
                                     ": poll-feedback watches the queue of one user-level consumer, it needs app = "
                                     "screend, or sink with one application");
+    if (c.policy == driver::PolicyKind::lrp && c.apps + 1 > platform::nic_queues)
+        throw std::invalid_argument("apps = " + std::to_string(c.apps) +
+                                    ": lrp gives each application its own NIC queue beside the default one, so this " +
+                                    std::to_string(platform::nic_queues) + "-queue NIC serves at most " +
+                                    std::to_string(platform::nic_queues - 1) + " applications");
     if (c.policy == driver::PolicyKind::lrp && c.driver.queues < c.apps + 1)
         throw std::invalid_argument("queues = " + std::to_string(c.driver.queues) +
                                     ": lrp needs one queue per application plus the default queue, at least " +

@@ -6,6 +6,11 @@
 
 namespace nicsim::platform {
 
+// Queues of the NIC as this build verilates it (rtl/nic_top.sv's NumQueues, which the
+// testbench leaves at its default; the driver reads it from caps.num_queues, and
+// rtl.nic_caps checks the two agree). Run keys are checked against it before anything runs.
+inline constexpr unsigned nic_queues = 4;
+
 struct PlatformConfig {
     unsigned clock_mhz = 250;          // NIC clock
     unsigned dma_latency_ns = 500;     // host memory latency seen by the NIC's DMA

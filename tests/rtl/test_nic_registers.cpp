@@ -1,6 +1,7 @@
 // The register slave: identification, reset values from the register map, read-back, the
 // 64-bit counter snapshot, and queues beyond NumQueues.
 #include "nic_fixture.hpp"
+#include "platform/platform_config.hpp"
 
 using namespace nicsim;
 using nicsim::test::NicFixture;
@@ -11,6 +12,8 @@ TEST_CASE("identification and capabilities read as built", "[rtl][registers]") {
     CHECK(f.rd(regs::REG_VERSION) == regs::REG_VERSION_RESET);
     const auto caps = f.rd(regs::REG_CAPS);
     CHECK(regs::CAPS_NUM_QUEUES.get(caps) == 4);  // nic_top's default NumQueues
+    // What run's keys are checked against (platform::nic_queues) is what the model reports.
+    CHECK(regs::CAPS_NUM_QUEUES.get(caps) == platform::nic_queues);
     CHECK(regs::CAPS_MAX_BURST_LEN.get(caps) == 16);
 }
 
