@@ -89,7 +89,17 @@ void IntrModerationModel::step(const IntrModerationInputs& in) {
             prescaler_ = next;
             usecs_ = base_usecs;
         }
+        if (usecs_ >= longest_interval()) saturate_count();
     }
+}
+
+std::uint32_t IntrModerationModel::longest_interval() const {
+    return std::max(settings_.rx_usecs, settings_.tx_usecs);
+}
+
+void IntrModerationModel::saturate_count() {
+    usecs_ = usecs_max_;
+    prescaler_ = 0;
 }
 
 std::uint64_t IntrModerationModel::cycles_until_usecs(std::uint32_t usecs) const {
@@ -136,17 +146,31 @@ void IntrModerationModel::advance_quiet(std::uint64_t cycles) {
         return; // saturated counters hold
     }
     const std::uint64_t c = cycles_per_us();
+    const std::uint32_t longest = longest_interval();
     if (prescaler_ >= c) {
         // cycles_per_us was lowered below the prescaler: the first step wraps it.
         prescaler_ = 0;
         ++usecs_;
         --cycles;
+        if (usecs_ >= longest) {
+            saturate_count();
+            return;
+        }
     }
-    // Steps until the counter saturates (it reaches usecs_max_ with the prescaler at 0).
-    const std::uint64_t to_saturation = (std::uint64_t{usecs_max_} - usecs_) * c - prescaler_;
+    if (cycles == 0) {
+        return;
+    }
+    // A count at or past both intervals (one was lowered) saturates in the next step.
+    if (usecs_ >= longest) {
+        saturate_count();
+        return;
+    }
+    // Steps until the count saturates: it reaches the longer interval (or usecs_max_) with the
+    // prescaler at 0.
+    const std::uint64_t target = std::min(longest, usecs_max_);
+    const std::uint64_t to_saturation = (target - usecs_) * c - prescaler_;
     if (cycles >= to_saturation) {
-        usecs_ = usecs_max_;
-        prescaler_ = 0;
+        saturate_count();
         return;
     }
     const std::uint64_t elapsed = std::uint64_t{usecs_} * c + prescaler_ + cycles;

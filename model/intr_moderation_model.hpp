@@ -15,7 +15,9 @@
 //                                || (rx_frames != 0 && rx_sum >= rx_frames))
 //       fire   = armed && (rx_due || tx_due)
 //     interval_elapsed(U): at least U * cycles_per_us cycles since the previous fire, or no fire
-//     since reset; U == 0 disables the interval, frames == 0 disables the threshold,
+//     since reset, or both intervals had elapsed since the previous fire (the count then
+//     saturates, so an interval raised afterwards applies from the next fire);
+//     U == 0 disables the interval, frames == 0 disables the threshold,
 //     cycles_per_us == 0 acts as 1.
 //  3. A fire during the cycle ended by step() makes irq() true after that step (one-cycle
 //     pulse): an event in cycle t on an armed, elapsed vector gives irq_o in cycle t+1.
@@ -26,8 +28,9 @@
 //  6. Reset: unmasked, nothing pending, interval considered elapsed.
 //
 // Interval counting: prescaler (cycles within the current microsecond) and a microsecond
-// counter saturating at 2^usecs_width - 1, both restarted on each fire (the cycle after the fire
-// counts as one elapsed cycle) and held once saturated. Per-cycle work is O(1);
+// counter saturating at 2^usecs_width - 1, or at once when it reaches both intervals, both
+// restarted on each fire (the cycle after the fire counts as one elapsed cycle) and held once
+// saturated. Per-cycle work is O(1);
 // advance_idle() skips any number of idle cycles in O(1).
 #pragma once
 
@@ -102,6 +105,9 @@ private:
     [[nodiscard]] std::uint64_t cycles_until_usecs(std::uint32_t usecs) const;
     // `cycles` idle steps in which the vector does not fire.
     void advance_quiet(std::uint64_t cycles);
+    // The longer of the two intervals: the count saturates when it gets there.
+    [[nodiscard]] std::uint32_t longest_interval() const;
+    void saturate_count();
 
     IntrModerationParams params_;
     IntrModerationSettings settings_;

@@ -19,7 +19,9 @@
 //       tx_due  = the same with tx_*
 //       fire    = armed && (rx_due || tx_due)
 //     interval_elapsed(U) is true iff at least U * cycles_per_us clock cycles have passed
-//     since the previous fire, or the vector has not fired since reset; U == 0 makes it always
+//     since the previous fire, or the vector has not fired since reset, or both intervals had
+//     elapsed since the previous fire (with the settings then: an interval raised after both
+//     elapsed applies from the next fire); U == 0 makes it always
 //     true (interval disabled). rx_frames_i == 0 disables the frames threshold.
 //     cycles_per_us_i == 0 acts as 1.
 //  3. Latency: fire in cycle k puts the one-cycle irq_o pulse in cycle k+1. So an event in
@@ -42,7 +44,10 @@
 // Interval measurement: a per-vector prescaler prsc_q counts clock cycles within the current
 // microsecond (0 .. cycles_per_us-1) and usecs_q counts whole microseconds since the previous
 // fire, saturating at 2**UsecsWidth-1 (which is >= any programmable interval, so saturation
-// means "elapsed"). On a fire both restart so that the cycle after the fire counts as one
+// means "elapsed"); a count that reaches both programmed intervals saturates at once. So an
+// interval raised after it has elapsed takes effect from the next fire, as with a hardware ITR
+// countdown reloaded at each interrupt; an interval raised while it is still running takes
+// effect at once. On a fire both restart so that the cycle after the fire counts as one
 // cycle elapsed. There is deliberately no shared free-running microsecond tick: it would let a
 // vector fire up to 1 us early. Once usecs_q saturates both counters hold (no toggling while
 // idle). Reset loads the saturated value, i.e. "interval elapsed".
@@ -115,35 +120,47 @@ module intr_moderation #(
                                                      logic [EventWidth-1:0]  events);
     logic [SumWidth-1:0] sum;
     sum = SumWidth'(pending) + SumWidth'(events);
-    return (sum > PENDING_MAX_SUM) ? PENDING_MAX : sum[FramesWidth-1:0];
+    sat_add = (sum > PENDING_MAX_SUM) ? PENDING_MAX : sum[FramesWidth-1:0];
   endfunction
 
   // A cause is due: something pending and the interval elapsed or the frames threshold reached.
   // usecs_q >= 0 always holds, so a zero interval is "always elapsed" without a special case.
   function automatic logic due(logic [FramesWidth-1:0] pending, logic [UsecsWidth-1:0] usecs,
                                logic [UsecsWidth-1:0] interval, logic [FramesWidth-1:0] frames);
-    return (pending != '0) &&
-           ((usecs >= interval) || ((frames != '0) && (pending >= frames)));
+    due = (pending != '0) &&
+          ((usecs >= interval) || ((frames != '0) && (pending >= frames)));
   endfunction
 
   // One cycle of the interval counters, restarting after a fire (the next cycle is one cycle
   // after the fire): {prsc, usecs} next. Only called while counting (fire, or not saturated).
+  // Once the count has reached both programmed intervals it jumps to saturation: no comparison
+  // can tell it from a saturated count any more, and a saturated vector holds instead of
+  // counting on for up to 2**UsecsWidth microseconds after every interrupt, which would keep
+  // the NIC busy in every idle stretch (docs/performance.md, skip-idle).
   function automatic logic [16+UsecsWidth-1:0] count_step(logic fired, logic [15:0] prsc,
                                                           logic [UsecsWidth-1:0] usecs,
-                                                          logic [15:0] cycles_per_us_raw);
+                                                          logic [15:0] cycles_per_us_raw,
+                                                          logic [UsecsWidth-1:0] longest);
     logic [15:0]           per_us;
-    logic [UsecsWidth-1:0] base;
+    logic [UsecsWidth-1:0] base, counted;
     logic [16:0]           next;
-    per_us = (cycles_per_us_raw == '0) ? 16'd1 : cycles_per_us_raw;
-    base   = fired ? '0 : usecs;
-    next   = {1'b0, (fired ? 16'd0 : prsc)} + 17'd1;
-    if (next >= {1'b0, per_us}) begin
-      return {16'd0, base + 1'b1};  // cannot wrap: base < USECS_MAX here
+    per_us  = (cycles_per_us_raw == '0) ? 16'd1 : cycles_per_us_raw;
+    base    = fired ? '0 : usecs;
+    next    = {1'b0, (fired ? 16'd0 : prsc)} + 17'd1;
+    counted = (next >= {1'b0, per_us}) ? base + 1'b1 : base;  // cannot wrap: base < USECS_MAX
+    if (counted >= longest) begin
+      count_step = {16'd0, USECS_MAX};
+    end else if (next >= {1'b0, per_us}) begin
+      count_step = {16'd0, counted};
+    end else begin
+      count_step = {next[15:0], base};
     end
-    return {next[15:0], base};
   endfunction
 
   logic hold, fire;
+  logic [UsecsWidth-1:0] longest_usecs;  // the longer of the two intervals
+
+  assign longest_usecs = (rx_usecs_i > tx_usecs_i) ? rx_usecs_i : tx_usecs_i;
 
   // A vector that cannot change state this cycle: no events, no driver control, no pulse to
   // end, interval counters saturated (holding), and masked or with nothing pending (an armed
@@ -192,7 +209,7 @@ module intr_moderation #(
 
       // Interval counters: restart on fire, count otherwise, hold once saturated.
       if (fire || usecs_q != USECS_MAX) begin
-        {prsc_d, usecs_d} = count_step(fire, prsc_q, usecs_q, cycles_per_us_i);
+        {prsc_d, usecs_d} = count_step(fire, prsc_q, usecs_q, cycles_per_us_i, longest_usecs);
       end
     end
   end
