@@ -77,15 +77,12 @@ void AxiMemorySlave::sample(std::uint64_t cycle) {
         --writes_complete_;
     }
 
+    // Idle fast path, taken on most cycles of a real run: nothing requested, nothing in
+    // flight, nothing shown. The next cycle's drive is then the same as this one's.
+    if (nothing_to_do()) return;
     const bool arvalid = *p_.arvalid;
     const bool awvalid = *p_.awvalid;
     const bool wvalid = *p_.wvalid;
-    // Idle fast path, taken on most cycles of a real run: nothing requested, nothing in
-    // flight, nothing shown. The next cycle's drive is then the same as this one's.
-    if (!(arvalid || awvalid || wvalid || rvalid_ || bvalid_ || held_ar_.waiting || held_aw_.waiting ||
-          held_w_.waiting) &&
-        reads_.empty() && writes_.empty())
-        return;
 
     if (arvalid || held_ar_.waiting)
         check_held(held_ar_, arvalid, arready_, *p_.araddr,
@@ -149,6 +146,16 @@ void AxiMemorySlave::sample(std::uint64_t cycle) {
         bvalid_ = 1;
         bresp_ = static_cast<std::uint8_t>(writes_.front().resp);
     }
+}
+
+bool AxiMemorySlave::nothing_to_do() const {
+    return !(*p_.arvalid || *p_.awvalid || *p_.wvalid || rvalid_ || bvalid_ || held_ar_.waiting ||
+             held_aw_.waiting || held_w_.waiting) &&
+           reads_.empty() && writes_.empty();
+}
+
+std::uint64_t AxiMemorySlave::quiet_until(std::uint64_t next_cycle) const {
+    return nothing_to_do() ? quiet_forever : next_cycle;
 }
 
 void AxiMemorySlave::accept_read(std::uint64_t cycle) {

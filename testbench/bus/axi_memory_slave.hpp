@@ -71,6 +71,7 @@ public:
     void apply() override;
     void sample(std::uint64_t cycle) override;
     void reset() override;
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override;
 
     // Applies to bursts accepted from now on.
     void set_latency(unsigned cycles) { config_.latency_cycles = cycles == 0 ? 1 : cycles; }
@@ -115,6 +116,8 @@ private:
         std::uint16_t extra = 0;
     };
 
+    // No request shown, nothing in flight or shown by us: sample() would change nothing.
+    bool nothing_to_do() const;
     void accept_read(std::uint64_t cycle);
     void accept_write_address(std::uint64_t cycle);
     void add_write_beat(const WBeat& beat, std::uint64_t cycle);

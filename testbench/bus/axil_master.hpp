@@ -40,6 +40,9 @@ public:
     void apply() override;
     void sample(std::uint64_t cycle) override;
     void reset() override;
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override {
+        return idle() ? quiet_forever : next_cycle;
+    }
 
 private:
     struct Request {

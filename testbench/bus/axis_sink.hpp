@@ -47,6 +47,10 @@ public:
     void apply() override;
     void sample(std::uint64_t cycle) override;
     void reset() override;
+    // Passive: only a beat the NIC shows (or a new tready from the test) can change anything.
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override {
+        return (*p_.tvalid || waiting_ || *p_.tready != tready_) ? next_cycle : quiet_forever;
+    }
 
 private:
     AxisPorts p_;

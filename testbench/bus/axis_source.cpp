@@ -69,6 +69,14 @@ void AxisSource::sample(std::uint64_t cycle) {
     }
 }
 
+std::uint64_t AxisSource::quiet_until(std::uint64_t next_cycle) const {
+    if (sending_ || gap_left_ > 0) return next_cycle;
+    if (queue_.empty()) return quiet_forever;
+    // The sample() of the cycle before a frame's first one loads its first beat.
+    const std::uint64_t not_before = queue_.front().not_before_cycle;
+    return not_before > next_cycle ? not_before - 1 : next_cycle;
+}
+
 void AxisSource::load_beat() {
     const Pending& pending = queue_.front();
     const std::vector<std::uint8_t>& bytes = pending.frame.data;

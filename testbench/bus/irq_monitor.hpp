@@ -28,6 +28,12 @@ public:
         }
     }
     void reset() override { pending_.clear(); }
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override {
+        if constexpr (requires(Top& t) { t.irq_o; }) {
+            if (top_.irq_o != 0) return next_cycle;
+        }
+        return quiet_forever;
+    }
 
     // Pulses seen since the last take(), oldest first.
     std::vector<IrqPulse>& pending() { return pending_; }

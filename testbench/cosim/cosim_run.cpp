@@ -105,6 +105,7 @@ public:
         r.app = std::string(name_of(config_.app));
         r.drained = drained;
         r.trace = platform_.trace_report();
+        r.skip = platform_.skip_stats();
         r.offered = platform_.frames_offered();
         r.delivered = ledger_.delivered_count();
         r.drops = drop_counts();

@@ -208,6 +208,10 @@ std::vector<Knob> knob_table(RunConfig& c) {
         integer_knob("clock-mhz", "NIC clock", c.platform.clock_mhz, 1, 1000),
         integer_knob("dma-latency-ns", "Host memory latency seen by the NIC", c.platform.dma_latency_ns, 0, 1e6),
         real_knob("quantum-ns", "Longest the NIC may lag host time", c.platform.quantum_ns, 1, 1e6),
+        integer_knob("skip-idle",
+                     "1: jump over NIC cycles in which nothing can change (exact: the results are the same); "
+                     "0: evaluate every cycle",
+                     c.platform.skip_idle, 0, 1),
         real_knob("drain-timeout-us", "Time allowed after the last frame for the system to drain", c.drain_timeout_us, 1,
                   1e9),
         real_knob("cost-irq-entry-ns", "CPU cost: interrupt entry", costs.irq_entry_ns, 0, 1e9),

@@ -21,6 +21,7 @@ struct RunResult {
     bool drained = false;   // every offered packet accounted for before the drain timeout
     std::uint64_t seed = 0; // the run's seed, exactly (numbers' "seed" is a double)
     tb::TraceReport trace;  // what the FST covers, when one was asked for (not in the JSON)
+    tb::SkipStats skip;     // what skip-idle did (not in the JSON, which it does not change)
 
     // The packet account (numbers holds the same values under their report names).
     std::uint64_t offered = 0;

@@ -60,6 +60,7 @@ public:
         if (events_) events_->record(e);
     }
     TraceReport trace_report() const override { return schedule_ ? schedule_->report() : TraceReport{}; }
+    SkipStats skip_stats() const override { return harness_.sim().skip_stats(); }
     std::uint64_t axi_violations() const override {
         return harness_.dma().violation_count() + harness_.tx_sink().stream_violations();
     }

@@ -59,6 +59,10 @@ public:
     virtual TraceReport trace_report() const = 0;
 
     virtual std::uint64_t axi_violations() const = 0;
+
+    // What skip-idle did so far (SimControl): not part of any result, which is the same with
+    // and without it, but of the simulator's speed.
+    virtual SkipStats skip_stats() const = 0;
 };
 
 // With trace.enabled(), the FST is written as `trace` says, and record() puts software events

@@ -20,13 +20,24 @@
 //   (a) each model apply()s its pending inputs; clk_i = 0; eval; trace; time += period / 2
 //   (b) each model sample()s the settled signals and computes its next inputs
 //   (c) clk_i = 1; eval (the rising edge); trace; time += period / 2; cycle() += 1
+//
+// Skip-idle (SimOptions::skip_idle, and only while no trace is open): when every model is
+// quiet for a while (ClockedModel::quiet_until), SimControl checks whether the model has
+// reached a fixed point: it copies the model's whole state (all of its variables, inputs
+// included, after phase (a)), runs the cycle, applies the next cycle's inputs and compares.
+// Unchanged state with unchanged inputs can only give the same state again, so time then
+// jumps to the first cycle some model needs (or the end of the run) with no evaluation: no
+// RTL knowledge is involved, and a wrong guess costs a check, never a difference. Checks back
+// off while the NIC stays busy. Only a top with a `rootp` (a Verilated model) is checked.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bus/clocked_model.hpp"
@@ -39,7 +50,11 @@ namespace nicsim::tb {
 struct SimOptions {
     std::uint64_t clock_period_ps = 4000;  // 250 MHz
     int trace_depth = 0;                   // levels below TOP in an FST trace, as $dumpvars; 0 = all
+    // Skip idle stretches exactly (see "Skip-idle" below); off unless asked for, because a
+    // test that drives the top's ports itself, past the models, must evaluate every cycle.
+    bool skip_idle = false;
 };
+
 
 template <class Top, class Context = VerilatedContext, class Trace = VerilatedFstC>
 class SimControl {
@@ -75,6 +90,8 @@ public:
     // during which the models are not clocked, then releases it in phase (a) of the next cycle.
     void reset(unsigned cycles = 8) {
         for (ClockedModel* m : models_) m->reset();
+        settled_ = applied_ = false;
+        next_check_ = cycle_ + reset_cycles_hint(cycles);
         top_->rst_ni = 0;
         for (unsigned i = 0; i < cycles; ++i) {
             top_->clk_i = 0;
@@ -88,20 +105,24 @@ public:
 
     // One clock cycle.
     void step() {
-        for (ClockedModel* m : models_) m->apply();
-        top_->clk_i = 0;
-        eval_and_trace();
-        for (ClockedModel* m : models_) m->sample(cycle_);
-        top_->clk_i = 1;
-        eval_and_trace();
-        ++cycle_;
-        if (context_->gotFinish())
-            throw std::runtime_error("SimControl: the design called $finish at cycle " + std::to_string(cycle_));
+        settled_ = false;
+        apply_inputs();
+        finish_cycle();
     }
 
+    // `cycles` clock cycles, skipping idle ones when skip-idle is on.
     void run(std::uint64_t cycles) {
-        for (std::uint64_t i = 0; i < cycles; ++i) step();
+        const std::uint64_t end = cycle_ + cycles;
+        if constexpr (checkable) {
+            if (options_.skip_idle) {
+                while (cycle_ < end) run_skipping(end);
+                return;
+            }
+        }
+        while (cycle_ < end) step();
     }
+
+    const SkipStats& skip_stats() const { return skip_; }
 
     // Steps until pred() is true (checked before each cycle) and returns the cycles run.
     // Throws std::runtime_error naming `what` if it is still false after max_cycles.
@@ -157,6 +178,98 @@ public:
     bool tracing() const { return trace_ != nullptr; }
 
 private:
+    // A Verilated model keeps all of its state in *rootp; a fake top has none to compare.
+    static constexpr bool checkable = requires(Top& t) { *t.rootp; };
+
+    void apply_inputs() {
+        if (!applied_)
+            for (ClockedModel* m : models_) m->apply();
+        applied_ = false;
+    }
+
+    // Phases (a) after apply, (b) and (c).
+    void finish_cycle() {
+        top_->clk_i = 0;
+        eval_and_trace();
+        for (ClockedModel* m : models_) m->sample(cycle_);
+        top_->clk_i = 1;
+        eval_and_trace();
+        ++cycle_;
+        ++skip_.evaluated;
+        if (context_->gotFinish())
+            throw std::runtime_error("SimControl: the design called $finish at cycle " + std::to_string(cycle_));
+    }
+
+    std::uint64_t quiet_until() const {
+        std::uint64_t q = ClockedModel::quiet_forever;
+        for (const ClockedModel* m : models_) {
+            const std::uint64_t m_q = m->quiet_until(cycle_);
+            if (m_q < q) q = m_q;
+            if (q <= cycle_) break;
+        }
+        return q;
+    }
+
+    // Runs at least one cycle, or jumps, towards `end`.
+    void run_skipping(std::uint64_t end) {
+        if (trace_) {
+            settled_ = false;
+            step();
+            return;
+        }
+        if (settled_) {
+            const std::uint64_t q = quiet_until();
+            if (q > cycle_) {
+                jump_to(q < end ? q : end);
+                return;
+            }
+            step();  // some model has something to do now
+            return;
+        }
+        if (cycle_ < next_check_ || quiet_until() <= cycle_ + 1) {
+            step();
+            return;
+        }
+        // The check: this cycle's state and inputs, then the next cycle's.
+        ++skip_.checks;
+        apply_inputs();
+        snapshot_.assign(state_bytes(), state_bytes() + state_size());
+        finish_cycle();
+        for (ClockedModel* m : models_) m->apply();
+        applied_ = true;
+        if (std::memcmp(snapshot_.data(), state_bytes(), state_size()) == 0) {
+            ++skip_.settled;
+            settled_ = true;
+            backoff_ = min_backoff;
+        } else {
+            next_check_ = cycle_ + backoff_;
+            if (backoff_ < max_backoff) backoff_ *= 2;
+        }
+    }
+
+    static std::uint64_t reset_cycles_hint(unsigned cycles) { return std::uint64_t{cycles} + min_backoff; }
+
+    void jump_to(std::uint64_t cycle) {
+        if (cycle <= cycle_) return;
+        const std::uint64_t n = cycle - cycle_;
+        context_->timeInc(2 * half_period_ * n);
+        cycle_ = cycle;
+        skip_.skipped += n;
+        for (ClockedModel* m : models_) m->skipped_to(cycle_);
+        // The models apply their (unchanged) inputs again in the cycle they wake in, and drive
+        // whatever became due in it.
+        applied_ = false;
+    }
+
+    const unsigned char* state_bytes() const {
+        if constexpr (checkable) return reinterpret_cast<const unsigned char*>(top_->rootp);
+        else return nullptr;
+    }
+    static constexpr std::size_t state_size() {
+        if constexpr (checkable) return sizeof(*std::declval<Top&>().rootp);
+        else return 0;
+    }
+
     void eval_and_trace() {
         top_->eval();
         if (trace_) trace_->dump(context_->time());
@@ -184,6 +297,16 @@ private:
     std::vector<ClockedModel*> models_;
     std::uint64_t half_period_ = 0;
     std::uint64_t cycle_ = 0;
+
+    // Skip-idle. A check costs about as much as a few dozen cycles (two copies of the state):
+    // while the NIC stays busy they come ever further apart.
+    static constexpr std::uint64_t min_backoff = 16, max_backoff = 1024;
+    bool applied_ = false;  // the models have applied their inputs for cycle_
+    bool settled_ = false;  // the state is a fixed point under the inputs applied
+    std::uint64_t next_check_ = 0;
+    std::uint64_t backoff_ = min_backoff;
+    std::vector<unsigned char> snapshot_;
+    SkipStats skip_;
 };
 
 }  // namespace nicsim::tb

@@ -13,7 +13,8 @@ NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& k
     : sc_core::sc_module(name), kernel_(kernel), config_(config), traffic_(traffic), wire_(wire) {
     if (!(config.quantum_ns >= 1 && config.quantum_ns <= 1e6))
         throw std::invalid_argument("quantum_ns = " + std::to_string(config.quantum_ns) + ": must be in 1..1000000");
-    const auto options = tb::harness_options(config.clock_mhz, config.dma_latency_ns);
+    auto options = tb::harness_options(config.clock_mhz, config.dma_latency_ns);
+    options.sim.skip_idle = config.skip_idle;
     period_ps_ = options.sim.clock_period_ps;
     nic_ = tb::make_rtl_nic(options, config.trace);
     tracing_ = config.trace.enabled();

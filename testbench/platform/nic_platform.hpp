@@ -57,6 +57,7 @@ public:
     bool traffic_exhausted() const { return traffic_done_; }
     std::uint64_t dma_faults() const;
     std::uint64_t axi_violations() const;
+    tb::SkipStats skip_stats() const { return nic_->skip_stats(); }
     // The NIC's global counters now, read from the model without bus traffic or time passing
     // (RtlNic::counters()): for the testbench's accounting, which the driver does not need.
     tb::GlobalCounters nic_counters() const;

@@ -15,6 +15,7 @@ struct PlatformConfig {
     unsigned clock_mhz = 250;          // NIC clock
     unsigned dma_latency_ns = 500;     // host memory latency seen by the NIC's DMA
     double quantum_ns = 1000;          // longest the NIC may lag host time
+    bool skip_idle = true;             // jump over idle NIC cycles (exact; SimControl)
     tb::TraceOptions trace;            // FST waveform of the NIC and testbench, off by default
 };
 

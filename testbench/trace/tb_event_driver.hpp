@@ -41,6 +41,13 @@ public:
     }
     void sample(std::uint64_t cycle) override { cycle_ = cycle + 1; }
     void reset() override {}
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override {
+        if (pulsing_) return next_cycle;
+        if (pending_.empty()) return quiet_forever;
+        const std::uint64_t due = pending_.top().event.cycle;
+        return due > next_cycle ? due : next_cycle;
+    }
+    void skipped_to(std::uint64_t next_cycle) override { cycle_ = next_cycle; }
 
     std::size_t pending() const { return pending_.size(); }
 

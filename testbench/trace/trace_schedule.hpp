@@ -79,6 +79,24 @@ public:
 
     void reset() override {}
 
+    // A trace that is open is written cycle by cycle: it shows every clock edge, and the
+    // waveform is the same with and without skip-idle.
+    std::uint64_t quiet_until(std::uint64_t next_cycle) const override {
+        switch (state_) {
+            case State::waiting: {
+                const std::uint64_t from = (from_ps_ + period_ps_ - 1) / period_ps_;
+                if (next_cycle < from) return from;
+                if (options_.trigger == TraceTrigger::none || fired()) return next_cycle;
+                if (to_ps_ == never) return quiet_forever;
+                const std::uint64_t passed = to_ps_ / period_ps_ + 1;  // first cycle with now > to
+                return passed > next_cycle ? passed : next_cycle;
+            }
+            case State::open: return next_cycle;
+            case State::done: return quiet_forever;
+        }
+        return next_cycle;
+    }
+
     const TraceReport& report() const { return report_; }
 
 private:
