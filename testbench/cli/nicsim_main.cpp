@@ -37,6 +37,8 @@
 #include <exception>
 #include <iostream>
 #include <cmath>
+#include <algorithm>
+#include <array>
 #include <map>
 #include <stdexcept>
 
@@ -157,40 +159,82 @@ int do_loopback(const nicsim::tb::RtlRunOptions& options, bool json) {
 }
 
 struct BenchCommand {
-    std::uint64_t packets = 200'000;
+    nicsim::RunConfig config = bench_defaults();
+    std::vector<nicsim::Knob> knobs = nicsim::make_knobs(config);
+    std::map<std::string, std::string> flag_values;
     bool json = false;
+
+    // The keys bench takes from run's knob table (same ranges, same messages).
+    static constexpr std::array<const char*, 6> keys{"packets", "load", "policy", "size", "queues", "skip-idle"};
+
+    // 64-byte frames (60 without FCS) at 10 Gb/s line rate, 200 000 of them, tracing off.
+    static nicsim::RunConfig bench_defaults() {
+        nicsim::RunConfig c;
+        c.size = 60;
+        c.load_pps = std::floor(nicsim::line_rate_pps(c.link_gbps, c.size));
+        c.packets = 200'000;
+        c.platform.clock_mhz = 250;
+        return c;
+    }
 };
 
 void add_bench_command(CLI::App& app, BenchCommand& cmd) {
-    auto* bench = app.add_subcommand("bench", "Measure simulation speed: 64-byte frames at 10 Gb/s line rate");
-    bench->add_option("--packets", cmd.packets, "Packets to offer")->capture_default_str()->check(CLI::Range(1000, 100'000'000));
+    auto* bench = app.add_subcommand(
+        "bench", "Measure simulation speed: by default 64-byte frames at 10 Gb/s line rate, or a point of your own");
+    for (const char* key : BenchCommand::keys) {
+        const nicsim::Knob& k = *std::find_if(cmd.knobs.begin(), cmd.knobs.end(),
+                                              [key](const nicsim::Knob& knob) { return knob.key == key; });
+        bench->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
+    }
     bench->add_flag("--json", cmd.json, "Print one JSON object");
 }
 
-int do_bench(const BenchCommand& cmd) {
-    nicsim::RunConfig c;
-    c.size = 60;
-    c.load_pps = std::floor(nicsim::line_rate_pps(c.link_gbps, c.size));
-    c.packets = cmd.packets;
-    c.platform.clock_mhz = 250;
+// How this nicsim was built, as far as its speed depends on it.
+nlohmann::ordered_json build_options() {
+    nlohmann::ordered_json b;
+    b["build_type"] = NICSIM_BUILD_TYPE;
+    b["pgo"] = NICSIM_BUILD_PGO;
+    b["trace_compiled"] = nicsim::tb::nic_can_trace();
+    return b;
+}
+
+int do_bench(BenchCommand& cmd, CLI::App& bench) {
+    for (const char* key : BenchCommand::keys)
+        if (bench.get_option(std::string("--") + key)->count() > 0)
+            nicsim::set_knob(cmd.knobs, key, cmd.flag_values[key]);
+    nicsim::RunConfig& c = cmd.config;
+    if (bench.get_option("--packets")->count() == 0 && bench.get_option("--load")->count() > 0)
+        c.packets = std::max<std::uint64_t>(1000, static_cast<std::uint64_t>(c.load_pps * 0.02));  // 20 ms
+    nicsim::validate(c);
     c.platform.trace = {};  // tracing off: what bench measures
-    const auto r = nicsim::run_cosim(c);
+    (cmd.json ? std::cerr : std::cout) << "seed " << c.seed << "\n" << std::flush;
+    nicsim::RunResult r = nicsim::run_cosim(c);
     const double wall = r.get("wall_s");
     nlohmann::ordered_json j;
+    j["policy"] = std::string(nicsim::driver::policy_name(c.policy));
     j["offered_pps"] = c.load_pps;
+    j["size"] = c.size;
+    j["queues"] = c.driver.queues;
     j["packets"] = c.packets;
     j["nic_cycles"] = static_cast<long long>(r.get("nic_cycles"));
+    j["nic_cycles_evaluated"] = r.skip.evaluated;
+    j["skip_checks"] = r.skip.checks;
     j["sim_ns"] = static_cast<long long>(r.get("sim_ns"));
     j["wall_s"] = wall;
     j["nic_cycles_per_s"] = r.get("nic_cycles") / wall;
+    j["evaluated_cycles_per_s"] = static_cast<double>(r.skip.evaluated) / wall;
     j["sim_pkts_per_s"] = r.get("offered_pkts") / wall;
     j["slowdown_vs_real_time"] = wall / (r.get("sim_ns") * 1e-9);
     j["delivered_pkts"] = static_cast<long long>(r.get("delivered_pkts"));
+    j["seed"] = c.seed;
+    j["skip_idle"] = c.platform.skip_idle;
+    j["build"] = build_options();
     if (cmd.json) {
         std::cout << j.dump() << "\n";
     } else {
-        std::cout << "nicsim bench: " << c.packets << " packets of 60 bytes at " << c.load_pps
-                  << " packets/s (10 Gb/s line rate), NIC at 250 MHz, tracing off\n";
+        std::cout << "nicsim bench: " << c.packets << " packets of " << c.size << " bytes at " << c.load_pps
+                  << " packets/s, policy " << nicsim::driver::policy_name(c.policy) << ", NIC at " << c.platform.clock_mhz
+                  << " MHz, tracing off\n";
         for (const auto& [k, v] : j.items()) std::cout << "  " << k << " " << v << "\n";
     }
     return 0;
@@ -274,7 +318,7 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
         if (app.got_subcommand("loopback")) return do_loopback(loopback, loopback_json);
-        if (app.got_subcommand("bench")) return do_bench(bench);
+        if (app.got_subcommand("bench")) return do_bench(bench, *app.get_subcommand("bench"));
         if (app.got_subcommand("sweep")) return nicsim::sweep::run_sweep_command(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);
         if (app.got_subcommand("view")) return do_view(view);
