@@ -155,7 +155,18 @@ bool AxiMemorySlave::nothing_to_do() const {
 }
 
 std::uint64_t AxiMemorySlave::quiet_until(std::uint64_t next_cycle) const {
-    return nothing_to_do() ? quiet_forever : next_cycle;
+    if (nothing_to_do()) return quiet_forever;
+    // Waiting out the latency: nothing shown on any channel in either direction, so each
+    // sample() until an answer falls due recomputes the same readies and no valid. An
+    // irregular host draws its stall choices every cycle, so it never waits quietly.
+    if (irregular_ || *p_.arvalid || *p_.awvalid || *p_.wvalid || rvalid_ || bvalid_ || held_ar_.waiting ||
+        held_aw_.waiting || held_w_.waiting)
+        return next_cycle;
+    // The sample() of the cycle before an answer's ready cycle shows it.
+    std::uint64_t due = quiet_forever;
+    if (!reads_.empty()) due = reads_.front().ready_cycle - 1;
+    if (writes_complete_ > 0) due = std::min(due, writes_.front().ready_cycle - 1);
+    return due > next_cycle ? due : next_cycle;
 }
 
 void AxiMemorySlave::accept_read(std::uint64_t cycle) {

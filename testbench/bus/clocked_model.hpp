@@ -28,8 +28,9 @@ namespace nicsim::tb {
 struct SkipStats {
     std::uint64_t evaluated = 0;
     std::uint64_t skipped = 0;
-    std::uint64_t checks = 0;
-    std::uint64_t settled = 0;
+    std::uint64_t quick_checks = 0;  // of the state's first bytes only (cheap, most fail)
+    std::uint64_t checks = 0;        // of the whole state, after a quick check held
+    std::uint64_t settled = 0;       // whole-state checks that found a fixed point
 };
 
 class ClockedModel {

@@ -219,6 +219,8 @@ int do_bench(BenchCommand& cmd, CLI::App& bench) {
     j["nic_cycles"] = static_cast<long long>(r.get("nic_cycles"));
     j["nic_cycles_evaluated"] = r.skip.evaluated;
     j["skip_checks"] = r.skip.checks;
+    j["skip_checks_settled"] = r.skip.settled;
+    j["skip_quick_checks"] = r.skip.quick_checks;
     j["sim_ns"] = static_cast<long long>(r.get("sim_ns"));
     j["wall_s"] = wall;
     j["nic_cycles_per_s"] = r.get("nic_cycles") / wall;

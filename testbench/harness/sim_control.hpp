@@ -27,8 +27,14 @@
 // included, after phase (a)), runs the cycle, applies the next cycle's inputs and compares.
 // Unchanged state with unchanged inputs can only give the same state again, so time then
 // jumps to the first cycle some model needs (or the end of the run) with no evaluation: no
-// RTL knowledge is involved, and a wrong guess costs a check, never a difference. Checks back
-// off while the NIC stays busy. Only a top with a `rootp` (a Verilated model) is checked.
+// RTL knowledge is involved, and a wrong guess costs a check, never a difference.
+// The whole state is large (79 KB, nearly all of it the frame buffers' and descriptor caches'
+// memories), so a whole check is preceded by a quick one of the first few KB only, where
+// Verilator puts the scalar variables (flip-flops, their next values, write enables): a busy
+// NIC fails it for the price of a cycle. Only when it holds does the next cycle run the whole
+// check, which alone decides. Checks back off while the NIC stays busy, and none is made when
+// the models need a cycle too soon for a skip to repay it. Only a top with a `rootp` (a
+// Verilated model) is checked.
 #pragma once
 
 #include <cstdint>
@@ -90,7 +96,7 @@ public:
     // during which the models are not clocked, then releases it in phase (a) of the next cycle.
     void reset(unsigned cycles = 8) {
         for (ClockedModel* m : models_) m->reset();
-        settled_ = applied_ = false;
+        settled_ = applied_ = quick_held_ = false;
         next_check_ = cycle_ + reset_cycles_hint(cycles);
         top_->rst_ni = 0;
         for (unsigned i = 0; i < cycles; ++i) {
@@ -105,7 +111,7 @@ public:
 
     // One clock cycle.
     void step() {
-        settled_ = false;
+        settled_ = quick_held_ = false;
         apply_inputs();
         finish_cycle();
     }
@@ -226,18 +232,25 @@ private:
             step();  // some model has something to do now
             return;
         }
-        if (cycle_ < next_check_ || quiet_until() <= cycle_ + 1) {
+        if (cycle_ < next_check_ || quiet_until() < cycle_ + min_gain) {
             step();
             return;
         }
         // The check: this cycle's state and inputs, then the next cycle's.
-        ++skip_.checks;
+        const bool whole = quick_held_;
+        const std::size_t n = whole ? state_size() : quick_size();
+        ++(whole ? skip_.checks : skip_.quick_checks);
         apply_inputs();
-        snapshot_.assign(state_bytes(), state_bytes() + state_size());
+        snapshot_.assign(state_bytes(), state_bytes() + n);
         finish_cycle();
         for (ClockedModel* m : models_) m->apply();
         applied_ = true;
-        if (std::memcmp(snapshot_.data(), state_bytes(), state_size()) == 0) {
+        quick_held_ = false;
+        if (std::memcmp(snapshot_.data(), state_bytes(), n) == 0) {
+            if (!whole) {
+                quick_held_ = true;  // the whole check follows in the next cycle
+                return;
+            }
             ++skip_.settled;
             settled_ = true;
             backoff_ = min_backoff;
@@ -269,6 +282,7 @@ private:
         if constexpr (checkable) return sizeof(*std::declval<Top&>().rootp);
         else return 0;
     }
+    static constexpr std::size_t quick_size() { return state_size() < quick_bytes ? state_size() : quick_bytes; }
 
     void eval_and_trace() {
         top_->eval();
@@ -298,9 +312,13 @@ private:
     std::uint64_t half_period_ = 0;
     std::uint64_t cycle_ = 0;
 
-    // Skip-idle. A check costs about as much as a few dozen cycles (two copies of the state):
-    // while the NIC stays busy they come ever further apart.
-    static constexpr std::uint64_t min_backoff = 16, max_backoff = 1024;
+    // Skip-idle. A whole check costs about as much as 8 evaluated cycles (a copy and a
+    // comparison of the state), a quick one well under one: no check unless a skip of at least
+    // min_gain cycles could follow, and while the NIC stays busy they come ever further apart.
+    // Measured at 10 kpps with napi (docs/performance.md, skip-idle).
+    static constexpr std::uint64_t min_backoff = 2, max_backoff = 256, min_gain = 16;
+    static constexpr std::size_t quick_bytes = 4096;
+    bool quick_held_ = false;  // the quick check held in the cycle just run
     bool applied_ = false;  // the models have applied their inputs for cycle_
     bool settled_ = false;  // the state is a fixed point under the inputs applied
     std::uint64_t next_check_ = 0;
