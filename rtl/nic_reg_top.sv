@@ -19,9 +19,7 @@
 
 `default_nettype none
 
-module nic_reg_top
-  import nic_regmap_pkg::*;
-#(
+module nic_reg_top #(
   // Number of queues implemented (1..16)
   parameter int unsigned NumQueues = 4,
   // Number of interrupt vectors (1..16)
@@ -108,7 +106,7 @@ module nic_reg_top
   output logic [NumVectors-1:0][15:0] reg2hw_tx_frames_frames_q_o,
   input  wire logic [NumVectors-1:0][15:0] hw2reg_rx_pending_d_i,
   input  wire logic [NumVectors-1:0][15:0] hw2reg_tx_pending_d_i,
-  input  wire logic [NumCntSrc-1:0][NUM_GCNT-1:0] hw2reg_gcnt_inc_i,
+  input  wire logic [NumCntSrc-1:0][nic_regmap_pkg::NUM_GCNT-1:0] hw2reg_gcnt_inc_i,
   input  wire logic hw2reg_dma_rd_busy_cycles_inc_i,
   input  wire logic hw2reg_dma_wr_busy_cycles_inc_i,
   input  wire logic hw2reg_rx_q_frames_inc_i,
@@ -139,31 +137,31 @@ module nic_reg_top
   end
 
   // ------------------------------------------------------------------ constants
-  localparam logic [15:0] QUEUE_END = QUEUE_BASE + 16'(QUEUE_COUNT) * QUEUE_STRIDE;
-  localparam logic [15:0] VECTOR_END = VECTOR_BASE + 16'(VECTOR_COUNT) * VECTOR_STRIDE;
-  localparam logic [15:0] RETA_END = RETA_BASE + 16'(RETA_COUNT) * RETA_STRIDE;
-  localparam logic [15:0] FILTER_END = FILTER_BASE + 16'(FILTER_COUNT) * FILTER_STRIDE;
+  localparam logic [15:0] QUEUE_END = nic_regmap_pkg::QUEUE_BASE + 16'(nic_regmap_pkg::QUEUE_COUNT) * nic_regmap_pkg::QUEUE_STRIDE;
+  localparam logic [15:0] VECTOR_END = nic_regmap_pkg::VECTOR_BASE + 16'(nic_regmap_pkg::VECTOR_COUNT) * nic_regmap_pkg::VECTOR_STRIDE;
+  localparam logic [15:0] RETA_END = nic_regmap_pkg::RETA_BASE + 16'(nic_regmap_pkg::RETA_COUNT) * nic_regmap_pkg::RETA_STRIDE;
+  localparam logic [15:0] FILTER_END = nic_regmap_pkg::FILTER_BASE + 16'(nic_regmap_pkg::FILTER_COUNT) * nic_regmap_pkg::FILTER_STRIDE;
   localparam logic [1:0] RESP_OKAY = 2'b00;
   localparam int unsigned QIdxW = ((NumQueues > 1) ? $clog2(NumQueues) : 1);
   localparam int unsigned VIdxW = ((NumVectors > 1) ? $clog2(NumVectors) : 1);
-  localparam int unsigned GcntW = $clog2(NUM_GCNT);
+  localparam int unsigned GcntW = $clog2(nic_regmap_pkg::NUM_GCNT);
 
   // Increments of global counter i in this cycle, from all sources.
-  function automatic logic [3:0] gcnt_sum(logic [NumCntSrc-1:0][NUM_GCNT-1:0] inc, logic [GcntW-1:0] i);
+  function automatic logic [3:0] gcnt_sum(logic [NumCntSrc-1:0][nic_regmap_pkg::NUM_GCNT-1:0] inc, logic [GcntW-1:0] i);
     logic [3:0] n;
     n = '0;
     for (int unsigned s = 0; s < NumCntSrc; s++) begin
       n = n + {3'b000, inc[s][i]};
     end
-    return n;
+    gcnt_sum = n;
   endfunction
 
   // Registers rx_classifier serves.
   function automatic logic external_addr(logic [15:0] a);
-    return (a == REG_RSS_CTRL) ||
-           (a >= REG_RSS_KEY0 && a <= REG_RSS_KEY9) ||
-           (a >= RETA_BASE && a < RETA_END) ||
-           (a >= FILTER_BASE && a < FILTER_END);
+    external_addr = (a == nic_regmap_pkg::REG_RSS_CTRL) ||
+                    (a >= nic_regmap_pkg::REG_RSS_KEY0 && a <= nic_regmap_pkg::REG_RSS_KEY9) ||
+                    (a >= nic_regmap_pkg::RETA_BASE && a < RETA_END) ||
+                    (a >= nic_regmap_pkg::FILTER_BASE && a < FILTER_END);
   endfunction
 
   // ------------------------------------------------------------------ state
@@ -211,7 +209,7 @@ module nic_reg_top
   logic [NumVectors-1:0][15:0] rx_frames_frames_q;
   logic [NumVectors-1:0][15:0] tx_usecs_usecs_q;
   logic [NumVectors-1:0][15:0] tx_frames_frames_q;
-  logic [63:0] gcnt_q [NUM_GCNT];
+  logic [63:0] gcnt_q [nic_regmap_pkg::NUM_GCNT];
   logic [63:0] rx_q_frames_q [NumQueues];
   logic [63:0] rx_q_bytes_q [NumQueues];
   logic [63:0] tx_q_frames_q [NumQueues];
@@ -286,10 +284,10 @@ module nic_reg_top
   logic [7:0] wr_qoff;
   logic wr_qblk;
   logic [QIdxW-1:0] wq;
-  assign wr_qrel = wr_addr - QUEUE_BASE;
-  assign wr_q = 4'(wr_qrel / QUEUE_STRIDE);
-  assign wr_qoff = 8'(wr_qrel % QUEUE_STRIDE);
-  assign wr_qblk = (wr_addr >= QUEUE_BASE) && (wr_addr < QUEUE_END) &&
+  assign wr_qrel = wr_addr - nic_regmap_pkg::QUEUE_BASE;
+  assign wr_q = 4'(wr_qrel / nic_regmap_pkg::QUEUE_STRIDE);
+  assign wr_qoff = 8'(wr_qrel % nic_regmap_pkg::QUEUE_STRIDE);
+  assign wr_qblk = (wr_addr >= nic_regmap_pkg::QUEUE_BASE) && (wr_addr < QUEUE_END) &&
                     (32'(wr_q) < NumQueues);
   assign wq = QIdxW'(wr_q);
   logic [15:0] rd_qrel;
@@ -297,10 +295,10 @@ module nic_reg_top
   logic [7:0] rd_qoff;
   logic rd_qblk;
   logic [QIdxW-1:0] rq;
-  assign rd_qrel = rd_addr - QUEUE_BASE;
-  assign rd_q = 4'(rd_qrel / QUEUE_STRIDE);
-  assign rd_qoff = 8'(rd_qrel % QUEUE_STRIDE);
-  assign rd_qblk = (rd_addr >= QUEUE_BASE) && (rd_addr < QUEUE_END) &&
+  assign rd_qrel = rd_addr - nic_regmap_pkg::QUEUE_BASE;
+  assign rd_q = 4'(rd_qrel / nic_regmap_pkg::QUEUE_STRIDE);
+  assign rd_qoff = 8'(rd_qrel % nic_regmap_pkg::QUEUE_STRIDE);
+  assign rd_qblk = (rd_addr >= nic_regmap_pkg::QUEUE_BASE) && (rd_addr < QUEUE_END) &&
                     (32'(rd_q) < NumQueues);
   assign rq = QIdxW'(rd_q);
   logic [15:0] wr_vrel;
@@ -308,10 +306,10 @@ module nic_reg_top
   logic [7:0] wr_voff;
   logic wr_vblk;
   logic [VIdxW-1:0] wv;
-  assign wr_vrel = wr_addr - VECTOR_BASE;
-  assign wr_v = 4'(wr_vrel / VECTOR_STRIDE);
-  assign wr_voff = 8'(wr_vrel % VECTOR_STRIDE);
-  assign wr_vblk = (wr_addr >= VECTOR_BASE) && (wr_addr < VECTOR_END) &&
+  assign wr_vrel = wr_addr - nic_regmap_pkg::VECTOR_BASE;
+  assign wr_v = 4'(wr_vrel / nic_regmap_pkg::VECTOR_STRIDE);
+  assign wr_voff = 8'(wr_vrel % nic_regmap_pkg::VECTOR_STRIDE);
+  assign wr_vblk = (wr_addr >= nic_regmap_pkg::VECTOR_BASE) && (wr_addr < VECTOR_END) &&
                     (32'(wr_v) < NumVectors);
   assign wv = VIdxW'(wr_v);
   logic [15:0] rd_vrel;
@@ -319,10 +317,10 @@ module nic_reg_top
   logic [7:0] rd_voff;
   logic rd_vblk;
   logic [VIdxW-1:0] rv;
-  assign rd_vrel = rd_addr - VECTOR_BASE;
-  assign rd_v = 4'(rd_vrel / VECTOR_STRIDE);
-  assign rd_voff = 8'(rd_vrel % VECTOR_STRIDE);
-  assign rd_vblk = (rd_addr >= VECTOR_BASE) && (rd_addr < VECTOR_END) &&
+  assign rd_vrel = rd_addr - nic_regmap_pkg::VECTOR_BASE;
+  assign rd_v = 4'(rd_vrel / nic_regmap_pkg::VECTOR_STRIDE);
+  assign rd_voff = 8'(rd_vrel % nic_regmap_pkg::VECTOR_STRIDE);
+  assign rd_vblk = (rd_addr >= nic_regmap_pkg::VECTOR_BASE) && (rd_addr < VECTOR_END) &&
                     (32'(rd_v) < NumVectors);
   assign rv = VIdxW'(rd_v);
 
@@ -344,26 +342,26 @@ module nic_reg_top
     reg2hw_rx_dma_ctrl_qe_o = 1'b0;
     reg2hw_tx_dma_ctrl_qe_o = 1'b0;
     if (wr_fire) begin
-      if (wr_addr < QUEUE_BASE) begin
+      if (wr_addr < nic_regmap_pkg::QUEUE_BASE) begin
         case (wr_addr)
-          REG_INTR_MASK_SET: reg2hw_intr_mask_set_qe_o = 1'b1;
-          REG_INTR_MASK_CLEAR: reg2hw_intr_mask_clear_qe_o = 1'b1;
+          nic_regmap_pkg::REG_INTR_MASK_SET: reg2hw_intr_mask_set_qe_o = 1'b1;
+          nic_regmap_pkg::REG_INTR_MASK_CLEAR: reg2hw_intr_mask_clear_qe_o = 1'b1;
           default: ;
         endcase
       end
       if (wr_qblk) begin
         case (wr_qoff)
-          QREG_RX_LEN: reg2hw_rx_len_qe_o = 1'b1;
-          QREG_RX_TAIL: reg2hw_rx_tail_qe_o = 1'b1;
-          QREG_RX_CTRL: reg2hw_rx_ctrl_qe_o = 1'b1;
-          QREG_RX_BUF_SIZE: reg2hw_rx_buf_size_qe_o = 1'b1;
-          QREG_TX_LEN: reg2hw_tx_len_qe_o = 1'b1;
-          QREG_TX_TAIL: reg2hw_tx_tail_qe_o = 1'b1;
-          QREG_TX_CTRL: reg2hw_tx_ctrl_qe_o = 1'b1;
-          QREG_RX_IVAR: reg2hw_rx_ivar_qe_o = 1'b1;
-          QREG_TX_IVAR: reg2hw_tx_ivar_qe_o = 1'b1;
-          QREG_RX_DMA_CTRL: reg2hw_rx_dma_ctrl_qe_o = 1'b1;
-          QREG_TX_DMA_CTRL: reg2hw_tx_dma_ctrl_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_LEN: reg2hw_rx_len_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_TAIL: reg2hw_rx_tail_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_CTRL: reg2hw_rx_ctrl_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_BUF_SIZE: reg2hw_rx_buf_size_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_TX_LEN: reg2hw_tx_len_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_TX_TAIL: reg2hw_tx_tail_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_TX_CTRL: reg2hw_tx_ctrl_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_IVAR: reg2hw_rx_ivar_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_TX_IVAR: reg2hw_tx_ivar_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_RX_DMA_CTRL: reg2hw_rx_dma_ctrl_qe_o = 1'b1;
+          nic_regmap_pkg::QREG_TX_DMA_CTRL: reg2hw_tx_dma_ctrl_qe_o = 1'b1;
           default: ;
         endcase
       end
@@ -375,66 +373,66 @@ module nic_reg_top
   // that a write-1-to-clear never clears a bit set in its own cycle.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      ctrl_rx_en_q <= REG_CTRL_RESET[CTRL_RX_EN_LSB +: CTRL_RX_EN_WIDTH];
-      ctrl_tx_en_q <= REG_CTRL_RESET[CTRL_TX_EN_LSB +: CTRL_TX_EN_WIDTH];
-      max_frame_len_len_q <= REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH];
-      scratch_q <= REG_SCRATCH_RESET;
-      rx_default_queue_queue_q <= REG_RX_DEFAULT_QUEUE_RESET[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH];
-      status_dma_error_q <= REG_STATUS_RESET[STATUS_DMA_ERROR_LSB +: STATUS_DMA_ERROR_WIDTH];
-      us_prescaler_cycles_q <= REG_US_PRESCALER_RESET[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
-      intr_cause_rx_q <= REG_INTR_CAUSE_RESET[INTR_CAUSE_RX_LSB +: INTR_CAUSE_RX_WIDTH];
-      intr_cause_tx_q <= REG_INTR_CAUSE_RESET[INTR_CAUSE_TX_LSB +: INTR_CAUSE_TX_WIDTH];
-      intr_error_ivar_invalid_q <= REG_INTR_ERROR_RESET[INTR_ERROR_IVAR_INVALID_LSB +: INTR_ERROR_IVAR_INVALID_WIDTH];
+      ctrl_rx_en_q <= nic_regmap_pkg::REG_CTRL_RESET[nic_regmap_pkg::CTRL_RX_EN_LSB +: nic_regmap_pkg::CTRL_RX_EN_WIDTH];
+      ctrl_tx_en_q <= nic_regmap_pkg::REG_CTRL_RESET[nic_regmap_pkg::CTRL_TX_EN_LSB +: nic_regmap_pkg::CTRL_TX_EN_WIDTH];
+      max_frame_len_len_q <= nic_regmap_pkg::REG_MAX_FRAME_LEN_RESET[nic_regmap_pkg::MAX_FRAME_LEN_LEN_LSB +: nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH];
+      scratch_q <= nic_regmap_pkg::REG_SCRATCH_RESET;
+      rx_default_queue_queue_q <= nic_regmap_pkg::REG_RX_DEFAULT_QUEUE_RESET[nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_LSB +: nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH];
+      status_dma_error_q <= nic_regmap_pkg::REG_STATUS_RESET[nic_regmap_pkg::STATUS_DMA_ERROR_LSB +: nic_regmap_pkg::STATUS_DMA_ERROR_WIDTH];
+      us_prescaler_cycles_q <= nic_regmap_pkg::REG_US_PRESCALER_RESET[nic_regmap_pkg::US_PRESCALER_CYCLES_LSB +: nic_regmap_pkg::US_PRESCALER_CYCLES_WIDTH];
+      intr_cause_rx_q <= nic_regmap_pkg::REG_INTR_CAUSE_RESET[nic_regmap_pkg::INTR_CAUSE_RX_LSB +: nic_regmap_pkg::INTR_CAUSE_RX_WIDTH];
+      intr_cause_tx_q <= nic_regmap_pkg::REG_INTR_CAUSE_RESET[nic_regmap_pkg::INTR_CAUSE_TX_LSB +: nic_regmap_pkg::INTR_CAUSE_TX_WIDTH];
+      intr_error_ivar_invalid_q <= nic_regmap_pkg::REG_INTR_ERROR_RESET[nic_regmap_pkg::INTR_ERROR_IVAR_INVALID_LSB +: nic_regmap_pkg::INTR_ERROR_IVAR_INVALID_WIDTH];
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_base_q[i] <= {QREG_RX_BASE_HI_RESET, QREG_RX_BASE_LO_RESET};
+        rx_base_q[i] <= {nic_regmap_pkg::QREG_RX_BASE_HI_RESET, nic_regmap_pkg::QREG_RX_BASE_LO_RESET};
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_len_q[i] <= QREG_RX_LEN_RESET;
+        rx_len_q[i] <= nic_regmap_pkg::QREG_RX_LEN_RESET;
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_buf_size_q[i] <= QREG_RX_BUF_SIZE_RESET;
+        rx_buf_size_q[i] <= nic_regmap_pkg::QREG_RX_BUF_SIZE_RESET;
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_base_q[i] <= {QREG_TX_BASE_HI_RESET, QREG_TX_BASE_LO_RESET};
+        tx_base_q[i] <= {nic_regmap_pkg::QREG_TX_BASE_HI_RESET, nic_regmap_pkg::QREG_TX_BASE_LO_RESET};
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_len_q[i] <= QREG_TX_LEN_RESET;
+        tx_len_q[i] <= nic_regmap_pkg::QREG_TX_LEN_RESET;
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_ivar_vector_q[i] <= QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH];
+        rx_ivar_vector_q[i] <= nic_regmap_pkg::QREG_RX_IVAR_RESET[nic_regmap_pkg::RX_IVAR_VECTOR_LSB +: nic_regmap_pkg::RX_IVAR_VECTOR_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_ivar_vector_q[i] <= QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH];
+        tx_ivar_vector_q[i] <= nic_regmap_pkg::QREG_TX_IVAR_RESET[nic_regmap_pkg::TX_IVAR_VECTOR_LSB +: nic_regmap_pkg::TX_IVAR_VECTOR_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_dma_ctrl_fetch_min_q[i] <= QREG_RX_DMA_CTRL_RESET[RX_DMA_CTRL_FETCH_MIN_LSB +: RX_DMA_CTRL_FETCH_MIN_WIDTH];
+        rx_dma_ctrl_fetch_min_q[i] <= nic_regmap_pkg::QREG_RX_DMA_CTRL_RESET[nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_LSB +: nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_dma_ctrl_wb_thresh_q[i] <= QREG_RX_DMA_CTRL_RESET[RX_DMA_CTRL_WB_THRESH_LSB +: RX_DMA_CTRL_WB_THRESH_WIDTH];
+        rx_dma_ctrl_wb_thresh_q[i] <= nic_regmap_pkg::QREG_RX_DMA_CTRL_RESET[nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_LSB +: nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        rx_dma_ctrl_wb_delay_q[i] <= QREG_RX_DMA_CTRL_RESET[RX_DMA_CTRL_WB_DELAY_LSB +: RX_DMA_CTRL_WB_DELAY_WIDTH];
+        rx_dma_ctrl_wb_delay_q[i] <= nic_regmap_pkg::QREG_RX_DMA_CTRL_RESET[nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_LSB +: nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_dma_ctrl_fetch_min_q[i] <= QREG_TX_DMA_CTRL_RESET[TX_DMA_CTRL_FETCH_MIN_LSB +: TX_DMA_CTRL_FETCH_MIN_WIDTH];
+        tx_dma_ctrl_fetch_min_q[i] <= nic_regmap_pkg::QREG_TX_DMA_CTRL_RESET[nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_LSB +: nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_dma_ctrl_wb_thresh_q[i] <= QREG_TX_DMA_CTRL_RESET[TX_DMA_CTRL_WB_THRESH_LSB +: TX_DMA_CTRL_WB_THRESH_WIDTH];
+        tx_dma_ctrl_wb_thresh_q[i] <= nic_regmap_pkg::QREG_TX_DMA_CTRL_RESET[nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_LSB +: nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_WIDTH];
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
-        tx_dma_ctrl_wb_delay_q[i] <= QREG_TX_DMA_CTRL_RESET[TX_DMA_CTRL_WB_DELAY_LSB +: TX_DMA_CTRL_WB_DELAY_WIDTH];
+        tx_dma_ctrl_wb_delay_q[i] <= nic_regmap_pkg::QREG_TX_DMA_CTRL_RESET[nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_LSB +: nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_WIDTH];
       end
       for (int unsigned i = 0; i < NumVectors; i++) begin
-        rx_usecs_usecs_q[i] <= VREG_RX_USECS_RESET[RX_USECS_USECS_LSB +: RX_USECS_USECS_WIDTH];
+        rx_usecs_usecs_q[i] <= nic_regmap_pkg::VREG_RX_USECS_RESET[nic_regmap_pkg::RX_USECS_USECS_LSB +: nic_regmap_pkg::RX_USECS_USECS_WIDTH];
       end
       for (int unsigned i = 0; i < NumVectors; i++) begin
-        rx_frames_frames_q[i] <= VREG_RX_FRAMES_RESET[RX_FRAMES_FRAMES_LSB +: RX_FRAMES_FRAMES_WIDTH];
+        rx_frames_frames_q[i] <= nic_regmap_pkg::VREG_RX_FRAMES_RESET[nic_regmap_pkg::RX_FRAMES_FRAMES_LSB +: nic_regmap_pkg::RX_FRAMES_FRAMES_WIDTH];
       end
       for (int unsigned i = 0; i < NumVectors; i++) begin
-        tx_usecs_usecs_q[i] <= VREG_TX_USECS_RESET[TX_USECS_USECS_LSB +: TX_USECS_USECS_WIDTH];
+        tx_usecs_usecs_q[i] <= nic_regmap_pkg::VREG_TX_USECS_RESET[nic_regmap_pkg::TX_USECS_USECS_LSB +: nic_regmap_pkg::TX_USECS_USECS_WIDTH];
       end
       for (int unsigned i = 0; i < NumVectors; i++) begin
-        tx_frames_frames_q[i] <= VREG_TX_FRAMES_RESET[TX_FRAMES_FRAMES_LSB +: TX_FRAMES_FRAMES_WIDTH];
+        tx_frames_frames_q[i] <= nic_regmap_pkg::VREG_TX_FRAMES_RESET[nic_regmap_pkg::TX_FRAMES_FRAMES_LSB +: nic_regmap_pkg::TX_FRAMES_FRAMES_WIDTH];
       end
     end else begin
       if (hw2reg_status_dma_error_set_i != '0) begin
@@ -450,55 +448,55 @@ module nic_reg_top
         intr_error_ivar_invalid_q <= intr_error_ivar_invalid_q | hw2reg_intr_error_ivar_invalid_set_i;
       end
       if (wr_fire) begin
-        if (wr_addr < QUEUE_BASE) begin
+        if (wr_addr < nic_regmap_pkg::QUEUE_BASE) begin
           case (wr_addr)
-            REG_CTRL: begin
-              ctrl_rx_en_q <= w_data_q[CTRL_RX_EN_LSB +: CTRL_RX_EN_WIDTH];
-              ctrl_tx_en_q <= w_data_q[CTRL_TX_EN_LSB +: CTRL_TX_EN_WIDTH];
+            nic_regmap_pkg::REG_CTRL: begin
+              ctrl_rx_en_q <= w_data_q[nic_regmap_pkg::CTRL_RX_EN_LSB +: nic_regmap_pkg::CTRL_RX_EN_WIDTH];
+              ctrl_tx_en_q <= w_data_q[nic_regmap_pkg::CTRL_TX_EN_LSB +: nic_regmap_pkg::CTRL_TX_EN_WIDTH];
             end
-            REG_MAX_FRAME_LEN: max_frame_len_len_q <= w_data_q[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH];
-            REG_SCRATCH: scratch_q <= w_data_q;
-            REG_RX_DEFAULT_QUEUE: rx_default_queue_queue_q <= w_data_q[RX_DEFAULT_QUEUE_QUEUE_LSB +: RX_DEFAULT_QUEUE_QUEUE_WIDTH];
-            REG_STATUS: status_dma_error_q <= (status_dma_error_q & ~w_data_q[STATUS_DMA_ERROR_LSB +: STATUS_DMA_ERROR_WIDTH]) | hw2reg_status_dma_error_set_i;
-            REG_US_PRESCALER: us_prescaler_cycles_q <= w_data_q[US_PRESCALER_CYCLES_LSB +: US_PRESCALER_CYCLES_WIDTH];
-            REG_INTR_CAUSE: begin
-              intr_cause_rx_q <= (intr_cause_rx_q & ~w_data_q[INTR_CAUSE_RX_LSB +: INTR_CAUSE_RX_WIDTH]) | hw2reg_intr_cause_rx_set_i;
-              intr_cause_tx_q <= (intr_cause_tx_q & ~w_data_q[INTR_CAUSE_TX_LSB +: INTR_CAUSE_TX_WIDTH]) | hw2reg_intr_cause_tx_set_i;
+            nic_regmap_pkg::REG_MAX_FRAME_LEN: max_frame_len_len_q <= w_data_q[nic_regmap_pkg::MAX_FRAME_LEN_LEN_LSB +: nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH];
+            nic_regmap_pkg::REG_SCRATCH: scratch_q <= w_data_q;
+            nic_regmap_pkg::REG_RX_DEFAULT_QUEUE: rx_default_queue_queue_q <= w_data_q[nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_LSB +: nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH];
+            nic_regmap_pkg::REG_STATUS: status_dma_error_q <= (status_dma_error_q & ~w_data_q[nic_regmap_pkg::STATUS_DMA_ERROR_LSB +: nic_regmap_pkg::STATUS_DMA_ERROR_WIDTH]) | hw2reg_status_dma_error_set_i;
+            nic_regmap_pkg::REG_US_PRESCALER: us_prescaler_cycles_q <= w_data_q[nic_regmap_pkg::US_PRESCALER_CYCLES_LSB +: nic_regmap_pkg::US_PRESCALER_CYCLES_WIDTH];
+            nic_regmap_pkg::REG_INTR_CAUSE: begin
+              intr_cause_rx_q <= (intr_cause_rx_q & ~w_data_q[nic_regmap_pkg::INTR_CAUSE_RX_LSB +: nic_regmap_pkg::INTR_CAUSE_RX_WIDTH]) | hw2reg_intr_cause_rx_set_i;
+              intr_cause_tx_q <= (intr_cause_tx_q & ~w_data_q[nic_regmap_pkg::INTR_CAUSE_TX_LSB +: nic_regmap_pkg::INTR_CAUSE_TX_WIDTH]) | hw2reg_intr_cause_tx_set_i;
             end
-            REG_INTR_ERROR: intr_error_ivar_invalid_q <= (intr_error_ivar_invalid_q & ~w_data_q[INTR_ERROR_IVAR_INVALID_LSB +: INTR_ERROR_IVAR_INVALID_WIDTH]) | hw2reg_intr_error_ivar_invalid_set_i;
+            nic_regmap_pkg::REG_INTR_ERROR: intr_error_ivar_invalid_q <= (intr_error_ivar_invalid_q & ~w_data_q[nic_regmap_pkg::INTR_ERROR_IVAR_INVALID_LSB +: nic_regmap_pkg::INTR_ERROR_IVAR_INVALID_WIDTH]) | hw2reg_intr_error_ivar_invalid_set_i;
             default: ;
           endcase
         end
         if (wr_qblk) begin
           case (wr_qoff)
-            QREG_RX_BASE_LO: rx_base_q[wq][31:0] <= w_data_q;
-            QREG_RX_BASE_HI: rx_base_q[wq][63:32] <= w_data_q;
-            QREG_RX_LEN: rx_len_q[wq] <= w_data_q;
-            QREG_RX_BUF_SIZE: rx_buf_size_q[wq] <= w_data_q;
-            QREG_TX_BASE_LO: tx_base_q[wq][31:0] <= w_data_q;
-            QREG_TX_BASE_HI: tx_base_q[wq][63:32] <= w_data_q;
-            QREG_TX_LEN: tx_len_q[wq] <= w_data_q;
-            QREG_RX_IVAR: rx_ivar_vector_q[wq] <= (w_data_q > 32'd31) ? RX_IVAR_VECTOR_WIDTH'(31) : w_data_q[RX_IVAR_VECTOR_WIDTH-1:0];
-            QREG_TX_IVAR: tx_ivar_vector_q[wq] <= (w_data_q > 32'd31) ? TX_IVAR_VECTOR_WIDTH'(31) : w_data_q[TX_IVAR_VECTOR_WIDTH-1:0];
-            QREG_RX_DMA_CTRL: begin
-              rx_dma_ctrl_fetch_min_q[wq] <= w_data_q[RX_DMA_CTRL_FETCH_MIN_LSB +: RX_DMA_CTRL_FETCH_MIN_WIDTH];
-              rx_dma_ctrl_wb_thresh_q[wq] <= w_data_q[RX_DMA_CTRL_WB_THRESH_LSB +: RX_DMA_CTRL_WB_THRESH_WIDTH];
-              rx_dma_ctrl_wb_delay_q[wq] <= w_data_q[RX_DMA_CTRL_WB_DELAY_LSB +: RX_DMA_CTRL_WB_DELAY_WIDTH];
+            nic_regmap_pkg::QREG_RX_BASE_LO: rx_base_q[wq][31:0] <= w_data_q;
+            nic_regmap_pkg::QREG_RX_BASE_HI: rx_base_q[wq][63:32] <= w_data_q;
+            nic_regmap_pkg::QREG_RX_LEN: rx_len_q[wq] <= w_data_q;
+            nic_regmap_pkg::QREG_RX_BUF_SIZE: rx_buf_size_q[wq] <= w_data_q;
+            nic_regmap_pkg::QREG_TX_BASE_LO: tx_base_q[wq][31:0] <= w_data_q;
+            nic_regmap_pkg::QREG_TX_BASE_HI: tx_base_q[wq][63:32] <= w_data_q;
+            nic_regmap_pkg::QREG_TX_LEN: tx_len_q[wq] <= w_data_q;
+            nic_regmap_pkg::QREG_RX_IVAR: rx_ivar_vector_q[wq] <= (w_data_q > 32'd31) ? nic_regmap_pkg::RX_IVAR_VECTOR_WIDTH'(31) : w_data_q[nic_regmap_pkg::RX_IVAR_VECTOR_WIDTH-1:0];
+            nic_regmap_pkg::QREG_TX_IVAR: tx_ivar_vector_q[wq] <= (w_data_q > 32'd31) ? nic_regmap_pkg::TX_IVAR_VECTOR_WIDTH'(31) : w_data_q[nic_regmap_pkg::TX_IVAR_VECTOR_WIDTH-1:0];
+            nic_regmap_pkg::QREG_RX_DMA_CTRL: begin
+              rx_dma_ctrl_fetch_min_q[wq] <= w_data_q[nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_LSB +: nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_WIDTH];
+              rx_dma_ctrl_wb_thresh_q[wq] <= w_data_q[nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_LSB +: nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_WIDTH];
+              rx_dma_ctrl_wb_delay_q[wq] <= w_data_q[nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_LSB +: nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_WIDTH];
             end
-            QREG_TX_DMA_CTRL: begin
-              tx_dma_ctrl_fetch_min_q[wq] <= w_data_q[TX_DMA_CTRL_FETCH_MIN_LSB +: TX_DMA_CTRL_FETCH_MIN_WIDTH];
-              tx_dma_ctrl_wb_thresh_q[wq] <= w_data_q[TX_DMA_CTRL_WB_THRESH_LSB +: TX_DMA_CTRL_WB_THRESH_WIDTH];
-              tx_dma_ctrl_wb_delay_q[wq] <= w_data_q[TX_DMA_CTRL_WB_DELAY_LSB +: TX_DMA_CTRL_WB_DELAY_WIDTH];
+            nic_regmap_pkg::QREG_TX_DMA_CTRL: begin
+              tx_dma_ctrl_fetch_min_q[wq] <= w_data_q[nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_LSB +: nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_WIDTH];
+              tx_dma_ctrl_wb_thresh_q[wq] <= w_data_q[nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_LSB +: nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_WIDTH];
+              tx_dma_ctrl_wb_delay_q[wq] <= w_data_q[nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_LSB +: nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_WIDTH];
             end
             default: ;
           endcase
         end
         if (wr_vblk) begin
           case (wr_voff)
-            VREG_RX_USECS: rx_usecs_usecs_q[wv] <= (w_data_q > 32'd65535) ? RX_USECS_USECS_WIDTH'(65535) : w_data_q[RX_USECS_USECS_WIDTH-1:0];
-            VREG_RX_FRAMES: rx_frames_frames_q[wv] <= (w_data_q > 32'd65535) ? RX_FRAMES_FRAMES_WIDTH'(65535) : w_data_q[RX_FRAMES_FRAMES_WIDTH-1:0];
-            VREG_TX_USECS: tx_usecs_usecs_q[wv] <= (w_data_q > 32'd65535) ? TX_USECS_USECS_WIDTH'(65535) : w_data_q[TX_USECS_USECS_WIDTH-1:0];
-            VREG_TX_FRAMES: tx_frames_frames_q[wv] <= (w_data_q > 32'd65535) ? TX_FRAMES_FRAMES_WIDTH'(65535) : w_data_q[TX_FRAMES_FRAMES_WIDTH-1:0];
+            nic_regmap_pkg::VREG_RX_USECS: rx_usecs_usecs_q[wv] <= (w_data_q > 32'd65535) ? nic_regmap_pkg::RX_USECS_USECS_WIDTH'(65535) : w_data_q[nic_regmap_pkg::RX_USECS_USECS_WIDTH-1:0];
+            nic_regmap_pkg::VREG_RX_FRAMES: rx_frames_frames_q[wv] <= (w_data_q > 32'd65535) ? nic_regmap_pkg::RX_FRAMES_FRAMES_WIDTH'(65535) : w_data_q[nic_regmap_pkg::RX_FRAMES_FRAMES_WIDTH-1:0];
+            nic_regmap_pkg::VREG_TX_USECS: tx_usecs_usecs_q[wv] <= (w_data_q > 32'd65535) ? nic_regmap_pkg::TX_USECS_USECS_WIDTH'(65535) : w_data_q[nic_regmap_pkg::TX_USECS_USECS_WIDTH-1:0];
+            nic_regmap_pkg::VREG_TX_FRAMES: tx_frames_frames_q[wv] <= (w_data_q > 32'd65535) ? nic_regmap_pkg::TX_FRAMES_FRAMES_WIDTH'(65535) : w_data_q[nic_regmap_pkg::TX_FRAMES_FRAMES_WIDTH-1:0];
             default: ;
           endcase
         end
@@ -513,7 +511,7 @@ module nic_reg_top
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      for (int unsigned i = 0; i < NUM_GCNT; i++) begin
+      for (int unsigned i = 0; i < nic_regmap_pkg::NUM_GCNT; i++) begin
         gcnt_q[i] <= '0;
       end
       for (int unsigned i = 0; i < NumQueues; i++) begin
@@ -533,15 +531,15 @@ module nic_reg_top
       end
     end else begin
       if (gcnt_any) begin
-        for (int unsigned i = 0; i < NUM_GCNT; i++) begin
+        for (int unsigned i = 0; i < nic_regmap_pkg::NUM_GCNT; i++) begin
           gcnt_q[i] <= gcnt_q[i] + 64'(gcnt_sum(hw2reg_gcnt_inc_i, GcntW'(i)));
         end
       end
       if (hw2reg_dma_rd_busy_cycles_inc_i) begin
-        gcnt_q[GCNT_DMA_RD_BUSY_CYCLES] <= gcnt_q[GCNT_DMA_RD_BUSY_CYCLES] + 64'd1;
+        gcnt_q[nic_regmap_pkg::GCNT_DMA_RD_BUSY_CYCLES] <= gcnt_q[nic_regmap_pkg::GCNT_DMA_RD_BUSY_CYCLES] + 64'd1;
       end
       if (hw2reg_dma_wr_busy_cycles_inc_i) begin
-        gcnt_q[GCNT_DMA_WR_BUSY_CYCLES] <= gcnt_q[GCNT_DMA_WR_BUSY_CYCLES] + 64'd1;
+        gcnt_q[nic_regmap_pkg::GCNT_DMA_WR_BUSY_CYCLES] <= gcnt_q[nic_regmap_pkg::GCNT_DMA_WR_BUSY_CYCLES] + 64'd1;
       end
       if (hw2reg_rx_q_frames_inc_i && (32'(hw2reg_rx_q_frames_inc_idx_i) < NumQueues)) begin
         rx_q_frames_q[QIdxW'(hw2reg_rx_q_frames_inc_idx_i)] <= rx_q_frames_q[QIdxW'(hw2reg_rx_q_frames_inc_idx_i)] + 64'd1;
@@ -573,209 +571,209 @@ module nic_reg_top
       cnt_shadow_q <= '0;
     end else if (rd_fire) begin
       rdata_q <= '0;
-      if (rd_addr < QUEUE_BASE) begin
+      if (rd_addr < nic_regmap_pkg::QUEUE_BASE) begin
         case (rd_addr)
-          REG_ID: rdata_q <= REG_ID_RESET;
-          REG_VERSION: rdata_q <= REG_VERSION_RESET;
-          REG_CAPS: rdata_q <= 32'(hw2reg_caps_d_i);
-          REG_CTRL: rdata_q <= (32'(ctrl_rx_en_q) << CTRL_RX_EN_LSB) |
-            (32'(ctrl_tx_en_q) << CTRL_TX_EN_LSB);
-          REG_MAX_FRAME_LEN: rdata_q <= (32'(max_frame_len_len_q) << MAX_FRAME_LEN_LEN_LSB);
-          REG_SCRATCH: rdata_q <= scratch_q;
-          REG_RX_DEFAULT_QUEUE: rdata_q <= (32'(rx_default_queue_queue_q) << RX_DEFAULT_QUEUE_QUEUE_LSB);
-          REG_STATUS: rdata_q <= (32'(status_dma_error_q) << STATUS_DMA_ERROR_LSB);
-          REG_US_PRESCALER: rdata_q <= (32'(us_prescaler_cycles_q) << US_PRESCALER_CYCLES_LSB);
-          REG_INTR_CAUSE: rdata_q <= (32'(intr_cause_rx_q) << INTR_CAUSE_RX_LSB) |
-            (32'(intr_cause_tx_q) << INTR_CAUSE_TX_LSB);
-          REG_INTR_MASK: rdata_q <= 32'(hw2reg_intr_mask_d_i);
-          REG_INTR_ERROR: rdata_q <= (32'(intr_error_ivar_invalid_q) << INTR_ERROR_IVAR_INVALID_LSB);
-          REG_RX_FRAMES_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_FRAMES][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_FRAMES][63:32];
+          nic_regmap_pkg::REG_ID: rdata_q <= nic_regmap_pkg::REG_ID_RESET;
+          nic_regmap_pkg::REG_VERSION: rdata_q <= nic_regmap_pkg::REG_VERSION_RESET;
+          nic_regmap_pkg::REG_CAPS: rdata_q <= 32'(hw2reg_caps_d_i);
+          nic_regmap_pkg::REG_CTRL: rdata_q <= (32'(ctrl_rx_en_q) << nic_regmap_pkg::CTRL_RX_EN_LSB) |
+            (32'(ctrl_tx_en_q) << nic_regmap_pkg::CTRL_TX_EN_LSB);
+          nic_regmap_pkg::REG_MAX_FRAME_LEN: rdata_q <= (32'(max_frame_len_len_q) << nic_regmap_pkg::MAX_FRAME_LEN_LEN_LSB);
+          nic_regmap_pkg::REG_SCRATCH: rdata_q <= scratch_q;
+          nic_regmap_pkg::REG_RX_DEFAULT_QUEUE: rdata_q <= (32'(rx_default_queue_queue_q) << nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_LSB);
+          nic_regmap_pkg::REG_STATUS: rdata_q <= (32'(status_dma_error_q) << nic_regmap_pkg::STATUS_DMA_ERROR_LSB);
+          nic_regmap_pkg::REG_US_PRESCALER: rdata_q <= (32'(us_prescaler_cycles_q) << nic_regmap_pkg::US_PRESCALER_CYCLES_LSB);
+          nic_regmap_pkg::REG_INTR_CAUSE: rdata_q <= (32'(intr_cause_rx_q) << nic_regmap_pkg::INTR_CAUSE_RX_LSB) |
+            (32'(intr_cause_tx_q) << nic_regmap_pkg::INTR_CAUSE_TX_LSB);
+          nic_regmap_pkg::REG_INTR_MASK: rdata_q <= 32'(hw2reg_intr_mask_d_i);
+          nic_regmap_pkg::REG_INTR_ERROR: rdata_q <= (32'(intr_error_ivar_invalid_q) << nic_regmap_pkg::INTR_ERROR_IVAR_INVALID_LSB);
+          nic_regmap_pkg::REG_RX_FRAMES_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_FRAMES][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_FRAMES][63:32];
           end
-          REG_RX_FRAMES_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_RUNT_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_RUNT][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_RUNT][63:32];
+          nic_regmap_pkg::REG_RX_FRAMES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_RUNT_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_RUNT][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_RUNT][63:32];
           end
-          REG_RX_RUNT_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_OVERSIZE_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_OVERSIZE][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_OVERSIZE][63:32];
+          nic_regmap_pkg::REG_RX_RUNT_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_OVERSIZE_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_OVERSIZE][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_OVERSIZE][63:32];
           end
-          REG_RX_OVERSIZE_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_FCS_ERRORS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_FCS_ERRORS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_FCS_ERRORS][63:32];
+          nic_regmap_pkg::REG_RX_OVERSIZE_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_FCS_ERRORS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_FCS_ERRORS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_FCS_ERRORS][63:32];
           end
-          REG_RX_FCS_ERRORS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_BUFFER_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_BUFFER_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_BUFFER_DROPS][63:32];
+          nic_regmap_pkg::REG_RX_FCS_ERRORS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_BUFFER_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_BUFFER_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_BUFFER_DROPS][63:32];
           end
-          REG_RX_BUFFER_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_NO_DESC_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_NO_DESC_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_NO_DESC_DROPS][63:32];
+          nic_regmap_pkg::REG_RX_BUFFER_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_NO_DESC_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_NO_DESC_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_NO_DESC_DROPS][63:32];
           end
-          REG_RX_NO_DESC_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_QUEUE_OFF_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_QUEUE_OFF_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_QUEUE_OFF_DROPS][63:32];
+          nic_regmap_pkg::REG_RX_NO_DESC_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_QUEUE_OFF_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_QUEUE_OFF_DROPS][63:32];
           end
-          REG_RX_QUEUE_OFF_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_DISABLED_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_DISABLED_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_DISABLED_DROPS][63:32];
+          nic_regmap_pkg::REG_RX_QUEUE_OFF_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_DISABLED_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_DISABLED_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_DISABLED_DROPS][63:32];
           end
-          REG_RX_DISABLED_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_DMA_ERROR_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_DMA_ERROR_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_DMA_ERROR_DROPS][63:32];
+          nic_regmap_pkg::REG_RX_DISABLED_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_DMA_ERROR_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_DMA_ERROR_DROPS][63:32];
           end
-          REG_RX_DMA_ERROR_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_DMA_ERRORS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_DMA_ERRORS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_DMA_ERRORS][63:32];
+          nic_regmap_pkg::REG_RX_DMA_ERROR_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_DMA_ERRORS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_DMA_ERRORS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_DMA_ERRORS][63:32];
           end
-          REG_DMA_ERRORS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_FILTER_DROPS_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_FILTER_DROPS][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_FILTER_DROPS][63:32];
+          nic_regmap_pkg::REG_DMA_ERRORS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_FILTER_DROPS_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_FILTER_DROPS][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_FILTER_DROPS][63:32];
           end
-          REG_RX_FILTER_DROPS_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_ETHERNET_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_ETHERNET][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_ETHERNET][63:32];
+          nic_regmap_pkg::REG_RX_FILTER_DROPS_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_ETHERNET_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_ETHERNET][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_ETHERNET][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_ETHERNET_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_VLAN_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_VLAN][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_VLAN][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_ETHERNET_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_VLAN_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_VLAN][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_VLAN][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_VLAN_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_IPV4_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_IPV4][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_IPV4][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_VLAN_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_IPV4_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_IPV4][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_IPV4][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_IPV4_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV4_BAD_VERSION_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV4_BAD_VERSION][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV4_BAD_VERSION][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_IPV4_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_BAD_VERSION_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_BAD_VERSION][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_BAD_VERSION][63:32];
           end
-          REG_RX_MALFORMED_IPV4_BAD_VERSION_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV4_BAD_IHL_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV4_BAD_IHL][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV4_BAD_IHL][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_BAD_VERSION_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_BAD_IHL_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_BAD_IHL][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_BAD_IHL][63:32];
           end
-          REG_RX_MALFORMED_IPV4_BAD_IHL_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_BAD_IHL_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME][63:32];
           end
-          REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_EXCEEDS_FRAME_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER][63:32];
           end
-          REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_IPV6_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_IPV6][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_IPV6][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV4_TOTAL_LENGTH_BELOW_HEADER_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_IPV6_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_IPV6][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_IPV6][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_IPV6_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV6_BAD_VERSION_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV6_BAD_VERSION][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV6_BAD_VERSION][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_IPV6_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV6_BAD_VERSION_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV6_BAD_VERSION][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV6_BAD_VERSION][63:32];
           end
-          REG_RX_MALFORMED_IPV6_BAD_VERSION_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV6_BAD_VERSION_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME][63:32];
           end
-          REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_TCP_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_TCP][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_TCP][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_IPV6_PAYLOAD_LENGTH_EXCEEDS_FRAME_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_TCP_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_TCP][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_TCP][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_TCP_HI: rdata_q <= cnt_shadow_q;
-          REG_RX_MALFORMED_TRUNCATED_UDP_LO: begin
-            rdata_q      <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_UDP][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_UDP][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_TCP_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_UDP_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_UDP][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_UDP][63:32];
           end
-          REG_RX_MALFORMED_TRUNCATED_UDP_HI: rdata_q <= cnt_shadow_q;
-          REG_DMA_RD_BUSY_CYCLES_LO: begin
-            rdata_q      <= gcnt_q[GCNT_DMA_RD_BUSY_CYCLES][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_DMA_RD_BUSY_CYCLES][63:32];
+          nic_regmap_pkg::REG_RX_MALFORMED_TRUNCATED_UDP_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_DMA_RD_BUSY_CYCLES_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_DMA_RD_BUSY_CYCLES][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_DMA_RD_BUSY_CYCLES][63:32];
           end
-          REG_DMA_RD_BUSY_CYCLES_HI: rdata_q <= cnt_shadow_q;
-          REG_DMA_WR_BUSY_CYCLES_LO: begin
-            rdata_q      <= gcnt_q[GCNT_DMA_WR_BUSY_CYCLES][31:0];
-            cnt_shadow_q <= gcnt_q[GCNT_DMA_WR_BUSY_CYCLES][63:32];
+          nic_regmap_pkg::REG_DMA_RD_BUSY_CYCLES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_DMA_WR_BUSY_CYCLES_LO: begin
+            rdata_q      <= gcnt_q[nic_regmap_pkg::GCNT_DMA_WR_BUSY_CYCLES][31:0];
+            cnt_shadow_q <= gcnt_q[nic_regmap_pkg::GCNT_DMA_WR_BUSY_CYCLES][63:32];
           end
-          REG_DMA_WR_BUSY_CYCLES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::REG_DMA_WR_BUSY_CYCLES_HI: rdata_q <= cnt_shadow_q;
           default: ;
         endcase
       end else if (rd_qblk) begin
         case (rd_qoff)
-          QREG_RX_BASE_LO: rdata_q <= rx_base_q[rq][31:0];
-          QREG_RX_BASE_HI: rdata_q <= rx_base_q[rq][63:32];
-          QREG_RX_LEN: rdata_q <= rx_len_q[rq];
-          QREG_RX_HEAD: rdata_q <= 32'(hw2reg_rx_head_d_i[rq]);
-          QREG_RX_TAIL: rdata_q <= 32'(hw2reg_rx_tail_d_i[rq]);
-          QREG_RX_CTRL: rdata_q <= 32'(hw2reg_rx_ctrl_d_i[rq]);
-          QREG_RX_STATUS: rdata_q <= 32'(hw2reg_rx_status_d_i[rq]);
-          QREG_RX_BUF_SIZE: rdata_q <= rx_buf_size_q[rq];
-          QREG_TX_BASE_LO: rdata_q <= tx_base_q[rq][31:0];
-          QREG_TX_BASE_HI: rdata_q <= tx_base_q[rq][63:32];
-          QREG_TX_LEN: rdata_q <= tx_len_q[rq];
-          QREG_TX_HEAD: rdata_q <= 32'(hw2reg_tx_head_d_i[rq]);
-          QREG_TX_TAIL: rdata_q <= 32'(hw2reg_tx_tail_d_i[rq]);
-          QREG_TX_CTRL: rdata_q <= 32'(hw2reg_tx_ctrl_d_i[rq]);
-          QREG_TX_STATUS: rdata_q <= 32'(hw2reg_tx_status_d_i[rq]);
-          QREG_RX_IVAR: rdata_q <= (32'(rx_ivar_vector_q[rq]) << RX_IVAR_VECTOR_LSB);
-          QREG_TX_IVAR: rdata_q <= (32'(tx_ivar_vector_q[rq]) << TX_IVAR_VECTOR_LSB);
-          QREG_RX_DMA_CTRL: rdata_q <= (32'(rx_dma_ctrl_fetch_min_q[rq]) << RX_DMA_CTRL_FETCH_MIN_LSB) |
-            (32'(rx_dma_ctrl_wb_thresh_q[rq]) << RX_DMA_CTRL_WB_THRESH_LSB) |
-            (32'(rx_dma_ctrl_wb_delay_q[rq]) << RX_DMA_CTRL_WB_DELAY_LSB);
-          QREG_TX_DMA_CTRL: rdata_q <= (32'(tx_dma_ctrl_fetch_min_q[rq]) << TX_DMA_CTRL_FETCH_MIN_LSB) |
-            (32'(tx_dma_ctrl_wb_thresh_q[rq]) << TX_DMA_CTRL_WB_THRESH_LSB) |
-            (32'(tx_dma_ctrl_wb_delay_q[rq]) << TX_DMA_CTRL_WB_DELAY_LSB);
-          QREG_RX_Q_FRAMES_LO: begin
+          nic_regmap_pkg::QREG_RX_BASE_LO: rdata_q <= rx_base_q[rq][31:0];
+          nic_regmap_pkg::QREG_RX_BASE_HI: rdata_q <= rx_base_q[rq][63:32];
+          nic_regmap_pkg::QREG_RX_LEN: rdata_q <= rx_len_q[rq];
+          nic_regmap_pkg::QREG_RX_HEAD: rdata_q <= 32'(hw2reg_rx_head_d_i[rq]);
+          nic_regmap_pkg::QREG_RX_TAIL: rdata_q <= 32'(hw2reg_rx_tail_d_i[rq]);
+          nic_regmap_pkg::QREG_RX_CTRL: rdata_q <= 32'(hw2reg_rx_ctrl_d_i[rq]);
+          nic_regmap_pkg::QREG_RX_STATUS: rdata_q <= 32'(hw2reg_rx_status_d_i[rq]);
+          nic_regmap_pkg::QREG_RX_BUF_SIZE: rdata_q <= rx_buf_size_q[rq];
+          nic_regmap_pkg::QREG_TX_BASE_LO: rdata_q <= tx_base_q[rq][31:0];
+          nic_regmap_pkg::QREG_TX_BASE_HI: rdata_q <= tx_base_q[rq][63:32];
+          nic_regmap_pkg::QREG_TX_LEN: rdata_q <= tx_len_q[rq];
+          nic_regmap_pkg::QREG_TX_HEAD: rdata_q <= 32'(hw2reg_tx_head_d_i[rq]);
+          nic_regmap_pkg::QREG_TX_TAIL: rdata_q <= 32'(hw2reg_tx_tail_d_i[rq]);
+          nic_regmap_pkg::QREG_TX_CTRL: rdata_q <= 32'(hw2reg_tx_ctrl_d_i[rq]);
+          nic_regmap_pkg::QREG_TX_STATUS: rdata_q <= 32'(hw2reg_tx_status_d_i[rq]);
+          nic_regmap_pkg::QREG_RX_IVAR: rdata_q <= (32'(rx_ivar_vector_q[rq]) << nic_regmap_pkg::RX_IVAR_VECTOR_LSB);
+          nic_regmap_pkg::QREG_TX_IVAR: rdata_q <= (32'(tx_ivar_vector_q[rq]) << nic_regmap_pkg::TX_IVAR_VECTOR_LSB);
+          nic_regmap_pkg::QREG_RX_DMA_CTRL: rdata_q <= (32'(rx_dma_ctrl_fetch_min_q[rq]) << nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_LSB) |
+            (32'(rx_dma_ctrl_wb_thresh_q[rq]) << nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_LSB) |
+            (32'(rx_dma_ctrl_wb_delay_q[rq]) << nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_LSB);
+          nic_regmap_pkg::QREG_TX_DMA_CTRL: rdata_q <= (32'(tx_dma_ctrl_fetch_min_q[rq]) << nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_LSB) |
+            (32'(tx_dma_ctrl_wb_thresh_q[rq]) << nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_LSB) |
+            (32'(tx_dma_ctrl_wb_delay_q[rq]) << nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_LSB);
+          nic_regmap_pkg::QREG_RX_Q_FRAMES_LO: begin
             rdata_q      <= rx_q_frames_q[rq][31:0];
             cnt_shadow_q <= rx_q_frames_q[rq][63:32];
           end
-          QREG_RX_Q_FRAMES_HI: rdata_q <= cnt_shadow_q;
-          QREG_RX_Q_BYTES_LO: begin
+          nic_regmap_pkg::QREG_RX_Q_FRAMES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::QREG_RX_Q_BYTES_LO: begin
             rdata_q      <= rx_q_bytes_q[rq][31:0];
             cnt_shadow_q <= rx_q_bytes_q[rq][63:32];
           end
-          QREG_RX_Q_BYTES_HI: rdata_q <= cnt_shadow_q;
-          QREG_TX_Q_FRAMES_LO: begin
+          nic_regmap_pkg::QREG_RX_Q_BYTES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::QREG_TX_Q_FRAMES_LO: begin
             rdata_q      <= tx_q_frames_q[rq][31:0];
             cnt_shadow_q <= tx_q_frames_q[rq][63:32];
           end
-          QREG_TX_Q_FRAMES_HI: rdata_q <= cnt_shadow_q;
-          QREG_TX_Q_BYTES_LO: begin
+          nic_regmap_pkg::QREG_TX_Q_FRAMES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::QREG_TX_Q_BYTES_LO: begin
             rdata_q      <= tx_q_bytes_q[rq][31:0];
             cnt_shadow_q <= tx_q_bytes_q[rq][63:32];
           end
-          QREG_TX_Q_BYTES_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::QREG_TX_Q_BYTES_HI: rdata_q <= cnt_shadow_q;
           default: ;
         endcase
       end else if (rd_vblk) begin
         case (rd_voff)
-          VREG_RX_USECS: rdata_q <= (32'(rx_usecs_usecs_q[rv]) << RX_USECS_USECS_LSB);
-          VREG_RX_FRAMES: rdata_q <= (32'(rx_frames_frames_q[rv]) << RX_FRAMES_FRAMES_LSB);
-          VREG_TX_USECS: rdata_q <= (32'(tx_usecs_usecs_q[rv]) << TX_USECS_USECS_LSB);
-          VREG_TX_FRAMES: rdata_q <= (32'(tx_frames_frames_q[rv]) << TX_FRAMES_FRAMES_LSB);
-          VREG_RX_PENDING: rdata_q <= 32'(hw2reg_rx_pending_d_i[rv]);
-          VREG_TX_PENDING: rdata_q <= 32'(hw2reg_tx_pending_d_i[rv]);
-          VREG_IRQ_COUNT_LO: begin
+          nic_regmap_pkg::VREG_RX_USECS: rdata_q <= (32'(rx_usecs_usecs_q[rv]) << nic_regmap_pkg::RX_USECS_USECS_LSB);
+          nic_regmap_pkg::VREG_RX_FRAMES: rdata_q <= (32'(rx_frames_frames_q[rv]) << nic_regmap_pkg::RX_FRAMES_FRAMES_LSB);
+          nic_regmap_pkg::VREG_TX_USECS: rdata_q <= (32'(tx_usecs_usecs_q[rv]) << nic_regmap_pkg::TX_USECS_USECS_LSB);
+          nic_regmap_pkg::VREG_TX_FRAMES: rdata_q <= (32'(tx_frames_frames_q[rv]) << nic_regmap_pkg::TX_FRAMES_FRAMES_LSB);
+          nic_regmap_pkg::VREG_RX_PENDING: rdata_q <= 32'(hw2reg_rx_pending_d_i[rv]);
+          nic_regmap_pkg::VREG_TX_PENDING: rdata_q <= 32'(hw2reg_tx_pending_d_i[rv]);
+          nic_regmap_pkg::VREG_IRQ_COUNT_LO: begin
             rdata_q      <= irq_count_q[rv][31:0];
             cnt_shadow_q <= irq_count_q[rv][63:32];
           end
-          VREG_IRQ_COUNT_HI: rdata_q <= cnt_shadow_q;
+          nic_regmap_pkg::VREG_IRQ_COUNT_HI: rdata_q <= cnt_shadow_q;
           default: ;
         endcase
       end

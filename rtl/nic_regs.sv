@@ -41,9 +41,7 @@
 
 `default_nettype none
 
-module nic_regs
-  import nic_regmap_pkg::*;
-#(
+module nic_regs #(
   // Number of queues implemented (1..MAX_QUEUES).
   parameter int unsigned NumQueues   = 4,
   // AXI beats per DMA burst, reported in caps.max_burst_len (1..256).
@@ -82,8 +80,8 @@ module nic_regs
   // Global configuration.
   output logic                                    rx_en_o,
   output logic                                    tx_en_o,
-  output logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_o,
-  output logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_o,
+  output logic [nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_o,
+  output logic [nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_o,
 
   // Classification registers, forwarded to rx_classifier (cls_rdata_i: the cycle after cls_re_o).
   output logic                                    cls_we_o,
@@ -127,7 +125,7 @@ module nic_regs
 
   // Statistics. Each source drives one bit per global counter (indexed by GCNT_*); a set
   // GCNT_DMA_ERRORS bit also sets status.dma_error.
-  input  wire logic [NumCntSrc-1:0][NUM_GCNT-1:0] gcnt_inc_i,
+  input  wire logic [NumCntSrc-1:0][nic_regmap_pkg::NUM_GCNT-1:0] gcnt_inc_i,
   input  wire logic                               dma_rd_beat_i,   // dma_rd_busy_cycles
   input  wire logic                               dma_wr_beat_i,   // dma_wr_busy_cycles
   input  wire logic                               rxq_done_i,      // frame delivered to host
@@ -155,8 +153,8 @@ module nic_regs
 );
 
   // ------------------------------------------------------------------ parameter checks
-  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
-    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  if (NumQueues < 1 || NumQueues > nic_regmap_pkg::MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, nic_regmap_pkg::MAX_QUEUES);
   end
   if (MaxBurstLen < 1 || MaxBurstLen > 256) begin : gen_max_burst_len_check
     $fatal(1, "%m: MaxBurstLen (%0d) must be in 1..256", MaxBurstLen);
@@ -167,21 +165,24 @@ module nic_regs
   if (NumCntSrc < 1 || NumCntSrc > 8) begin : gen_num_cnt_src_check
     $fatal(1, "%m: NumCntSrc (%0d) must be in 1..8", NumCntSrc);
   end
-  if (NumVectors < 1 || NumVectors > VECTOR_COUNT) begin : gen_num_vectors_check
-    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, VECTOR_COUNT);
+  if (NumVectors < 1 || NumVectors > nic_regmap_pkg::VECTOR_COUNT) begin : gen_num_vectors_check
+    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, nic_regmap_pkg::VECTOR_COUNT);
   end
   // The ports below assume these layouts of the map.
-  if (RX_USECS_USECS_WIDTH != 16 || RX_FRAMES_FRAMES_WIDTH != 16 || TX_USECS_USECS_WIDTH != 16 ||
-      TX_FRAMES_FRAMES_WIDTH != 16 || US_PRESCALER_CYCLES_WIDTH != 16 ||
-      RX_IVAR_VECTOR_WIDTH != 5 || TX_IVAR_VECTOR_WIDTH != 5) begin : gen_layout_check
+  if (nic_regmap_pkg::RX_USECS_USECS_WIDTH != 16 || nic_regmap_pkg::RX_FRAMES_FRAMES_WIDTH != 16 ||
+      nic_regmap_pkg::TX_USECS_USECS_WIDTH != 16 || nic_regmap_pkg::TX_FRAMES_FRAMES_WIDTH != 16 ||
+      nic_regmap_pkg::US_PRESCALER_CYCLES_WIDTH != 16 ||
+      nic_regmap_pkg::RX_IVAR_VECTOR_WIDTH != 5 || nic_regmap_pkg::TX_IVAR_VECTOR_WIDTH != 5)
+  begin : gen_layout_check
     $fatal(1, "%m: moderation and prescaler fields must be 16 bits, ivar vectors 5 bits");
   end
-  if (RX_DMA_CTRL_FETCH_MIN_WIDTH != 5 || RX_DMA_CTRL_WB_THRESH_WIDTH != 5 ||
-      RX_DMA_CTRL_WB_DELAY_WIDTH != 8 || TX_DMA_CTRL_FETCH_MIN_WIDTH != 5 ||
-      TX_DMA_CTRL_WB_THRESH_WIDTH != 5 || TX_DMA_CTRL_WB_DELAY_WIDTH != 8 ||
-      TX_DMA_CTRL_FETCH_MIN_LSB != RX_DMA_CTRL_FETCH_MIN_LSB ||
-      TX_DMA_CTRL_WB_THRESH_LSB != RX_DMA_CTRL_WB_THRESH_LSB ||
-      TX_DMA_CTRL_WB_DELAY_LSB != RX_DMA_CTRL_WB_DELAY_LSB) begin : gen_dma_ctrl_check
+  if (nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_WIDTH != 5 || nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_WIDTH != 5 ||
+      nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_WIDTH != 8 || nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_WIDTH != 5 ||
+      nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_WIDTH != 5 || nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_WIDTH != 8 ||
+      nic_regmap_pkg::TX_DMA_CTRL_FETCH_MIN_LSB != nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_LSB ||
+      nic_regmap_pkg::TX_DMA_CTRL_WB_THRESH_LSB != nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_LSB ||
+      nic_regmap_pkg::TX_DMA_CTRL_WB_DELAY_LSB != nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_LSB)
+  begin : gen_dma_ctrl_check
     $fatal(1, "%m: dma_ctrl fields must be 5, 5 and 8 bits (the 18-bit ports below)");
   end
 
@@ -195,21 +196,24 @@ module nic_regs
   // caps: build-time constants.
   function automatic logic [31:0] caps_value();
     logic [31:0] v;
-    v = REG_CAPS_RESET;
-    v[CAPS_NUM_QUEUES_LSB +: CAPS_NUM_QUEUES_WIDTH]       = CAPS_NUM_QUEUES_WIDTH'(NumQueues);
-    v[CAPS_MAX_BURST_LEN_LSB +: CAPS_MAX_BURST_LEN_WIDTH] = CAPS_MAX_BURST_LEN_WIDTH'(MaxBurstLen);
-    v[CAPS_NUM_VECTORS_LSB +: CAPS_NUM_VECTORS_WIDTH]     = CAPS_NUM_VECTORS_WIDTH'(NumVectors);
-    return v;
+    v = nic_regmap_pkg::REG_CAPS_RESET;
+    v[nic_regmap_pkg::CAPS_NUM_QUEUES_LSB +: nic_regmap_pkg::CAPS_NUM_QUEUES_WIDTH] =
+        nic_regmap_pkg::CAPS_NUM_QUEUES_WIDTH'(NumQueues);
+    v[nic_regmap_pkg::CAPS_MAX_BURST_LEN_LSB +: nic_regmap_pkg::CAPS_MAX_BURST_LEN_WIDTH] =
+        nic_regmap_pkg::CAPS_MAX_BURST_LEN_WIDTH'(MaxBurstLen);
+    v[nic_regmap_pkg::CAPS_NUM_VECTORS_LSB +: nic_regmap_pkg::CAPS_NUM_VECTORS_WIDTH] =
+        nic_regmap_pkg::CAPS_NUM_VECTORS_WIDTH'(NumVectors);
+    caps_value = v;
   endfunction
 
   // Ring length check: a power of two in MIN_RING_LEN..MAX_RING_LEN.
   function automatic logic ring_len_ok(logic [31:0] len);
-    return ((len & (len - 32'd1)) == 32'd0) && (len >= MIN_RING_LEN) && (len <= MAX_RING_LEN);
+    ring_len_ok = ((len & (len - 32'd1)) == 32'd0) && (len >= MIN_RING_LEN) && (len <= MAX_RING_LEN);
   endfunction
 
   // A queue index reported by a DMA engine names an implemented queue.
   function automatic logic queue_ok(logic [3:0] q);
-    return 32'(q) < NumQueues;
+    queue_ok = 32'(q) < NumQueues;
   endfunction
 
   // Validation when a queue is enabled: the status bits the configuration deserves.
@@ -218,36 +222,36 @@ module nic_regs
                                               logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
-    st[RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(len);
-    st[RX_STATUS_BASE_MISALIGNED_LSB]  = (base_low != 4'd0);
-    st[RX_STATUS_TAIL_INVALID_LSB]     = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
-    st[RX_STATUS_BUF_SIZE_INVALID_LSB] = (buf_size[2:0] != 3'd0) || (buf_size < MIN_RX_BUF_SIZE) ||
+    st[nic_regmap_pkg::RX_STATUS_LEN_INVALID_LSB]      = !ring_len_ok(len);
+    st[nic_regmap_pkg::RX_STATUS_BASE_MISALIGNED_LSB]  = (base_low != 4'd0);
+    st[nic_regmap_pkg::RX_STATUS_TAIL_INVALID_LSB]     = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    st[nic_regmap_pkg::RX_STATUS_BUF_SIZE_INVALID_LSB] = (buf_size[2:0] != 3'd0) || (buf_size < MIN_RX_BUF_SIZE) ||
                                          (buf_size > MAX_RX_BUF_SIZE);
-    st[RX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
-    return st;
+    st[nic_regmap_pkg::RX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
+    rx_validate = st;
   endfunction
 
   function automatic logic [31:0] tx_validate(logic [31:0] len, logic [3:0] base_low,
                                               logic [RingIdxW-1:0] tail, logic [17:0] dma_ctrl);
     logic [31:0] st;
     st = '0;
-    st[TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(len);
-    st[TX_STATUS_BASE_MISALIGNED_LSB] = (base_low != 4'd0);
-    st[TX_STATUS_TAIL_INVALID_LSB]    = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
-    st[TX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
-    return st;
+    st[nic_regmap_pkg::TX_STATUS_LEN_INVALID_LSB]     = !ring_len_ok(len);
+    st[nic_regmap_pkg::TX_STATUS_BASE_MISALIGNED_LSB] = (base_low != 4'd0);
+    st[nic_regmap_pkg::TX_STATUS_TAIL_INVALID_LSB]    = ({{(32 - RingIdxW){1'b0}}, tail} >= len);
+    st[nic_regmap_pkg::TX_STATUS_DMA_CTRL_INVALID_LSB] = !dma_ctrl_ok(dma_ctrl);
+    tx_validate = st;
   endfunction
 
   // rx_dma_ctrl / tx_dma_ctrl fields, {wb_delay, wb_thresh, fetch_min}, in range: fetch_min and
   // wb_thresh 1..16, wb_delay 1..255.
   function automatic logic dma_ctrl_ok(logic [17:0] f);
-    return f[4:0] >= 5'd1 && f[4:0] <= 5'd16 && f[9:5] >= 5'd1 && f[9:5] <= 5'd16 &&
-           f[17:10] != 8'd0;
+    dma_ctrl_ok = f[4:0] >= 5'd1 && f[4:0] <= 5'd16 && f[9:5] >= 5'd1 && f[9:5] <= 5'd16 &&
+                  f[17:10] != 8'd0;
   endfunction
 
   // The vector an ivar write routes to (0 for one >= NumVectors).
   function automatic logic [3:0] ivar_vector(logic [31:0] value);
-    return (value >= 32'(NumVectors)) ? 4'd0 : value[3:0];
+    ivar_vector = (value >= 32'(NumVectors)) ? 4'd0 : value[3:0];
   endfunction
 
   // ------------------------------------------------------------------ the register top
@@ -309,8 +313,10 @@ module nic_regs
     .reg2hw_rx_default_queue_queue_q_o    (rx_default_queue_o),
     .hw2reg_status_dma_error_set_i        (dma_err_set),
     .reg2hw_us_prescaler_cycles_q_o       (cycles_per_us_o),
-    .hw2reg_intr_cause_rx_set_i           (cause_set[INTR_CAUSE_RX_LSB +: INTR_CAUSE_RX_WIDTH]),
-    .hw2reg_intr_cause_tx_set_i           (cause_set[INTR_CAUSE_TX_LSB +: INTR_CAUSE_TX_WIDTH]),
+    .hw2reg_intr_cause_rx_set_i
+        (cause_set[nic_regmap_pkg::INTR_CAUSE_RX_LSB +: nic_regmap_pkg::INTR_CAUSE_RX_WIDTH]),
+    .hw2reg_intr_cause_tx_set_i
+        (cause_set[nic_regmap_pkg::INTR_CAUSE_TX_LSB +: nic_regmap_pkg::INTR_CAUSE_TX_WIDTH]),
     .hw2reg_intr_mask_d_i                 (16'(masked_i)),
     .reg2hw_intr_mask_set_qe_o            (reg_mask_set_qe),
     .reg2hw_intr_mask_clear_qe_o          (reg_mask_clear_qe),
@@ -399,24 +405,24 @@ module nic_regs
   assign rx_status_hw = rx_status_set_i && queue_ok(rx_status_set_q_i) && rx_enable_q[rx_set_i];
   assign tx_status_hw = tx_status_set_i && queue_ok(tx_status_set_q_i) && tx_enable_q[tx_set_i];
   // A written rx_dma_ctrl/tx_dma_ctrl value in the ports' layout (one layout for both).
-  assign wdata_dma_ctrl = {reg_wdata[RX_DMA_CTRL_WB_DELAY_LSB +: 8],
-                           reg_wdata[RX_DMA_CTRL_WB_THRESH_LSB +: 5],
-                           reg_wdata[RX_DMA_CTRL_FETCH_MIN_LSB +: 5]};
+  assign wdata_dma_ctrl = {reg_wdata[nic_regmap_pkg::RX_DMA_CTRL_WB_DELAY_LSB +: 8],
+                           reg_wdata[nic_regmap_pkg::RX_DMA_CTRL_WB_THRESH_LSB +: 5],
+                           reg_wdata[nic_regmap_pkg::RX_DMA_CTRL_FETCH_MIN_LSB +: 5]};
   // An ivar entry naming a vector that does not exist.
   assign ivar_invalid_set = (reg_rx_ivar_qe || reg_tx_ivar_qe) && (reg_wdata >= 32'(NumVectors));
 
   always_comb begin
     dma_err_set = 1'b0;
     for (int unsigned s = 0; s < NumCntSrc; s++) begin
-      dma_err_set = dma_err_set | gcnt_inc_i[s][GCNT_DMA_ERRORS];
+      dma_err_set = dma_err_set | gcnt_inc_i[s][nic_regmap_pkg::GCNT_DMA_ERRORS];
     end
     // Interrupt causes: the same completion events the moderation counts.
     cause_set = '0;
     if (rxq_done_i) begin
-      cause_set[INTR_CAUSE_RX_LSB + 32'(rxq_done_q_i)] = 1'b1;
+      cause_set[nic_regmap_pkg::INTR_CAUSE_RX_LSB + 32'(rxq_done_q_i)] = 1'b1;
     end
     if (txq_done_i) begin
-      cause_set[INTR_CAUSE_TX_LSB + 32'(txq_done_q_i)] = 1'b1;
+      cause_set[nic_regmap_pkg::INTR_CAUSE_TX_LSB + 32'(txq_done_q_i)] = 1'b1;
     end
   end
 
@@ -426,24 +432,26 @@ module nic_regs
     if (!rst_ni) begin
       mask_set_q  <= '0;
       rearm_q     <= '0;
-      rx_enable_q <= {NumQueues{QREG_RX_CTRL_RESET[RX_CTRL_ENABLE_LSB]}};
-      tx_enable_q <= {NumQueues{QREG_TX_CTRL_RESET[TX_CTRL_ENABLE_LSB]}};
+      rx_enable_q <= {NumQueues{nic_regmap_pkg::QREG_RX_CTRL_RESET[nic_regmap_pkg::RX_CTRL_ENABLE_LSB]}};
+      tx_enable_q <= {NumQueues{nic_regmap_pkg::QREG_TX_CTRL_RESET[nic_regmap_pkg::TX_CTRL_ENABLE_LSB]}};
       rx_reset_q  <= '0;
       tx_reset_q  <= '0;
       rx_kick_q   <= '0;
       tx_kick_q   <= '0;
       for (int unsigned q = 0; q < NumQueues; q++) begin
-        rx_len_mask_q[q] <= RingIdxW'(QREG_RX_LEN_RESET - 32'd1);
-        tx_len_mask_q[q] <= RingIdxW'(QREG_TX_LEN_RESET - 32'd1);
-        rx_bs_q[q]       <= QREG_RX_BUF_SIZE_RESET[15:0];
-        rx_head_q[q]     <= QREG_RX_HEAD_RESET[RingIdxW-1:0];
-        rx_tail_q[q]     <= QREG_RX_TAIL_RESET[RingIdxW-1:0];
-        tx_head_q[q]     <= QREG_TX_HEAD_RESET[RingIdxW-1:0];
-        tx_tail_q[q]     <= QREG_TX_TAIL_RESET[RingIdxW-1:0];
-        rx_status_q[q]   <= QREG_RX_STATUS_RESET;
-        tx_status_q[q]   <= QREG_TX_STATUS_RESET;
-        rx_vec_q[q]      <= 4'(QREG_RX_IVAR_RESET[RX_IVAR_VECTOR_LSB +: RX_IVAR_VECTOR_WIDTH]);
-        tx_vec_q[q]      <= 4'(QREG_TX_IVAR_RESET[TX_IVAR_VECTOR_LSB +: TX_IVAR_VECTOR_WIDTH]);
+        rx_len_mask_q[q] <= RingIdxW'(nic_regmap_pkg::QREG_RX_LEN_RESET - 32'd1);
+        tx_len_mask_q[q] <= RingIdxW'(nic_regmap_pkg::QREG_TX_LEN_RESET - 32'd1);
+        rx_bs_q[q]       <= nic_regmap_pkg::QREG_RX_BUF_SIZE_RESET[15:0];
+        rx_head_q[q]     <= nic_regmap_pkg::QREG_RX_HEAD_RESET[RingIdxW-1:0];
+        rx_tail_q[q]     <= nic_regmap_pkg::QREG_RX_TAIL_RESET[RingIdxW-1:0];
+        tx_head_q[q]     <= nic_regmap_pkg::QREG_TX_HEAD_RESET[RingIdxW-1:0];
+        tx_tail_q[q]     <= nic_regmap_pkg::QREG_TX_TAIL_RESET[RingIdxW-1:0];
+        rx_status_q[q]   <= nic_regmap_pkg::QREG_RX_STATUS_RESET;
+        tx_status_q[q]   <= nic_regmap_pkg::QREG_TX_STATUS_RESET;
+        rx_vec_q[q]      <= 4'(nic_regmap_pkg::QREG_RX_IVAR_RESET[nic_regmap_pkg::RX_IVAR_VECTOR_LSB +:
+                                                                  nic_regmap_pkg::RX_IVAR_VECTOR_WIDTH]);
+        tx_vec_q[q]      <= 4'(nic_regmap_pkg::QREG_TX_IVAR_RESET[nic_regmap_pkg::TX_IVAR_VECTOR_LSB +:
+                                                                  nic_regmap_pkg::TX_IVAR_VECTOR_WIDTH]);
       end
     end else begin
       // One-cycle pulses end.
@@ -473,10 +481,10 @@ module nic_regs
 
       // -------------------------------------------------------------- register writes
       if (reg_mask_set_qe) begin
-        mask_set_q <= reg_wdata[INTR_MASK_SET_VECTORS_LSB +: NumVectors];
+        mask_set_q <= reg_wdata[nic_regmap_pkg::INTR_MASK_SET_VECTORS_LSB +: NumVectors];
       end
       if (reg_mask_clear_qe) begin
-        rearm_q <= reg_wdata[INTR_MASK_CLEAR_VECTORS_LSB +: NumVectors];
+        rearm_q <= reg_wdata[nic_regmap_pkg::INTR_MASK_CLEAR_VECTORS_LSB +: NumVectors];
       end
       if (reg_rx_len_qe) begin
         rx_len_mask_q[wq] <= RingIdxW'(reg_wdata - 32'd1);
@@ -495,7 +503,7 @@ module nic_regs
           // On top of a status report for the same queue in this cycle.
           rx_status_q[wq] <= rx_status_q[wq] |
                              ((rx_status_hw && rx_set_i == wq) ? rx_status_set_bits_i : '0) |
-                             (32'd1 << RX_STATUS_TAIL_INVALID_LSB);
+                             (32'd1 << nic_regmap_pkg::RX_STATUS_TAIL_INVALID_LSB);
         end
       end
       if (reg_tx_tail_qe) begin
@@ -505,11 +513,11 @@ module nic_regs
         end else begin
           tx_status_q[wq] <= tx_status_q[wq] |
                              ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
-                             (32'd1 << TX_STATUS_TAIL_INVALID_LSB);
+                             (32'd1 << nic_regmap_pkg::TX_STATUS_TAIL_INVALID_LSB);
         end
       end
       if (reg_rx_ctrl_qe) begin
-        if (!reg_wdata[RX_CTRL_ENABLE_LSB]) begin
+        if (!reg_wdata[nic_regmap_pkg::RX_CTRL_ENABLE_LSB]) begin
           rx_enable_q[wq] <= 1'b0;
           rx_status_q[wq] <= '0;
           rx_head_q[wq]   <= '0;
@@ -523,7 +531,7 @@ module nic_regs
         end
       end
       if (reg_tx_ctrl_qe) begin
-        if (!reg_wdata[TX_CTRL_ENABLE_LSB]) begin
+        if (!reg_wdata[nic_regmap_pkg::TX_CTRL_ENABLE_LSB]) begin
           tx_enable_q[wq] <= 1'b0;
           tx_status_q[wq] <= '0;
           tx_head_q[wq]   <= '0;
@@ -541,12 +549,12 @@ module nic_regs
       if (reg_rx_dma_ctrl_qe && rx_enable_q[wq] && !dma_ctrl_ok(wdata_dma_ctrl)) begin
         rx_status_q[wq] <= rx_status_q[wq] |
                            ((rx_status_hw && rx_set_i == wq) ? rx_status_set_bits_i : '0) |
-                           (32'd1 << RX_STATUS_DMA_CTRL_INVALID_LSB);
+                           (32'd1 << nic_regmap_pkg::RX_STATUS_DMA_CTRL_INVALID_LSB);
       end
       if (reg_tx_dma_ctrl_qe && tx_enable_q[wq] && !dma_ctrl_ok(wdata_dma_ctrl)) begin
         tx_status_q[wq] <= tx_status_q[wq] |
                            ((tx_status_hw && tx_set_i == wq) ? tx_status_set_bits_i : '0) |
-                           (32'd1 << TX_STATUS_DMA_CTRL_INVALID_LSB);
+                           (32'd1 << nic_regmap_pkg::TX_STATUS_DMA_CTRL_INVALID_LSB);
       end
       // Interrupt routing: a vector >= NumVectors routes to vector 0 (and sets
       // intr_error.ivar_invalid, above).

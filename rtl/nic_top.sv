@@ -19,9 +19,7 @@
 
 `default_nettype none
 
-module nic_top
-  import nic_regmap_pkg::*;
-#(
+module nic_top #(
   // Number of queue pairs (1..16).
   parameter int unsigned NumQueues     = 4,
   // AXI beats per DMA burst (1..256).
@@ -105,8 +103,8 @@ module nic_top
 );
 
   // ------------------------------------------------------------------ parameter checks
-  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
-    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  if (NumQueues < 1 || NumQueues > nic_regmap_pkg::MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, nic_regmap_pkg::MAX_QUEUES);
   end
   if (MaxBurstLen < 1 || MaxBurstLen > 256) begin : gen_max_burst_len_check
     $fatal(1, "%m: MaxBurstLen (%0d) must be in 1..256", MaxBurstLen);
@@ -119,8 +117,8 @@ module nic_top
       (TxBufferBytes & (TxBufferBytes - 1)) != 0) begin : gen_tx_buffer_bytes_check
     $fatal(1, "%m: TxBufferBytes (%0d) must be a power of two in 16384..1048576", TxBufferBytes);
   end
-  if (NumVectors < 1 || NumVectors > VECTOR_COUNT) begin : gen_num_vectors_check
-    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, VECTOR_COUNT);
+  if (NumVectors < 1 || NumVectors > nic_regmap_pkg::VECTOR_COUNT) begin : gen_num_vectors_check
+    $fatal(1, "%m: NumVectors (%0d) must be in 1..%0d", NumVectors, nic_regmap_pkg::VECTOR_COUNT);
   end
 
   // Rings hold up to 4096 descriptors (regmap.toml, rx_len / tx_len).
@@ -128,11 +126,11 @@ module nic_top
   // Blocks that report global counter increments: rx_frame_buffer, rx_classifier, and four in
   // nic_dma (rx_dma, desc_fetch, desc_writeback, tx_dma).
   localparam int unsigned NumCntSrc = 6;
-  localparam int unsigned QueueW    = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+  localparam int unsigned QueueW    = nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH;
 
   // ------------------------------------------------------------------ nets
   logic                                rx_en, tx_en;
-  logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]  max_frame_len;
+  logic [nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH-1:0]  max_frame_len;
   logic [QueueW-1:0]                   rx_default_queue;
 
   logic [NumQueues-1:0][63:0]          rx_base, tx_base;
@@ -150,7 +148,7 @@ module nic_top
   logic [3:0]                          rx_status_set_q, tx_status_set_q;
   logic [31:0]                         rx_status_set_bits, tx_status_set_bits;
 
-  logic [NumCntSrc-1:0][NUM_GCNT-1:0]  gcnt_inc;
+  logic [NumCntSrc-1:0][nic_regmap_pkg::NUM_GCNT-1:0]  gcnt_inc;
   logic                                rxq_done, txq_done;
   logic [3:0]                          rxq_done_q, txq_done_q;
   logic [15:0]                         rxq_done_bytes, txq_done_bytes;
@@ -168,8 +166,8 @@ module nic_top
   logic                                cls_tvalid, cls_tlast, cls_tuser;
   logic                                buf_tready;  // always high: rx_frame_buffer never stalls
   logic [QueueW-1:0]                   frame_queue;
-  logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0] frame_rss_hash;
-  logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0] frame_rss_type;
+  logic [nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH-1:0] frame_rss_hash;
+  logic [nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH-1:0] frame_rss_type;
   logic                                frame_drop;
 
   // nic_regs -> rx_classifier: classification registers.
@@ -181,8 +179,8 @@ module nic_top
   logic                                buf_frame_valid, buf_frame_done;
   logic [15:0]                         buf_frame_len;
   logic [QueueW-1:0]                   buf_frame_queue;
-  logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0] buf_frame_rss_hash;
-  logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0] buf_frame_rss_type;
+  logic [nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH-1:0] buf_frame_rss_hash;
+  logic [nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH-1:0] buf_frame_rss_type;
   logic                                buf_word_valid, buf_word_ready;
   logic [63:0]                         buf_word_data;
 

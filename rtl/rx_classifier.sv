@@ -35,9 +35,7 @@
 
 `default_nettype none
 
-module rx_classifier
-  import nic_regmap_pkg::*;
-#(
+module rx_classifier #(
   // Number of queues (1..MAX_QUEUES); queue numbers >= NumQueues act as 0.
   parameter int unsigned NumQueues = 4
 ) (
@@ -60,7 +58,7 @@ module rx_classifier
   output logic                                         m_axis_rx_tuser_o,
 
   // Configuration from nic_regs.
-  input  wire logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_i,
+  input  wire logic [nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] rx_default_queue_i,
 
   // Register port: rss_ctrl, rss_key*, reta and filter addresses (aligned byte addresses).
   input  wire logic                                    reg_we_i,
@@ -70,51 +68,58 @@ module rx_classifier
   output logic [31:0]                                  reg_rdata_o,
 
   // Tag of the frame whose last beat rx_frame_buffer's input register holds in this cycle.
-  output logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0]      tag_queue_o,
-  output logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0]         tag_rss_hash_o,
-  output logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0]         tag_rss_type_o,
+  output logic [nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0]      tag_queue_o,
+  output logic [nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH-1:0]         tag_rss_hash_o,
+  output logic [nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH-1:0]         tag_rss_type_o,
   output logic                                         tag_drop_o,  // a filter rule drops it
 
   // Counter increments (rx_malformed_*), bits indexed by GCNT_*.
-  output logic [NUM_GCNT-1:0]                          gcnt_inc_o
+  output logic [nic_regmap_pkg::NUM_GCNT-1:0]                          gcnt_inc_o
 );
 
-  if (NumQueues < 1 || NumQueues > MAX_QUEUES) begin : gen_num_queues_check
-    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, MAX_QUEUES);
+  if (NumQueues < 1 || NumQueues > nic_regmap_pkg::MAX_QUEUES) begin : gen_num_queues_check
+    $fatal(1, "%m: NumQueues (%0d) must be in 1..%0d", NumQueues, nic_regmap_pkg::MAX_QUEUES);
   end
   // The register map keeps these runs contiguous; the decode below relies on it.
-  if (REG_RSS_KEY9 != REG_RSS_KEY0 + 16'd36 ||
-      GCNT_RX_MALFORMED_TRUNCATED_UDP != GCNT_RX_MALFORMED_TRUNCATED_ETHERNET + 11 ||
-      RETA_STRIDE != 16'd4 || RETA_COUNT * 4 != 128) begin : gen_regmap_layout_check
+  if (nic_regmap_pkg::REG_RSS_KEY9 != nic_regmap_pkg::REG_RSS_KEY0 + 16'd36 ||
+      nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_UDP !=
+          nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_ETHERNET + 11 ||
+      nic_regmap_pkg::RETA_STRIDE != 16'd4 || nic_regmap_pkg::RETA_COUNT * 4 != 128)
+  begin : gen_regmap_layout_check
     $fatal(1, "%m: rss_key0..9, rx_malformed_* and reta must each be one contiguous run");
   end
   // The register decode takes word and rule indices straight from address bits.
-  if (REG_RSS_KEY0[5:0] != 6'd0 || RETA_BASE[6:0] != 7'd0 || FILTER_BASE[11:0] != 12'd0 ||
-      FILTER_STRIDE != 16'h40 || FILTER_COUNT != 64) begin : gen_regmap_align_check
+  if (nic_regmap_pkg::REG_RSS_KEY0[5:0] != 6'd0 || nic_regmap_pkg::RETA_BASE[6:0] != 7'd0 ||
+      nic_regmap_pkg::FILTER_BASE[11:0] != 12'd0 ||
+      nic_regmap_pkg::FILTER_STRIDE != 16'h40 || nic_regmap_pkg::FILTER_COUNT != 64)
+  begin : gen_regmap_align_check
     $fatal(1, "%m: rss_key0 must be 64-byte, reta 128-byte, the filter block 4 KiB aligned");
   end
 
   // Edges from a frame's last beat (captured at edge T) to its tag (edge T + Latency); the
   // delay line holds the beats as long.
   localparam int unsigned Latency  = 3;
-  localparam int unsigned QueueW   = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+  localparam int unsigned QueueW   = nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH;
   localparam int unsigned RetaSize = 128;
-  localparam logic [15:0] RETA_END   = RETA_BASE + 16'(RETA_COUNT) * RETA_STRIDE;
+  localparam logic [15:0] RETA_END   =
+      nic_regmap_pkg::RETA_BASE + 16'(nic_regmap_pkg::RETA_COUNT) * nic_regmap_pkg::RETA_STRIDE;
 
   // Queue numbers the NIC does not have act as 0 (regmap: rx_default_queue, reta, filters).
   function automatic logic [QueueW-1:0] effective_queue(logic [QueueW-1:0] q);
-    return (32'(q) < NumQueues) ? q : '0;
+    effective_queue = (32'(q) < NumQueues) ? q : '0;
   endfunction
 
-  // Reset indirection table: entry i = i % NumQueues (Linux's ethtool_rxfh_indir_default()).
-  function automatic logic [RetaSize-1:0][3:0] default_reta();
-    logic [RetaSize-1:0][3:0] t;
+  // Reset indirection table: entry i = i % NumQueues (Linux's ethtool_rxfh_indir_default()),
+  // in bits 4i+3..4i. A flat vector with the bit layout of reta_q, because Yosys rejects a
+  // packed multi-dimensional parameter (docs/synthesis.md).
+  function automatic logic [RetaSize*4-1:0] default_reta();
+    logic [RetaSize*4-1:0] t;
     for (int unsigned i = 0; i < RetaSize; i++) begin
-      t[i] = 4'(i % NumQueues);
+      t[4 * i +: 4] = 4'(i % NumQueues);
     end
-    return t;
+    default_reta = t;
   endfunction
-  localparam logic [RetaSize-1:0][3:0] RETA_RESET = default_reta();
+  localparam logic [RetaSize*4-1:0] RETA_RESET = default_reta();
 
   // ------------------------------------------------------------------ MAC handshake, delay line
   // Stage k holds {tdata, tkeep, tlast, tuser} of the beat taken k + 1 cycles ago, if
@@ -174,36 +179,37 @@ module rx_classifier
   logic [4:0]   reta_word;
 
   function automatic logic is_key(logic [15:0] a);
-    return a >= REG_RSS_KEY0 && a <= REG_RSS_KEY9;
+    is_key = a >= nic_regmap_pkg::REG_RSS_KEY0 && a <= nic_regmap_pkg::REG_RSS_KEY9;
   endfunction
   function automatic logic is_reta(logic [15:0] a);
-    return a >= RETA_BASE && a < RETA_END;
+    is_reta = a >= nic_regmap_pkg::RETA_BASE && a < RETA_END;
   endfunction
 
   assign key_word      = reg_addr_i[5:2];
   assign reta_word     = reg_addr_i[6:2];
-  assign reg_is_filter = reg_addr_i[15:12] == FILTER_BASE[15:12];
+  assign reg_is_filter = reg_addr_i[15:12] == nic_regmap_pkg::FILTER_BASE[15:12];
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      rss_ctrl_q <= REG_RSS_CTRL_RESET[5:0];
-      rss_key_q  <= {REG_RSS_KEY0_RESET, REG_RSS_KEY1_RESET, REG_RSS_KEY2_RESET,
-                     REG_RSS_KEY3_RESET, REG_RSS_KEY4_RESET, REG_RSS_KEY5_RESET,
-                     REG_RSS_KEY6_RESET, REG_RSS_KEY7_RESET, REG_RSS_KEY8_RESET,
-                     REG_RSS_KEY9_RESET};
+      rss_ctrl_q <= nic_regmap_pkg::REG_RSS_CTRL_RESET[5:0];
+      rss_key_q  <= {nic_regmap_pkg::REG_RSS_KEY0_RESET, nic_regmap_pkg::REG_RSS_KEY1_RESET,
+                     nic_regmap_pkg::REG_RSS_KEY2_RESET, nic_regmap_pkg::REG_RSS_KEY3_RESET,
+                     nic_regmap_pkg::REG_RSS_KEY4_RESET, nic_regmap_pkg::REG_RSS_KEY5_RESET,
+                     nic_regmap_pkg::REG_RSS_KEY6_RESET, nic_regmap_pkg::REG_RSS_KEY7_RESET,
+                     nic_regmap_pkg::REG_RSS_KEY8_RESET, nic_regmap_pkg::REG_RSS_KEY9_RESET};
       reta_q     <= RETA_RESET;
     end else if (reg_we_i) begin
-      if (reg_addr_i == REG_RSS_CTRL) begin
+      if (reg_addr_i == nic_regmap_pkg::REG_RSS_CTRL) begin
         rss_ctrl_q <= reg_wdata_i[5:0];
       end
       if (is_key(reg_addr_i)) begin
         rss_key_q[319 - 32 * key_word -: 32] <= reg_wdata_i;
       end
       if (is_reta(reg_addr_i)) begin
-        reta_q[{reta_word, 2'd0}] <= reg_wdata_i[ENTRIES_ENTRY0_LSB +: 4];
-        reta_q[{reta_word, 2'd1}] <= reg_wdata_i[ENTRIES_ENTRY1_LSB +: 4];
-        reta_q[{reta_word, 2'd2}] <= reg_wdata_i[ENTRIES_ENTRY2_LSB +: 4];
-        reta_q[{reta_word, 2'd3}] <= reg_wdata_i[ENTRIES_ENTRY3_LSB +: 4];
+        reta_q[{reta_word, 2'd0}] <= reg_wdata_i[nic_regmap_pkg::ENTRIES_ENTRY0_LSB +: 4];
+        reta_q[{reta_word, 2'd1}] <= reg_wdata_i[nic_regmap_pkg::ENTRIES_ENTRY1_LSB +: 4];
+        reta_q[{reta_word, 2'd2}] <= reg_wdata_i[nic_regmap_pkg::ENTRIES_ENTRY2_LSB +: 4];
+        reta_q[{reta_word, 2'd3}] <= reg_wdata_i[nic_regmap_pkg::ENTRIES_ENTRY3_LSB +: 4];
       end
     end
   end
@@ -215,17 +221,17 @@ module rx_classifier
     end else if (reg_re_i) begin
       rd_filter_q <= reg_is_filter;
       rdata_q     <= '0;
-      if (reg_addr_i == REG_RSS_CTRL) begin
+      if (reg_addr_i == nic_regmap_pkg::REG_RSS_CTRL) begin
         rdata_q <= 32'(rss_ctrl_q);
       end
       if (is_key(reg_addr_i)) begin
         rdata_q <= rss_key_q[319 - 32 * key_word -: 32];
       end
       if (is_reta(reg_addr_i)) begin
-        rdata_q <= (32'(reta_q[{reta_word, 2'd0}]) << ENTRIES_ENTRY0_LSB) |
-                   (32'(reta_q[{reta_word, 2'd1}]) << ENTRIES_ENTRY1_LSB) |
-                   (32'(reta_q[{reta_word, 2'd2}]) << ENTRIES_ENTRY2_LSB) |
-                   (32'(reta_q[{reta_word, 2'd3}]) << ENTRIES_ENTRY3_LSB);
+        rdata_q <= (32'(reta_q[{reta_word, 2'd0}]) << nic_regmap_pkg::ENTRIES_ENTRY0_LSB) |
+                   (32'(reta_q[{reta_word, 2'd1}]) << nic_regmap_pkg::ENTRIES_ENTRY1_LSB) |
+                   (32'(reta_q[{reta_word, 2'd2}]) << nic_regmap_pkg::ENTRIES_ENTRY2_LSB) |
+                   (32'(reta_q[{reta_word, 2'd3}]) << nic_regmap_pkg::ENTRIES_ENTRY3_LSB);
       end
     end
   end
@@ -285,7 +291,7 @@ module rx_classifier
   );
 
   steering_filter_table #(
-    .NumRules (FILTER_COUNT)
+    .NumRules (nic_regmap_pkg::FILTER_COUNT)
   ) u_filters (
     .clk_i            (clk_i),
     .rst_ni           (rst_ni),
@@ -312,7 +318,7 @@ module rx_classifier
   );
 
   // The RSS type travels beside the hash; the malformed reason is counted here.
-  logic [NUM_GCNT-1:0] gcnt_q;
+  logic [nic_regmap_pkg::NUM_GCNT-1:0] gcnt_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -325,7 +331,7 @@ module rx_classifier
       if (p_valid || gcnt_q != '0) begin
         gcnt_q <= '0;
         if (p_valid && p_malformed != 4'd0) begin
-          gcnt_q[GCNT_RX_MALFORMED_TRUNCATED_ETHERNET + 32'(p_malformed) - 1] <= 1'b1;
+          gcnt_q[nic_regmap_pkg::GCNT_RX_MALFORMED_TRUNCATED_ETHERNET + 32'(p_malformed) - 1] <= 1'b1;
         end
       end
     end
@@ -359,7 +365,7 @@ module rx_classifier
 
   assign tag_queue_o    = tag_queue_q;
   assign tag_rss_hash_o = tag_hash_q;
-  assign tag_rss_type_o = DESC_RX_WB_RSS_TYPE_WIDTH'(tag_type_q);
+  assign tag_rss_type_o = nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH'(tag_type_q);
   assign tag_drop_o     = tag_drop_q;
   assign gcnt_inc_o     = gcnt_q;
   assign reg_rdata_o    = rd_filter_q ? f_rdata : rdata_q;

@@ -28,9 +28,7 @@
 
 `default_nettype none
 
-module rx_frame_buffer
-  import nic_regmap_pkg::*;
-#(
+module rx_frame_buffer #(
   // Packet RAM size in bytes; a power of two, 16384..1048576 (must hold a 9018-byte frame).
   parameter int unsigned RxBufferBytes = 32768
 ) (
@@ -47,23 +45,23 @@ module rx_frame_buffer
 
   // Configuration.
   input  wire logic                                    rx_en_i,
-  input  wire logic [MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_i,
+  input  wire logic [nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH-1:0]      max_frame_len_i,
 
   // Classification tag of the frame ending this cycle (sampled with its last beat).
-  input  wire logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] frame_queue_i,
-  input  wire logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0]    frame_rss_hash_i,
-  input  wire logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0]    frame_rss_type_i,
+  input  wire logic [nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0] frame_queue_i,
+  input  wire logic [nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH-1:0]    frame_rss_hash_i,
+  input  wire logic [nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH-1:0]    frame_rss_type_i,
   input  wire logic                                    frame_drop_i,
 
   // Counter increments (bits indexed by GCNT_*).
-  output logic [NUM_GCNT-1:0]                          gcnt_inc_o,
+  output logic [nic_regmap_pkg::NUM_GCNT-1:0]                          gcnt_inc_o,
 
   // Oldest stored frame.
   output logic                                         frame_valid_o,
   output logic [15:0]                                  frame_len_o,
-  output logic [RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0]      frame_queue_o,
-  output logic [DESC_RX_WB_RSS_HASH_WIDTH-1:0]         frame_rss_hash_o,
-  output logic [DESC_RX_WB_RSS_TYPE_WIDTH-1:0]         frame_rss_type_o,
+  output logic [nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH-1:0]      frame_queue_o,
+  output logic [nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH-1:0]         frame_rss_hash_o,
+  output logic [nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH-1:0]         frame_rss_type_o,
   input  wire logic                                    frame_done_i,
 
   // Words of the oldest stored frame.
@@ -81,16 +79,17 @@ module rx_frame_buffer
   localparam int unsigned AddrW      = $clog2(DepthWords);
   // Every stored frame is at least 60 bytes = 8 words, so this many descriptors always suffice.
   localparam int unsigned MetaDepth  = DepthWords / 8;
-  localparam int unsigned QueueW     = RX_DEFAULT_QUEUE_QUEUE_WIDTH;
-  localparam int unsigned HashW      = DESC_RX_WB_RSS_HASH_WIDTH;
-  localparam int unsigned TypeW      = DESC_RX_WB_RSS_TYPE_WIDTH;
+  localparam int unsigned QueueW     = nic_regmap_pkg::RX_DEFAULT_QUEUE_QUEUE_WIDTH;
+  localparam int unsigned HashW      = nic_regmap_pkg::DESC_RX_WB_RSS_HASH_WIDTH;
+  localparam int unsigned TypeW      = nic_regmap_pkg::DESC_RX_WB_RSS_TYPE_WIDTH;
   localparam int unsigned MetaW      = 16 + QueueW + HashW + TypeW;
   localparam int unsigned OutDepth   = 4;
   localparam int unsigned OutCountW  = $clog2(OutDepth) + 1;
   localparam logic [15:0] MIN_FRAME_LEN = 16'd60;
   // The hardware ceiling on frame length is the reset value of max_frame_len (9018).
   localparam logic [15:0] MAX_FRAME_LEN =
-      16'(REG_MAX_FRAME_LEN_RESET[MAX_FRAME_LEN_LEN_LSB +: MAX_FRAME_LEN_LEN_WIDTH]);
+      16'(nic_regmap_pkg::REG_MAX_FRAME_LEN_RESET[nic_regmap_pkg::MAX_FRAME_LEN_LEN_LSB +:
+                                                  nic_regmap_pkg::MAX_FRAME_LEN_LEN_WIDTH]);
 
   // ------------------------------------------------------------------ input register stage
   // The beat registers load only when a beat arrives; they are read at the clock edge only, so
@@ -141,7 +140,7 @@ module rx_frame_buffer
   logic [3:0]     beat_bytes;
   logic           meta_push, meta_full;
   logic [MetaW-1:0] meta_wdata;
-  logic [NUM_GCNT-1:0] gcnt_inc_d, gcnt_inc_q;
+  logic [nic_regmap_pkg::NUM_GCNT-1:0] gcnt_inc_d, gcnt_inc_q;
 
   // Evaluated only in a cycle with a beat (in_valid_q); the registers below load then.
   always_comb begin
@@ -206,20 +205,20 @@ module rx_frame_buffer
       len_d      = len_new;
 
       if (in_last_q) begin
-        gcnt_inc_d[GCNT_RX_FRAMES] = 1'b1;
+        gcnt_inc_d[nic_regmap_pkg::GCNT_RX_FRAMES] = 1'b1;
         meta_wdata = {len_new, frame_queue_i, frame_rss_hash_i, frame_rss_type_i};
         if (dis) begin
-          gcnt_inc_d[GCNT_RX_DISABLED_DROPS] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_DISABLED_DROPS] = 1'b1;
         end else if (in_user_q) begin
-          gcnt_inc_d[GCNT_RX_FCS_ERRORS] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_FCS_ERRORS] = 1'b1;
         end else if (len_new < MIN_FRAME_LEN) begin
-          gcnt_inc_d[GCNT_RX_RUNT] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_RUNT] = 1'b1;
         end else if (tl) begin
-          gcnt_inc_d[GCNT_RX_OVERSIZE] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_OVERSIZE] = 1'b1;
         end else if (frame_drop_i) begin
-          gcnt_inc_d[GCNT_RX_FILTER_DROPS] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_FILTER_DROPS] = 1'b1;
         end else if (nr || meta_full) begin
-          gcnt_inc_d[GCNT_RX_BUFFER_DROPS] = 1'b1;
+          gcnt_inc_d[nic_regmap_pkg::GCNT_RX_BUFFER_DROPS] = 1'b1;
         end else begin
           meta_push = 1'b1;
         end

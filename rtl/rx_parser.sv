@@ -43,9 +43,7 @@
 
 `default_nettype none
 
-module rx_parser
-  import nic_regmap_pkg::*;
-(
+module rx_parser (
   input  wire logic         clk_i,
   input  wire logic         rst_ni,
 
@@ -156,7 +154,7 @@ module rx_parser
   function automatic logic [15:0] add_len(logic [15:0] len, logic [7:0] keep);
     logic [16:0] sum;
     sum = {1'b0, len} + 17'($countones(keep));
-    return sum[16] ? 16'hFFFF : sum[15:0];
+    add_len = sum[16] ? 16'hFFFF : sum[15:0];
   endfunction
 
   // ------------------------------------------------------------------ parse
@@ -179,7 +177,7 @@ module rx_parser
 
   // Big-endian 16-bit field at byte k of a little-endian byte vector.
   function automatic logic [15:0] be16(logic [WinBytes*8-1:0] w, int unsigned k);
-    return {w[8 * k +: 8], w[8 * (k + 1) +: 8]};
+    be16 = {w[8 * k +: 8], w[8 * (k + 1) +: 8]};
   endfunction
 
   // Sixteen bytes from byte k, network order (byte k in 127:120).
@@ -188,7 +186,7 @@ module rx_parser
     for (int unsigned i = 0; i < 16; i++) begin
       a[127 - 8 * i -: 8] = w[8 * (k + i) +: 8];
     end
-    return a;
+    addr16 = a;
   endfunction
 
   // Toeplitz input of a parsed frame: source address, destination address, then the ports for
@@ -202,11 +200,11 @@ module rx_parser
              rss_type == RSS_IPV6_TCP || rss_type == RSS_IPV6_UDP) ? {src_port, dst_port} : '0;
     case (rss_type)
       RSS_NONE:
-        return '0;
+        rss_input = '0;
       RSS_IPV4, RSS_IPV4_TCP, RSS_IPV4_UDP:
-        return {src_addr[127:96], dst_addr[127:96], ports, 192'd0};
+        rss_input = {src_addr[127:96], dst_addr[127:96], ports, 192'd0};
       default:
-        return {src_addr, dst_addr, ports};
+        rss_input = {src_addr, dst_addr, ports};
     endcase
   endfunction
 
@@ -305,19 +303,19 @@ module rx_parser
 
     // RSS type (rss.hpp): the 4-tuple type if enabled, else the address type if enabled.
     if (r.is_ip && !r.ipv6) begin
-      if (r.l4 == L4_TCP && en[RSS_CTRL_IPV4_TCP_LSB]) begin
+      if (r.l4 == L4_TCP && en[nic_regmap_pkg::RSS_CTRL_IPV4_TCP_LSB]) begin
         r.rss_type = RSS_IPV4_TCP;
-      end else if (r.l4 == L4_UDP && en[RSS_CTRL_IPV4_UDP_LSB]) begin
+      end else if (r.l4 == L4_UDP && en[nic_regmap_pkg::RSS_CTRL_IPV4_UDP_LSB]) begin
         r.rss_type = RSS_IPV4_UDP;
-      end else if (en[RSS_CTRL_IPV4_LSB]) begin
+      end else if (en[nic_regmap_pkg::RSS_CTRL_IPV4_LSB]) begin
         r.rss_type = RSS_IPV4;
       end
     end else if (r.is_ip) begin
-      if (r.l4 == L4_TCP && en[RSS_CTRL_IPV6_TCP_LSB]) begin
+      if (r.l4 == L4_TCP && en[nic_regmap_pkg::RSS_CTRL_IPV6_TCP_LSB]) begin
         r.rss_type = RSS_IPV6_TCP;
-      end else if (r.l4 == L4_UDP && en[RSS_CTRL_IPV6_UDP_LSB]) begin
+      end else if (r.l4 == L4_UDP && en[nic_regmap_pkg::RSS_CTRL_IPV6_UDP_LSB]) begin
         r.rss_type = RSS_IPV6_UDP;
-      end else if (en[RSS_CTRL_IPV6_LSB]) begin
+      end else if (en[nic_regmap_pkg::RSS_CTRL_IPV6_LSB]) begin
         r.rss_type = RSS_IPV6;
       end
     end

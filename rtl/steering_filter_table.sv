@@ -38,11 +38,9 @@
 //  * reg_rdata_o is registered: valid the cycle after reg_re_i, held until the next read.
 `default_nettype none
 
-module steering_filter_table
-  import nic_regmap_pkg::*;
-#(
+module steering_filter_table #(
   // Number of rules implemented; legal 1..FILTER_COUNT (the map's 64).
-  parameter int unsigned NumRules = FILTER_COUNT
+  parameter int unsigned NumRules = nic_regmap_pkg::FILTER_COUNT
 ) (
   input  wire logic         clk_i,
   input  wire logic         rst_ni,
@@ -78,15 +76,19 @@ module steering_filter_table
 );
 
   // ---------------------------------------------------------------- parameter checks
-  if (NumRules < 1 || NumRules > FILTER_COUNT) begin : gen_bad_num_rules
-    $fatal(1, "%m: NumRules = %0d, legal range is 1..%0d", NumRules, FILTER_COUNT);
+  if (NumRules < 1 || NumRules > nic_regmap_pkg::FILTER_COUNT) begin : gen_bad_num_rules
+    $fatal(1, "%m: NumRules = %0d, legal range is 1..%0d", NumRules, nic_regmap_pkg::FILTER_COUNT);
   end
 
   // The value vector stores the address and port registers in register order (see KEY_W).
-  if (FREG_SRC_ADDR1 != FREG_SRC_ADDR0 + 4 || FREG_SRC_ADDR2 != FREG_SRC_ADDR0 + 8 ||
-      FREG_SRC_ADDR3 != FREG_SRC_ADDR0 + 12 || FREG_DST_ADDR0 != FREG_SRC_ADDR0 + 16 ||
-      FREG_DST_ADDR1 != FREG_SRC_ADDR0 + 20 || FREG_DST_ADDR2 != FREG_SRC_ADDR0 + 24 ||
-      FREG_DST_ADDR3 != FREG_SRC_ADDR0 + 28 || FREG_PORTS != FREG_SRC_ADDR0 + 32)
+  if (nic_regmap_pkg::FREG_SRC_ADDR1 != nic_regmap_pkg::FREG_SRC_ADDR0 + 4 ||
+      nic_regmap_pkg::FREG_SRC_ADDR2 != nic_regmap_pkg::FREG_SRC_ADDR0 + 8 ||
+      nic_regmap_pkg::FREG_SRC_ADDR3 != nic_regmap_pkg::FREG_SRC_ADDR0 + 12 ||
+      nic_regmap_pkg::FREG_DST_ADDR0 != nic_regmap_pkg::FREG_SRC_ADDR0 + 16 ||
+      nic_regmap_pkg::FREG_DST_ADDR1 != nic_regmap_pkg::FREG_SRC_ADDR0 + 20 ||
+      nic_regmap_pkg::FREG_DST_ADDR2 != nic_regmap_pkg::FREG_SRC_ADDR0 + 24 ||
+      nic_regmap_pkg::FREG_DST_ADDR3 != nic_regmap_pkg::FREG_SRC_ADDR0 + 28 ||
+      nic_regmap_pkg::FREG_PORTS != nic_regmap_pkg::FREG_SRC_ADDR0 + 32)
   begin : gen_bad_filter_layout
     $fatal(1, "%m: the filter registers src_addr0..3, dst_addr0..3, ports must be consecutive");
   end
@@ -106,27 +108,27 @@ module steering_filter_table
   localparam int unsigned META_LSB = 288;
   // Word indices (byte offset / 4) of the first and last address/port register; register word
   // w sits at bits (LAST_WORD - w) * 32 +: 32 of the value vector.
-  localparam logic [3:0] FIRST_WORD = FREG_SRC_ADDR0[5:2];
-  localparam logic [3:0] LAST_WORD  = FREG_PORTS[5:2];
+  localparam logic [3:0] FIRST_WORD = nic_regmap_pkg::FREG_SRC_ADDR0[5:2];
+  localparam logic [3:0] LAST_WORD  = nic_regmap_pkg::FREG_PORTS[5:2];
 
   // The ctrl bits that exist (the rest read 0).
   localparam int unsigned CTRL_W = 16;
   localparam logic [CTRL_W-1:0] CTRL_FIELDS =
-      CTRL_W'(((1 << CTRL_ENABLE_WIDTH) - 1)   << CTRL_ENABLE_LSB)   |
-      CTRL_W'(((1 << CTRL_FAMILY_WIDTH) - 1)   << CTRL_FAMILY_LSB)   |
-      CTRL_W'(((1 << CTRL_PROTOCOL_WIDTH) - 1) << CTRL_PROTOCOL_LSB) |
-      CTRL_W'(((1 << CTRL_WILDCARD_WIDTH) - 1) << CTRL_WILDCARD_LSB) |
-      CTRL_W'(((1 << CTRL_ACTION_WIDTH) - 1)   << CTRL_ACTION_LSB)   |
-      CTRL_W'(((1 << CTRL_QUEUE_WIDTH) - 1)    << CTRL_QUEUE_LSB);
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_ENABLE_WIDTH) - 1)   << nic_regmap_pkg::CTRL_ENABLE_LSB)   |
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_FAMILY_WIDTH) - 1)   << nic_regmap_pkg::CTRL_FAMILY_LSB)   |
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_PROTOCOL_WIDTH) - 1) << nic_regmap_pkg::CTRL_PROTOCOL_LSB) |
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_WILDCARD_WIDTH) - 1) << nic_regmap_pkg::CTRL_WILDCARD_LSB) |
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_ACTION_WIDTH) - 1)   << nic_regmap_pkg::CTRL_ACTION_LSB)   |
+      CTRL_W'(((1 << nic_regmap_pkg::CTRL_QUEUE_WIDTH) - 1)    << nic_regmap_pkg::CTRL_QUEUE_LSB);
 
   localparam logic [1:0] PROTOCOL_TCP = 2'd1;
   localparam logic [1:0] PROTOCOL_UDP = 2'd2;
 
   // ctrl.wildcard bits (set = don't care) and the compared address bits of each family.
-  localparam int unsigned WC_SRC_ADDR_BIT = CTRL_WILDCARD_LSB + 0;
-  localparam int unsigned WC_DST_ADDR_BIT = CTRL_WILDCARD_LSB + 1;
-  localparam int unsigned WC_SRC_PORT_BIT = CTRL_WILDCARD_LSB + 2;
-  localparam int unsigned WC_DST_PORT_BIT = CTRL_WILDCARD_LSB + 3;
+  localparam int unsigned WC_SRC_ADDR_BIT = nic_regmap_pkg::CTRL_WILDCARD_LSB + 0;
+  localparam int unsigned WC_DST_ADDR_BIT = nic_regmap_pkg::CTRL_WILDCARD_LSB + 1;
+  localparam int unsigned WC_SRC_PORT_BIT = nic_regmap_pkg::CTRL_WILDCARD_LSB + 2;
+  localparam int unsigned WC_DST_PORT_BIT = nic_regmap_pkg::CTRL_WILDCARD_LSB + 3;
   localparam logic [127:0] ADDR_MASK_IPV6 = {128{1'b1}};
   localparam logic [127:0] ADDR_MASK_IPV4 = {{32{1'b1}}, 96'h0};
 
@@ -171,12 +173,12 @@ module steering_filter_table
         if (((key ^ value_q[r]) & mask_q[r]) == '0) begin
           res.hit      = 1'b1;
           res.index    = 6'(r);
-          res.drop     = ctrl_q[r][CTRL_ACTION_LSB];
-          res.queue_id = ctrl_q[r][CTRL_QUEUE_LSB +: CTRL_QUEUE_WIDTH];
+          res.drop     = ctrl_q[r][nic_regmap_pkg::CTRL_ACTION_LSB];
+          res.queue_id = ctrl_q[r][nic_regmap_pkg::CTRL_QUEUE_LSB +: nic_regmap_pkg::CTRL_QUEUE_WIDTH];
         end
       end
     end
-    return res;
+    lookup = res;
   endfunction
 
   // ---------------------------------------------------------------- rule storage
@@ -198,20 +200,20 @@ module steering_filter_table
         value_q[reg_rule_i[RuleW-1:0]][{LAST_WORD - reg_offset_i[5:2], 5'b00000} +: 32] <= reg_wdata_i;
       end
       case ({2'b00, reg_offset_i})
-        FREG_CTRL: begin
-          enable_q[reg_rule_i[RuleW-1:0]] <= reg_wdata_i[CTRL_ENABLE_LSB];
+        nic_regmap_pkg::FREG_CTRL: begin
+          enable_q[reg_rule_i[RuleW-1:0]] <= reg_wdata_i[nic_regmap_pkg::CTRL_ENABLE_LSB];
           ctrl_q[reg_rule_i[RuleW-1:0]]   <= reg_wdata_i[CTRL_W-1:0] & CTRL_FIELDS;
           value_q[reg_rule_i[RuleW-1:0]][META_LSB +: 4] <=
-              {reg_wdata_i[CTRL_FAMILY_LSB], reg_wdata_i[CTRL_PROTOCOL_LSB +: 2], 1'b1};
+              {reg_wdata_i[nic_regmap_pkg::CTRL_FAMILY_LSB], reg_wdata_i[nic_regmap_pkg::CTRL_PROTOCOL_LSB +: 2], 1'b1};
           mask_q[reg_rule_i[RuleW-1:0]] <= {
               1'b1,
-              {2{(reg_wdata_i[CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_TCP) ||
-                 (reg_wdata_i[CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_UDP)}},
+              {2{(reg_wdata_i[nic_regmap_pkg::CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_TCP) ||
+                 (reg_wdata_i[nic_regmap_pkg::CTRL_PROTOCOL_LSB +: 2] == PROTOCOL_UDP)}},
               !(reg_wdata_i[WC_SRC_PORT_BIT] && reg_wdata_i[WC_DST_PORT_BIT]),
               reg_wdata_i[WC_SRC_ADDR_BIT] ? 128'h0 :
-                  (reg_wdata_i[CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
+                  (reg_wdata_i[nic_regmap_pkg::CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
               reg_wdata_i[WC_DST_ADDR_BIT] ? 128'h0 :
-                  (reg_wdata_i[CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
+                  (reg_wdata_i[nic_regmap_pkg::CTRL_FAMILY_LSB] ? ADDR_MASK_IPV6 : ADDR_MASK_IPV4),
               {16{!reg_wdata_i[WC_SRC_PORT_BIT]}},
               {16{!reg_wdata_i[WC_DST_PORT_BIT]}}};
         end
@@ -236,7 +238,7 @@ module steering_filter_table
                               key_dst_addr_i, key_src_port_i, key_dst_port_i})
                     : '0;
         lookup_ctrl_written_q <= reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules)) &&
-                                 ({2'b00, reg_offset_i} == FREG_CTRL);
+                                 ({2'b00, reg_offset_i} == nic_regmap_pkg::FREG_CTRL);
         lookup_ctrl_rule_q    <= reg_rule_i;
       end
     end
@@ -257,7 +259,7 @@ module steering_filter_table
           hits_q[result_q.index[RuleW-1:0]] <= hits_q[result_q.index[RuleW-1:0]] + 64'd1;
         end
       end
-      if (reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules)) && ({2'b00, reg_offset_i} == FREG_CTRL)) begin
+      if (reg_we_i && ({1'b0, reg_rule_i} < 7'(NumRules)) && ({2'b00, reg_offset_i} == nic_regmap_pkg::FREG_CTRL)) begin
         hits_q[reg_rule_i[RuleW-1:0]] <= '0;
       end
     end
@@ -276,12 +278,12 @@ module steering_filter_table
         reg_rdata_o <= value_q[reg_rule_i[RuleW-1:0]][{LAST_WORD - reg_offset_i[5:2], 5'b00000} +: 32];
       end else if ({1'b0, reg_rule_i} < 7'(NumRules)) begin
         case ({2'b00, reg_offset_i})
-          FREG_CTRL:      reg_rdata_o <= 32'(ctrl_q[reg_rule_i[RuleW-1:0]]);
-          FREG_HITS_LO: begin
+          nic_regmap_pkg::FREG_CTRL:      reg_rdata_o <= 32'(ctrl_q[reg_rule_i[RuleW-1:0]]);
+          nic_regmap_pkg::FREG_HITS_LO: begin
             reg_rdata_o       <= hits_q[reg_rule_i[RuleW-1:0]][31:0];
             hits_shadow_q <= hits_q[reg_rule_i[RuleW-1:0]][63:32];
           end
-          FREG_HITS_HI:   reg_rdata_o <= hits_shadow_q;
+          nic_regmap_pkg::FREG_HITS_HI:   reg_rdata_o <= hits_shadow_q;
           default: ;
         endcase
       end

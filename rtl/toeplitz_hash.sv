@@ -60,7 +60,7 @@ module toeplitz_hash #(
         end
       end
     end
-    return h;
+    toeplitz = h;
   endfunction
 
   logic        valid_q;

@@ -112,10 +112,9 @@ private:
                << "// a forwarded read takes one cycle more (the owner's read data is registered), and a read and a\n"
                << "// write that would both be forwarded in the same cycle go one after the other, the write first.\n";
         w_ << "\n`default_nettype none\n\n"
-           << "module " << m_.name << "_reg_top\n"
-           << "  import " << m_.name << "_regmap_pkg::*;\n";
+           << "module " << m_.name << "_reg_top";
         if (!m_.parameters.empty()) {
-            w_ << "#(\n";
+            w_ << " #(\n";
             for (std::size_t i = 0; i < m_.parameters.size(); ++i) {
                 const auto& p = m_.parameters[i];
                 w_ << "  // " << p.desc << " (" << p.min << ".." << p.max << ")\n"
@@ -271,7 +270,7 @@ private:
             w_.line(2, "for (int unsigned s = 0; s < " + m_.counter_sources + "; s++) begin");
             w_.line(3, "n = n + {3'b000, inc[s][i]};");
             w_.line(2, "end");
-            w_.line(2, "return n;");
+            w_.line(2, "gcnt_sum = n;");  // not `return`: Yosys does not parse it
             w_.line(1, "endfunction");
         }
         if (any_external_) external_function();
@@ -300,8 +299,11 @@ private:
         w_.line(1, "// Registers " + m_.external_owner + " serves.");
         w_.line(1, "function automatic logic external_addr(logic " + msb_lsb(aw_) + " a);");
         std::string expr;
-        for (std::size_t i = 0; i < terms.size(); ++i) expr += (i ? " ||\n           " : "") + terms[i];
-        w_.line(2, "return " + expr + ";");
+        // Assigned to the function's name: Yosys does not parse `return` (docs/synthesis.md).
+        const std::string lhs = "external_addr = ";
+        const std::string cont = " ||\n" + std::string(4 + lhs.size(), ' ');
+        for (std::size_t i = 0; i < terms.size(); ++i) expr += (i ? cont : "") + terms[i];
+        w_.line(2, lhs + expr + ";");
         w_.line(1, "endfunction");
     }
 
@@ -806,6 +808,9 @@ private:
 
 }  // namespace
 
-std::string emit_reg_top(const RegMap& m) { return RegTop(m).emit(); }
+// Emitted with bare package names, then qualified (qualify_names.cpp says why).
+std::string emit_reg_top(const RegMap& m) {
+    return qualify_package_names(RegTop(m).emit(), emit_package(m), m.name + "_regmap_pkg");
+}
 
 }  // namespace regmap

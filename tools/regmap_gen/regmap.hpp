@@ -116,6 +116,10 @@ std::string emit_reg_top(const RegMap& map);
 std::string emit_header(const RegMap& map);
 std::string emit_markdown(const RegMap& map);
 
+// `sv` with every bare use of a name that `package_sv` declares written as package::NAME
+// (code only: comments and strings stay as they are).
+std::string qualify_package_names(const std::string& sv, const std::string& package_sv, const std::string& package);
+
 std::string upper(std::string s);
 std::string hex(std::uint64_t v, int digits);
 
