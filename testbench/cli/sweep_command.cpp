@@ -326,8 +326,11 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
         const auto names = commit_outputs(out, plan.name, plan_text, rows, timing_csv(runs, points, run_results));
         print_table(std::cout, rows);
         std::cout << "wrote " << out.string() << "/results.csv, results.json, plan.toml, timing.csv";
-        for (const char* plot : {"livelock.svg", "livelock.png", "cpu.svg", "latency.svg", "drops.svg", "apps.svg", "cores.svg"})
-            if (std::find(names.begin(), names.end(), plot) != names.end()) std::cout << ", " << plot;
+        // Every plot drawn (which ones depends on the results), as write_plots named them.
+        for (const auto& name : names) {
+            const std::string ext = fs::path(name).extension().string();
+            if (ext == ".svg" || ext == ".png") std::cout << ", " << name;
+        }
         std::cout << "\n";
     } else if (finished_rows < rows.size()) {
         std::cerr << "nicsim: " << rows.size() - finished_rows << " of " << rows.size()
