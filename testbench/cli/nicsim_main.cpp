@@ -26,8 +26,9 @@
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input, 3 when a run's
-// drain time (drain-timeout-us) ran out with packets still in flight; a sweep stopped by
-// signal N exits 128+N.
+// drain time (drain-timeout-us) ran out with packets still in flight; a command stopped by
+// signal N exits 128+N (130 SIGINT, 143 SIGTERM), leaving the output files it had not finished
+// as they were before it started.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -40,6 +41,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <filesystem>
 #include <stdexcept>
 
 #include "cli/seed_option.hpp"
@@ -51,7 +53,8 @@
 #include "loopback/rtl_run.hpp"
 #include "bridge/bridge_run.hpp"
 #include "cli/trace_cli.hpp"
-#include "cli/trace_report.hpp"
+#include "cli/trace_output.hpp"
+#include "output/temporary_cleanup.hpp"
 #include "cli/trace_views.hpp"
 
 namespace {
@@ -89,9 +92,11 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     cmd.config.platform.trace = nicsim::tb::trace_options_from(run, cmd.trace);
     nicsim::tb::require_trace_support(cmd.config.platform.trace);
     nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
+    nicsim::tb::TraceOutput trace(cmd.config.platform.trace);
+    cmd.config.platform.trace = trace.staged();
     if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
     const auto result = nicsim::run_cosim(cmd.config);
-    nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
+    trace.finish(std::cerr, result.trace);
     if (cmd.json) nicsim::print_json(std::cout, result);
     else nicsim::print_summary(std::cout, cmd.config, result);
     const bool healthy = result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
@@ -143,9 +148,16 @@ void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& jso
 }
 
 int do_loopback(const nicsim::tb::RtlRunOptions& options, bool json) {
+    // The trace appears at --trace only once the run is over (an interrupted run leaves the old one).
+    nicsim::tb::TraceOptions asked;
+    asked.path = options.trace_path;
+    nicsim::tb::TraceOutput trace(asked);
+    nicsim::tb::RtlRunOptions staged = options;
+    staged.trace_path = trace.staged().path;
     // With --json stdout is the one object (which holds the seed too).
     (json ? std::cerr : std::cout) << "seed " << options.seed << "\n" << std::flush;
-    const auto report = nicsim::tb::run_rtl(options);
+    const auto report = nicsim::tb::run_rtl(staged);
+    trace.put_in_place();
     if (json) nicsim::tb::print_json(std::cout, report);
     else nicsim::tb::print_report(std::cout, options, report);
     const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
@@ -315,6 +327,10 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
 
+    // Commands that do not handle SIGINT and SIGTERM themselves (sweep and bridge do) leave no
+    // temporary output files behind when one ends them.
+    if (app.got_subcommand("run") || app.got_subcommand("loopback") || app.got_subcommand("replay"))
+        nicsim::output::remove_temporaries_on_stop_signals();
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
         if (app.got_subcommand("loopback")) return do_loopback(loopback, loopback_json);
@@ -326,6 +342,10 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // The path and the system's reason, not the library's wording ("filesystem error: ...").
+        std::cerr << "nicsim: " << e.path1().string() << ": " << e.code().message() << "\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 1;

@@ -8,7 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "cli/trace_report.hpp"
+#include "cli/trace_output.hpp"
 #include "harness/trace_support.hpp"
 #include "output/atomic_output_file.hpp"
 
@@ -39,6 +39,8 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     // A replay's length is known only once it has run (one frame at a time, each as long as
     // the NIC takes): a window after the end is reported afterwards, not refused here.
     check_trace_options(cmd.options.trace, {std::numeric_limits<double>::infinity()});
+    TraceOutput trace(cmd.options.trace);
+    cmd.options.trace = trace.staged();
     Replayer replayer(cmd.options);
     // The CSV appears at --out only once complete: an interrupted or failed replay leaves the
     // file that was there before.
@@ -63,7 +65,7 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     if (!csv) throw std::runtime_error("writing the CSV failed" + (cmd.out.empty() ? std::string() : " (" + cmd.out + ")"));
     if (file) file->commit();
     print_replay_summary(std::cerr, cmd.options, replayer, summary);
-    finish_trace(std::cerr, cmd.options.trace, replayer.trace_report());
+    trace.finish(std::cerr, replayer.trace_report());
     return 0;
 }
 

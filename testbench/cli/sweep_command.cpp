@@ -210,9 +210,16 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
                                     "nicsim run --config OUT/runs/ID.toml --trace FILE.fst)");
     std::vector<std::string> trace_paths(runs.size());
     if (trace.enabled()) {
-        // As before: the trace folder is made, then each run's trace checked (which creates
-        // the file; making traces atomic is trace_options' business, not the sweep's).
-        if (!fs::path(trace.path).parent_path().empty()) fs::create_directories(fs::path(trace.path).parent_path());
+        // The trace folder is made (as --out is), then each run's trace path checked; each run
+        // writes its trace complete or not at all (cli/trace_output.hpp).
+        const fs::path trace_dir = fs::path(trace.path).parent_path();
+        std::error_code ec;
+        if (!trace_dir.empty() && fs::exists(trace_dir, ec) && !fs::is_directory(trace_dir, ec))
+            throw std::invalid_argument("--trace = " + trace.path + ": " + trace_dir.string() + " is a file, not a folder");
+        if (!trace_dir.empty()) fs::create_directories(trace_dir, ec);
+        if (ec)
+            throw std::invalid_argument("--trace = " + trace.path + ": cannot create " + trace_dir.string() + " (" +
+                                        ec.message() + ")");
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const auto& p = points[runs[i].point];
             tb::TraceOptions run_trace = trace;
