@@ -17,12 +17,15 @@ namespace nicsim::tb {
 void add_replay_command(CLI::App& app, ReplayCommand& cmd) {
     auto* replay = app.add_subcommand("replay", "Replay a capture through the RTL NIC: one CSV row per frame with its "
                                                 "queue, RSS hash and type, or the drop counter that counted it");
-    replay->add_option("--pcap", cmd.options.pcap_path, "Capture to replay (pcap, Ethernet link type)")->required();
+    replay->add_option("--pcap", cmd.options.pcap_path, "Capture to replay (pcap, Ethernet link type)")
+        ->required()
+        ->type_name("FILE.pcap");
     replay->add_option("--queues", cmd.queues,
                        "Active queues, 1..the NIC's NumQueues; indirection table entry i = i % queues "
                        "[all the NIC has]");
-    replay->add_option("--rss-key", cmd.rss_key, "Toeplitz key, 80 hex digits (40 bytes) [Microsoft's key]");
-    replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout");
+    replay->add_option("--rss-key", cmd.rss_key, "Toeplitz key, 80 hex digits (40 bytes) [Microsoft's key]")
+        ->type_name("HEX");
+    replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout")->type_name("FILE.csv");
     replay->add_option("--seed", cmd.options.seed, "Seed, reported only: nothing in a replay is random")
         ->check(cli::seed_digits())
         ->capture_default_str();

@@ -116,13 +116,17 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
                     "and run nothing");
     sweep->add_flag("--markdown", cmd.markdown, "--list-presets: a Markdown list");
     sweep->add_option("--config", cmd.config_file, "Sweep file (TOML, the presets' format)")
+        ->type_name("TOML")
         ->check(CLI::ExistingFile)
         ->excludes(preset);
-    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's");
-    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS");
+    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's")
+        ->type_name("POLICY,...");
+    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS")
+        ->type_name("LOAD,...|FROM:TO:STEPS");
     sweep->add_option("--axis", cmd.axes,
                       "Sweep a run key too: KEY=V1,V2,... (e.g. quota=1,5,20); repeat for more axes")
-        ->take_all();
+        ->take_all()
+        ->type_name("KEY=V1,V2,...");
     sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
     sweep->add_option("--seed", cmd.seed, "First seed of every point, replacing the preset's")->check(cli::seed_digits());
     sweep->add_option("--seeds", cmd.seeds,
@@ -130,11 +134,12 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
                       "confidence interval (Student's t) of every metric [1]")
         ->check(CLI::Range(1u, max_seeds));
     sweep->add_option("--jobs", cmd.jobs, "Runs in parallel, --executor local [cores]")->check(CLI::Range(1, 256));
-    auto* out = sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
+    auto* out = sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str()->type_name("DIR");
     auto* force = sweep->add_flag("--force", cmd.force,
                                   "Replace what the folder holds even if it is another plan's results");
     sweep->add_option("--resume", cmd.resume,
                       "Continue the sweep in this folder: keep its finished runs, run the missing and failed ones")
+        ->type_name("DIR")
         ->excludes(out)
         ->excludes(force);
     sweep->add_flag("--list-points", cmd.list_points,
@@ -143,14 +148,18 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
         ->excludes("--resume");
     sweep->add_option("--executor", cmd.executor, "Where runs run: local (processes here) or slurm (one sbatch --array job)")
         ->check(CLI::IsMember({"local", "slurm"}))
+        ->type_name("local|slurm")
         ->capture_default_str();
-    sweep->add_option("--partition", cmd.slurm.partition, "--executor slurm: the partition [the cluster's default]");
-    sweep->add_option("--time", cmd.slurm.time_limit, "--executor slurm: time limit per task, as sbatch --time takes it");
+    sweep->add_option("--partition", cmd.slurm.partition, "--executor slurm: the partition [the cluster's default]")
+        ->type_name("NAME");
+    sweep->add_option("--time", cmd.slurm.time_limit, "--executor slurm: time limit per task, as sbatch --time takes it")
+        ->type_name("TIME");
     sweep->add_option("--cpus-per-task", cmd.slurm.cpus_per_task, "--executor slurm: CPUs per task")
         ->check(CLI::Range(1u, 4096u))
         ->capture_default_str();
     sweep->add_option("--sbatch-arg", cmd.slurm.sbatch_args,
-                      "--executor slurm: one more sbatch argument, e.g. --sbatch-arg=--mem=2G (repeat for more)");
+                      "--executor slurm: one more sbatch argument, e.g. --sbatch-arg=--mem=2G (repeat for more)")
+        ->type_name("ARG");
     tb::add_trace_flags(*sweep, cmd.trace);
 }
 
