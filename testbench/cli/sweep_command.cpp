@@ -35,6 +35,17 @@ constexpr const char* plan_options[] = {"--preset", "--config", "--policies", "-
                                         "--packets", "--seed",   "--seeds",    "--axis"};
 constexpr const char* slurm_only[] = {"--partition", "--time", "--cpus-per-task", "--sbatch-arg"};
 
+// A count given on the command line, in the spellings run's keys and plan files take (1000,
+// 1e3, 1_000); std::invalid_argument naming the flag, the value and the range.
+std::uint64_t count_option(const std::string& flag, const std::string& text, double min, double max) {
+    Knob k;
+    k.key = flag;
+    k.type = Knob::Type::integer;
+    k.min = min;
+    k.max = max;
+    return static_cast<std::uint64_t>(knob_number(k, text));
+}
+
 SweepPlan plan_from_options(const SweepCommand& cmd, const CLI::App& sub) {
     SweepPlan plan = cmd.config_file.empty() ? load_preset(cmd.preset.empty() ? "default" : cmd.preset)
                                              : load_plan_file(cmd.config_file);
@@ -46,9 +57,10 @@ SweepPlan plan_from_options(const SweepCommand& cmd, const CLI::App& sub) {
     if (!cmd.loads.empty()) plan.loads = parse_loads(cmd.loads);
     for (double l : plan.loads)
         if (!(l > 0)) throw std::invalid_argument("loads: " + std::to_string(l) + " must be above 0 packets/s");
-    if (cmd.packets) plan.packets = cmd.packets;
+    if (sub.get_option("--packets")->count() > 0) plan.packets = count_option("--packets", cmd.packets, 1, max_packets);
     if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
-    if (sub.get_option("--seeds")->count() > 0) plan.seeds = cmd.seeds;
+    if (sub.get_option("--seeds")->count() > 0)
+        plan.seeds = static_cast<unsigned>(count_option("--seeds", cmd.seeds, 1, max_seeds));
     // A flag's axis replaces the plan's axis over the same key.
     for (const auto& text : cmd.axes) {
         Axis axis = parse_axis(text);
@@ -127,12 +139,13 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
                       "Sweep a run key too: KEY=V1,V2,... (e.g. quota=1,5,20); repeat for more axes")
         ->take_all()
         ->type_name("KEY=V1,V2,...");
-    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
+    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")
+        ->type_name("INT 1.." + std::to_string(max_packets));
     sweep->add_option("--seed", cmd.seed, "First seed of every point, replacing the preset's")->check(cli::seed_digits());
     sweep->add_option("--seeds", cmd.seeds,
                       "Runs per point, seeds SEED..SEED+N-1; results give the mean, standard deviation and 95% "
                       "confidence interval (Student's t) of every metric [1]")
-        ->check(CLI::Range(1u, max_seeds));
+        ->type_name("INT 1.." + std::to_string(max_seeds));
     sweep->add_option("--jobs", cmd.jobs, "Runs in parallel, --executor local [cores]")->check(CLI::Range(1, 256));
     auto* out = sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str()->type_name("DIR");
     auto* force = sweep->add_flag("--force", cmd.force,

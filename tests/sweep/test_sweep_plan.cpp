@@ -189,3 +189,19 @@ TEST_CASE("An axis flag reads KEY=values, the values separated by commas", "[uni
     CHECK_THROWS_WITH(parse_axis("quota"), Catch::Contains("must be KEY=V1,V2,..."));
     CHECK_THROWS_WITH(parse_axis("quota=1,,5"), Catch::Contains("an empty value"));
 }
+
+TEST_CASE("A plan's counts take the spellings run's integer keys take; its seed takes integers only", "[unit][sweep]") {
+    const std::string head = "[sweep]\npolicies = [\"napi\"]\nloads = [1000]\n";
+    CHECK(read_back(head + "packets = 1e3\n").packets == 1000);
+    CHECK(read_back(head + "packets = 1_000\n").packets == 1000);
+    CHECK(read_back(head + "seeds = 2.0\n").seeds == 2);
+    CHECK_THROWS_WITH(read_back(head + "packets = 1.5\n"), Catch::Contains("sweep.packets = 1.5: must be an integer in 1..1000000000"));
+    CHECK_THROWS_WITH(read_back(head + "seeds = 1e5\n"), Catch::Contains("sweep.seeds = 100000: must be an integer in 1..10000"));
+    CHECK_THROWS_WITH(read_back(head + "seed = 1e3\n"), Catch::Contains("sweep.seed = 1000: must be an integer in 0.."));
+    // An axis value is a run key's value: the run key's spellings, written canonically.
+    auto plan = small_plan();
+    plan.axes = {{"rx-usecs", {"1e2", "0x10"}}};
+    const auto points = plan_points(plan);
+    CHECK(setting(points[0], "rx-usecs") == "100");
+    CHECK(setting(points[2], "rx-usecs") == "16");
+}
