@@ -33,7 +33,9 @@ std::string to_text(const toml::node& node, const std::string& where) {
         os << *node.value<double>();
         return os.str();
     }
-    throw std::invalid_argument(where + ": must be a string or a number");
+    std::ostringstream value;  // as TOML writes it: true, [1, 2], a table
+    node.visit([&value](const auto& n) { value << n; });
+    throw std::invalid_argument(where + " = " + value.str() + ": must be a string or a number");
 }
 
 // A TOML value as it was written, for messages.

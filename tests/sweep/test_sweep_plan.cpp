@@ -205,3 +205,9 @@ TEST_CASE("A plan's counts take the spellings run's integer keys take; its seed 
     CHECK(setting(points[0], "rx-usecs") == "100");
     CHECK(setting(points[2], "rx-usecs") == "16");
 }
+
+TEST_CASE("A plan's run key of the wrong TOML type is named with its value", "[unit][sweep]") {
+    const std::string head = "[sweep]\npolicies = [\"napi\"]\nloads = [1000]\n[run]\n";
+    CHECK_THROWS_WITH(read_back(head + "rx-usecs = true\n"), Catch::Contains("run.rx-usecs = true: must be a string or a number"));
+    CHECK_THROWS_WITH(read_back(head + "rx-usecs = [1, 2]\n"), Catch::Contains("run.rx-usecs = [ 1, 2 ]: must be a string or a number"));
+}
