@@ -36,9 +36,12 @@ std::string setting(const SweepPoint& p, const std::string& key) {
 SweepPlan read_back(const std::string& toml) {
     const fs::path file = fs::current_path() / ("plan-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(file) << toml;
-    auto plan = load_plan_file(file.string());
-    fs::remove(file);
-    return plan;
+    // Removed whether the plan is read or refused (the refusal tests throw through here).
+    struct Remove {
+        fs::path path;
+        ~Remove() { fs::remove(path); }
+    } remove{file};
+    return load_plan_file(file.string());
 }
 
 }  // namespace
