@@ -30,6 +30,7 @@
 #include "net_dim.hpp"
 #include "nic_driver.hpp"
 #include "harness/nic_harness.hpp"
+#include "output/atomic_output_file.hpp"
 #include "pcap/pcap_writer.hpp"
 #include "range_check.hpp"
 #include "bridge/receive_mode.hpp"
@@ -117,6 +118,17 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     });
 
     validate(o);
+    // The capture is written under a temporary name beside --pcap and renamed over it when the
+    // bridge stops, so a capture already there is replaced only by a complete one. Made first:
+    // a path that cannot be written is bad input (exit 2), found before a TAP or NIC exists.
+    std::optional<output::AtomicOutputFile> pcap_file;
+    if (!o.pcap_path.empty()) {
+        try {
+            pcap_file.emplace(o.pcap_path);
+        } catch (const output::OutputFileError& e) {
+            throw std::invalid_argument("--pcap = " + o.pcap_path + ": " + e.reason());
+        }
+    }
     const MacAddress mac = parse_mac(o.mac, "--mac");
     const Ipv4Interface ip = parse_ipv4_interface(o.ip, "--ip");
     const ReceiveMode mode = receive_mode(o.policy);
@@ -133,13 +145,15 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     else port = std::make_unique<UdpTransport>(io, static_cast<std::uint16_t>(o.udp_port),
                                                static_cast<std::uint16_t>(o.udp_peer_port), errors);
     std::optional<capture::PcapWriter> pcap;
-    if (!o.pcap_path.empty()) {
+    if (pcap_file) {
         try {
-            pcap.emplace(o.pcap_path);
+            pcap.emplace(pcap_file->temp_path().string());
         } catch (const std::runtime_error& e) {
             throw std::runtime_error("--pcap = " + o.pcap_path + ": " + e.what());
         }
-        pcap->flush_each_frame(true);  // a killed bridge still leaves every frame so far
+        // A bridge killed outright (SIGKILL) still leaves every frame so far, in the temporary
+        // file beside --pcap.
+        pcap->flush_each_frame(true);
     }
 
     // The NIC and its driver, as `nicsim loopback` builds them, plus the interrupt lines.
@@ -325,6 +339,10 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     const auto end = Clock::now();
     const auto time = pacer.stats(harness.cycle(), end);
     const auto nic_counters = nic.read_counters();
+    // The capture complete (closed, every record flushed), then in place.
+    const std::uint64_t pcap_frames = pcap ? pcap->frames() : 0;
+    pcap.reset();
+    if (pcap_file) pcap_file->commit();
 
     out << "\nnicsim bridge: stopped: " << stop_reason << "\n\n";
     out << "wire (" << port->describe() << ")\n";
@@ -333,7 +351,7 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& log) {
     print_line(out, "frames_to_nic", std::to_string(counts.frames_to_nic), "into the NIC's MAC receive port");
     print_line(out, "frames_padded", std::to_string(counts.frames_padded), "of those, zero-padded to 60 bytes");
     print_line(out, "frames_from_nic", std::to_string(counts.frames_from_nic), "out of the NIC's MAC transmit port");
-    if (pcap) print_line(out, "pcap_frames", std::to_string(pcap->frames()), o.pcap_path);
+    if (pcap_file) print_line(out, "pcap_frames", std::to_string(pcap_frames), o.pcap_path);
     out << "\nproblems (each logged once when it first happened)\n";
     if (errors.counts().empty()) print_line(out, "none", "");
     for (const auto& [name, value] : errors.counts()) print_line(out, name, std::to_string(value));

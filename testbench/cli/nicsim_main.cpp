@@ -26,8 +26,9 @@
 //
 // Exit status: 0 on success, 1 when a run finished but broke an invariant (a packet neither
 // delivered nor counted, a DMA fault, an AXI protocol violation), 2 on bad input, 3 when a run's
-// drain time (drain-timeout-us) ran out with packets still in flight; a sweep stopped by
-// signal N exits 128+N.
+// drain time (drain-timeout-us) ran out with packets still in flight; a command stopped by
+// signal N exits 128+N (130 SIGINT, 143 SIGTERM), leaving the output files it had not finished
+// as they were before it started.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -40,8 +41,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <filesystem>
 #include <stdexcept>
 
+#include "cli/knob_docs.hpp"
+#include "cli/knob_options.hpp"
 #include "cli/seed_option.hpp"
 #include "cosim/cosim_run.hpp"
 #include "traffic/line_rate.hpp"
@@ -51,7 +55,8 @@
 #include "loopback/rtl_run.hpp"
 #include "bridge/bridge_run.hpp"
 #include "cli/trace_cli.hpp"
-#include "cli/trace_report.hpp"
+#include "cli/trace_output.hpp"
+#include "output/temporary_cleanup.hpp"
 #include "cli/trace_views.hpp"
 
 namespace {
@@ -65,23 +70,28 @@ struct RunCommand {
     std::map<std::string, std::string> flag_values;
     std::string config_file;
     bool json = false;
+    bool list_keys = false;
     nicsim::tb::TraceFlags trace;
 };
 
 void add_run_command(CLI::App& app, RunCommand& cmd) {
     auto* run = app.add_subcommand("run", "Co-simulate the RTL NIC with a simulated host, driver policy and application");
     run->add_option("--config", cmd.config_file, "TOML file of the keys below; flags override it")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->type_name("TOML");
     run->add_flag("--json", cmd.json, "Print one JSON object instead of the summary");
-    for (const auto& k : cmd.knobs) {
-        // Values are kept as text and checked by the knob itself, so a flag and a file
-        // entry get the same error messages.
-        run->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
-    }
+    run->add_flag("--list-keys", cmd.list_keys,
+                  "Print every key below with its type, range and default as a Markdown table (docs/knobs.md), "
+                  "and run nothing");
+    for (const auto& k : cmd.knobs) nicsim::cli::add_knob_option(*run, k, cmd.flag_values[k.key]);
     nicsim::tb::add_trace_flags(*run, cmd.trace);
 }
 
 int do_run(RunCommand& cmd, CLI::App& run) {
+    if (cmd.list_keys) {
+        nicsim::cli::print_knob_table(std::cout, cmd.knobs);
+        return 0;
+    }
     if (!cmd.config_file.empty()) nicsim::load_config_file(cmd.knobs, cmd.config_file);
     for (const auto& k : cmd.knobs)
         if (run.get_option("--" + k.key)->count() > 0) nicsim::set_knob(cmd.knobs, k.key, cmd.flag_values[k.key]);
@@ -89,9 +99,11 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     cmd.config.platform.trace = nicsim::tb::trace_options_from(run, cmd.trace);
     nicsim::tb::require_trace_support(cmd.config.platform.trace);
     nicsim::tb::check_trace_options(cmd.config.platform.trace, {nicsim::traffic_end_us(cmd.config)});
+    nicsim::tb::TraceOutput trace(cmd.config.platform.trace);
+    cmd.config.platform.trace = trace.staged();
     if (!cmd.json) std::cout << "seed " << cmd.config.seed << "\n" << std::flush;
     const auto result = nicsim::run_cosim(cmd.config);
-    nicsim::tb::finish_trace(std::cerr, cmd.config.platform.trace, result.trace);
+    trace.finish(std::cerr, result.trace);
     if (cmd.json) nicsim::print_json(std::cout, result);
     else nicsim::print_summary(std::cout, cmd.config, result);
     const bool healthy = result.get("dma_faults") == 0 && result.get("axi_violations") == 0 &&
@@ -137,15 +149,22 @@ void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& jso
         ->capture_default_str();
     run->add_option("--seed", o.seed, "Random seed (flow choice)")->check(nicsim::cli::seed_digits())->capture_default_str();
     run->add_flag("!--no-forward", o.forward, "Do not send received frames back out");
-    run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file");
+    run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file")->type_name("FILE.fst");
     run->add_flag("--json", json,
                   "Print one JSON object: offered, received, transmitted, nic_drops, the NIC's counters, ...");
 }
 
 int do_loopback(const nicsim::tb::RtlRunOptions& options, bool json) {
+    // The trace appears at --trace only once the run is over (an interrupted run leaves the old one).
+    nicsim::tb::TraceOptions asked;
+    asked.path = options.trace_path;
+    nicsim::tb::TraceOutput trace(asked);
+    nicsim::tb::RtlRunOptions staged = options;
+    staged.trace_path = trace.staged().path;
     // With --json stdout is the one object (which holds the seed too).
     (json ? std::cerr : std::cout) << "seed " << options.seed << "\n" << std::flush;
-    const auto report = nicsim::tb::run_rtl(options);
+    const auto report = nicsim::tb::run_rtl(staged);
+    trace.put_in_place();
     if (json) nicsim::tb::print_json(std::cout, report);
     else nicsim::tb::print_report(std::cout, options, report);
     const bool clean = report.conserved() && report.dma_faults == 0 && report.axi_violations == 0 &&
@@ -184,7 +203,7 @@ void add_bench_command(CLI::App& app, BenchCommand& cmd) {
     for (const char* key : BenchCommand::keys) {
         const nicsim::Knob& k = *std::find_if(cmd.knobs.begin(), cmd.knobs.end(),
                                               [key](const nicsim::Knob& knob) { return knob.key == key; });
-        bench->add_option("--" + k.key, cmd.flag_values[k.key], k.help + " [" + k.get() + "]");
+        nicsim::cli::add_knob_option(*bench, k, cmd.flag_values[k.key]);
     }
     bench->add_flag("--json", cmd.json, "Print one JSON object");
 }
@@ -245,15 +264,18 @@ int do_bench(BenchCommand& cmd, CLI::App& bench) {
 void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
     auto* bridge = app.add_subcommand("bridge", "Attach the RTL NIC to a Linux TAP interface (or UDP on loopback); "
                                                 "answer ARP, ping and UDP echo (port 7) through it");
-    auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)");
+    auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)")->type_name("IFNAME");
     auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT (0: any free port)")
                     ->each([&o](const std::string&) { o.udp = true; });
     tap->excludes(udp);
     bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")->needs(udp);
-    bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str();
-    bridge->add_option("--mac", o.mac, "The simulated NIC's MAC address")->capture_default_str();
-    bridge->add_option("--policy", o.policy, "Driver policy (see docs/bridge.md for what each does here)")->capture_default_str();
-    bridge->add_option("--pcap", o.pcap_path, "Record both directions on the simulated wire to this pcap file");
+    bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str()->type_name("A.B.C.D/N");
+    bridge->add_option("--mac", o.mac, "The simulated NIC's MAC address")->capture_default_str()->type_name("MAC");
+    bridge->add_option("--policy", o.policy, "Driver policy (see docs/bridge.md for what each does here)")
+        ->capture_default_str()
+        ->type_name("POLICY");
+    bridge->add_option("--pcap", o.pcap_path, "Record both directions on the simulated wire to this pcap file")
+        ->type_name("FILE.pcap");
     bridge->add_option("--mtu", o.mtu, "Longer frames from the wire are dropped and counted (68..9000)")->capture_default_str();
     bridge->add_option("--time-scale", o.time_scale, "Simulated seconds per wall-clock second (the simulation may lag, never lead)")
         ->capture_default_str();
@@ -271,8 +293,9 @@ struct ViewCommand {
 void add_view_command(CLI::App& app, ViewCommand& cmd) {
     auto* view = app.add_subcommand("view", "Open an FST trace in GTKWave arranged as a view from traces/");
     view->add_option("VIEW", cmd.view, "host_bus, rx_path, tx_path, classification, interrupts (the traces/*.gtkw)")
-        ->required();
-    view->add_option("FILE", cmd.fst, "The FST trace (from --trace)")->required();
+        ->required()
+        ->type_name("VIEW");
+    view->add_option("FILE", cmd.fst, "The FST trace (from --trace)")->required()->type_name("FILE.fst");
     view->add_flag("--print", cmd.print, "Print the gtkwave command instead of running it");
 }
 
@@ -317,6 +340,10 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
 
+    // Commands that do not handle SIGINT and SIGTERM themselves (sweep and bridge do) leave no
+    // temporary output files behind when one ends them.
+    if (app.got_subcommand("run") || app.got_subcommand("loopback") || app.got_subcommand("replay"))
+        nicsim::output::remove_temporaries_on_stop_signals();
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
         if (app.got_subcommand("loopback")) return do_loopback(loopback, loopback_json);
@@ -328,6 +355,10 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 2;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // The path and the system's reason, not the library's wording ("filesystem error: ...").
+        std::cerr << "nicsim: " << e.path1().string() << ": " << e.code().message() << "\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "nicsim: " << e.what() << "\n";
         return 1;

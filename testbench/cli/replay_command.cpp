@@ -8,7 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "cli/trace_report.hpp"
+#include "cli/trace_output.hpp"
 #include "harness/trace_support.hpp"
 #include "output/atomic_output_file.hpp"
 
@@ -17,12 +17,15 @@ namespace nicsim::tb {
 void add_replay_command(CLI::App& app, ReplayCommand& cmd) {
     auto* replay = app.add_subcommand("replay", "Replay a capture through the RTL NIC: one CSV row per frame with its "
                                                 "queue, RSS hash and type, or the drop counter that counted it");
-    replay->add_option("--pcap", cmd.options.pcap_path, "Capture to replay (pcap, Ethernet link type)")->required();
+    replay->add_option("--pcap", cmd.options.pcap_path, "Capture to replay (pcap, Ethernet link type)")
+        ->required()
+        ->type_name("FILE.pcap");
     replay->add_option("--queues", cmd.queues,
                        "Active queues, 1..the NIC's NumQueues; indirection table entry i = i % queues "
                        "[all the NIC has]");
-    replay->add_option("--rss-key", cmd.rss_key, "Toeplitz key, 80 hex digits (40 bytes) [Microsoft's key]");
-    replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout");
+    replay->add_option("--rss-key", cmd.rss_key, "Toeplitz key, 80 hex digits (40 bytes) [Microsoft's key]")
+        ->type_name("HEX");
+    replay->add_option("--out", cmd.out, "Write the CSV to this file instead of stdout")->type_name("FILE.csv");
     replay->add_option("--seed", cmd.options.seed, "Seed, reported only: nothing in a replay is random")
         ->check(cli::seed_digits())
         ->capture_default_str();
@@ -39,6 +42,8 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     // A replay's length is known only once it has run (one frame at a time, each as long as
     // the NIC takes): a window after the end is reported afterwards, not refused here.
     check_trace_options(cmd.options.trace, {std::numeric_limits<double>::infinity()});
+    TraceOutput trace(cmd.options.trace);
+    cmd.options.trace = trace.staged();
     Replayer replayer(cmd.options);
     // The CSV appears at --out only once complete: an interrupted or failed replay leaves the
     // file that was there before.
@@ -63,7 +68,7 @@ int run_replay_command(ReplayCommand& cmd, const CLI::App& replay) {
     if (!csv) throw std::runtime_error("writing the CSV failed" + (cmd.out.empty() ? std::string() : " (" + cmd.out + ")"));
     if (file) file->commit();
     print_replay_summary(std::cerr, cmd.options, replayer, summary);
-    finish_trace(std::cerr, cmd.options.trace, replayer.trace_report());
+    trace.finish(std::cerr, replayer.trace_report());
     return 0;
 }
 

@@ -35,6 +35,17 @@ constexpr const char* plan_options[] = {"--preset", "--config", "--policies", "-
                                         "--packets", "--seed",   "--seeds",    "--axis"};
 constexpr const char* slurm_only[] = {"--partition", "--time", "--cpus-per-task", "--sbatch-arg"};
 
+// A count given on the command line, in the spellings run's keys and plan files take (1000,
+// 1e3, 1_000); std::invalid_argument naming the flag, the value and the range.
+std::uint64_t count_option(const std::string& flag, const std::string& text, double min, double max) {
+    Knob k;
+    k.key = flag;
+    k.type = Knob::Type::integer;
+    k.min = min;
+    k.max = max;
+    return static_cast<std::uint64_t>(knob_number(k, text));
+}
+
 SweepPlan plan_from_options(const SweepCommand& cmd, const CLI::App& sub) {
     SweepPlan plan = cmd.config_file.empty() ? load_preset(cmd.preset.empty() ? "default" : cmd.preset)
                                              : load_plan_file(cmd.config_file);
@@ -46,9 +57,10 @@ SweepPlan plan_from_options(const SweepCommand& cmd, const CLI::App& sub) {
     if (!cmd.loads.empty()) plan.loads = parse_loads(cmd.loads);
     for (double l : plan.loads)
         if (!(l > 0)) throw std::invalid_argument("loads: " + std::to_string(l) + " must be above 0 packets/s");
-    if (cmd.packets) plan.packets = cmd.packets;
+    if (sub.get_option("--packets")->count() > 0) plan.packets = count_option("--packets", cmd.packets, 1, max_packets);
     if (sub.get_option("--seed")->count() > 0) plan.seed = cmd.seed;
-    if (sub.get_option("--seeds")->count() > 0) plan.seeds = cmd.seeds;
+    if (sub.get_option("--seeds")->count() > 0)
+        plan.seeds = static_cast<unsigned>(count_option("--seeds", cmd.seeds, 1, max_seeds));
     // A flag's axis replaces the plan's axis over the same key.
     for (const auto& text : cmd.axes) {
         Axis axis = parse_axis(text);
@@ -116,25 +128,31 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
                     "and run nothing");
     sweep->add_flag("--markdown", cmd.markdown, "--list-presets: a Markdown list");
     sweep->add_option("--config", cmd.config_file, "Sweep file (TOML, the presets' format)")
+        ->type_name("TOML")
         ->check(CLI::ExistingFile)
         ->excludes(preset);
-    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's");
-    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS");
+    sweep->add_option("--policies", cmd.policies, "Comma-separated policies, replacing the preset's")
+        ->type_name("POLICY,...");
+    sweep->add_option("--loads", cmd.loads, "Offered loads: a comma-separated list or FROM:TO:STEPS")
+        ->type_name("LOAD,...|FROM:TO:STEPS");
     sweep->add_option("--axis", cmd.axes,
                       "Sweep a run key too: KEY=V1,V2,... (e.g. quota=1,5,20); repeat for more axes")
-        ->take_all();
-    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")->check(CLI::Range(1, 1'000'000'000));
+        ->take_all()
+        ->type_name("KEY=V1,V2,...");
+    sweep->add_option("--packets", cmd.packets, "Packets per point, replacing the preset's")
+        ->type_name("INT 1.." + std::to_string(max_packets));
     sweep->add_option("--seed", cmd.seed, "First seed of every point, replacing the preset's")->check(cli::seed_digits());
     sweep->add_option("--seeds", cmd.seeds,
                       "Runs per point, seeds SEED..SEED+N-1; results give the mean, standard deviation and 95% "
                       "confidence interval (Student's t) of every metric [1]")
-        ->check(CLI::Range(1u, max_seeds));
+        ->type_name("INT 1.." + std::to_string(max_seeds));
     sweep->add_option("--jobs", cmd.jobs, "Runs in parallel, --executor local [cores]")->check(CLI::Range(1, 256));
-    auto* out = sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str();
+    auto* out = sweep->add_option("--out", cmd.out, "Output folder")->capture_default_str()->type_name("DIR");
     auto* force = sweep->add_flag("--force", cmd.force,
                                   "Replace what the folder holds even if it is another plan's results");
     sweep->add_option("--resume", cmd.resume,
                       "Continue the sweep in this folder: keep its finished runs, run the missing and failed ones")
+        ->type_name("DIR")
         ->excludes(out)
         ->excludes(force);
     sweep->add_flag("--list-points", cmd.list_points,
@@ -143,14 +161,18 @@ void add_sweep_command(CLI::App& app, SweepCommand& cmd) {
         ->excludes("--resume");
     sweep->add_option("--executor", cmd.executor, "Where runs run: local (processes here) or slurm (one sbatch --array job)")
         ->check(CLI::IsMember({"local", "slurm"}))
+        ->type_name("local|slurm")
         ->capture_default_str();
-    sweep->add_option("--partition", cmd.slurm.partition, "--executor slurm: the partition [the cluster's default]");
-    sweep->add_option("--time", cmd.slurm.time_limit, "--executor slurm: time limit per task, as sbatch --time takes it");
+    sweep->add_option("--partition", cmd.slurm.partition, "--executor slurm: the partition [the cluster's default]")
+        ->type_name("NAME");
+    sweep->add_option("--time", cmd.slurm.time_limit, "--executor slurm: time limit per task, as sbatch --time takes it")
+        ->type_name("TIME");
     sweep->add_option("--cpus-per-task", cmd.slurm.cpus_per_task, "--executor slurm: CPUs per task")
         ->check(CLI::Range(1u, 4096u))
         ->capture_default_str();
     sweep->add_option("--sbatch-arg", cmd.slurm.sbatch_args,
-                      "--executor slurm: one more sbatch argument, e.g. --sbatch-arg=--mem=2G (repeat for more)");
+                      "--executor slurm: one more sbatch argument, e.g. --sbatch-arg=--mem=2G (repeat for more)")
+        ->type_name("ARG");
     tb::add_trace_flags(*sweep, cmd.trace);
 }
 
@@ -210,9 +232,16 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
                                     "nicsim run --config OUT/runs/ID.toml --trace FILE.fst)");
     std::vector<std::string> trace_paths(runs.size());
     if (trace.enabled()) {
-        // As before: the trace folder is made, then each run's trace checked (which creates
-        // the file; making traces atomic is trace_options' business, not the sweep's).
-        if (!fs::path(trace.path).parent_path().empty()) fs::create_directories(fs::path(trace.path).parent_path());
+        // The trace folder is made (as --out is), then each run's trace path checked; each run
+        // writes its trace complete or not at all (cli/trace_output.hpp).
+        const fs::path trace_dir = fs::path(trace.path).parent_path();
+        std::error_code ec;
+        if (!trace_dir.empty() && fs::exists(trace_dir, ec) && !fs::is_directory(trace_dir, ec))
+            throw std::invalid_argument("--trace = " + trace.path + ": " + trace_dir.string() + " is a file, not a folder");
+        if (!trace_dir.empty()) fs::create_directories(trace_dir, ec);
+        if (ec)
+            throw std::invalid_argument("--trace = " + trace.path + ": cannot create " + trace_dir.string() + " (" +
+                                        ec.message() + ")");
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const auto& p = points[runs[i].point];
             tb::TraceOptions run_trace = trace;
@@ -326,8 +355,11 @@ int run_sweep_command(SweepCommand& cmd, const CLI::App& sub) {
         const auto names = commit_outputs(out, plan.name, plan_text, rows, timing_csv(runs, points, run_results));
         print_table(std::cout, rows);
         std::cout << "wrote " << out.string() << "/results.csv, results.json, plan.toml, timing.csv";
-        for (const char* plot : {"livelock.svg", "livelock.png", "cpu.svg", "latency.svg", "drops.svg", "apps.svg", "cores.svg"})
-            if (std::find(names.begin(), names.end(), plot) != names.end()) std::cout << ", " << plot;
+        // Every plot drawn (which ones depends on the results), as write_plots named them.
+        for (const auto& name : names) {
+            const std::string ext = fs::path(name).extension().string();
+            if (ext == ".svg" || ext == ".png") std::cout << ", " << name;
+        }
         std::cout << "\n";
     } else if (finished_rows < rows.size()) {
         std::cerr << "nicsim: " << rows.size() - finished_rows << " of " << rows.size()

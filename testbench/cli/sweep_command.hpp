@@ -25,11 +25,11 @@ struct SweepCommand {
     std::string config_file;
     std::string policies;
     std::string loads;
-    std::uint64_t packets = 0;
+    std::string packets;  // as given: read by the knob parser, as run's keys are
     unsigned jobs = 0;
     std::string out = "out/sweep";
     std::uint64_t seed = 0;
-    unsigned seeds = 1;
+    std::string seeds;
     std::vector<std::string> axes;  // KEY=V1,V2,...
     std::string executor = "local";
     SlurmOptions slurm;

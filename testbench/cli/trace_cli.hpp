@@ -21,9 +21,9 @@ struct TraceFlags {
 };
 
 inline void add_trace_flags(CLI::App& app, TraceFlags& f) {
-    app.add_option("--trace", f.path, "Write an FST waveform (GTKWave) to this file");
-    app.add_option("--trace-window", f.window, "Trace only FROM_US:TO_US of simulated time");
-    app.add_option("--trace-on", f.trigger, "Start the trace at the first drop, irq or error");
+    app.add_option("--trace", f.path, "Write an FST waveform (GTKWave) to this file")->type_name("FILE.fst");
+    app.add_option("--trace-window", f.window, "Trace only FROM_US:TO_US of simulated time")->type_name("FROM_US:TO_US");
+    app.add_option("--trace-on", f.trigger, "Start the trace at the first drop, irq or error")->type_name("drop|irq|error");
     app.add_option("--trace-for", f.for_us, "With --trace-on: microseconds to trace from the event")
         ->capture_default_str();
     app.add_option("--trace-depth", f.depth, "Hierarchy levels below TOP to trace (0 = all; 3 = nic_top ports "

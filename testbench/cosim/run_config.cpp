@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
 #include "cosim/knob_users.hpp"
 #include "frame_limits.hpp"
+#include "nic_regs.hpp"
 #include "traffic/line_rate.hpp"
 #include "pcap/capture_check.hpp"
 
@@ -24,35 +27,43 @@ std::string format_number(double v) {
     return os.str();
 }
 
-std::string range_text(const Knob& k) {
-    if (!k.range.empty()) return k.range;
-    if (k.type == Knob::Type::text && k.choices.empty()) return "a file name";
-    if (k.type == Knob::Type::text) {
-        std::string s;
-        for (const auto& c : k.choices) s += (s.empty() ? "" : ", ") + c;
-        return "one of " + s;
-    }
-    return (k.type == Knob::Type::integer ? "an integer in " : "a number in ") + format_number(k.min) + ".." +
-           format_number(k.max);
+std::string bounds_text(const Knob& k) {
+    return k.bounds.empty() ? format_number(k.min) + ".." + format_number(k.max) : k.bounds;
 }
 
 [[noreturn]] void bad_value(const Knob& k, const std::string& value) {
-    throw std::invalid_argument(k.key + " = " + value + ": must be " + range_text(k));
+    throw std::invalid_argument(k.key + " = " + value + ": must be " + knob_range(k) + (k.why.empty() ? "" : " (" + k.why + ")"));
+}
+
+// The number `text` spells in TOML's syntax (1000, 1_000, 1e3, 2.5e-3, 0x3e8, +5): a flag
+// takes exactly the numbers a file takes. Nothing but one number (no comment, no second key).
+std::optional<double> toml_number(const std::string& text) {
+    const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                               "0123456789_+-.") == std::string::npos;
+    if (!plain) return std::nullopt;
+    toml::table t;
+    try {
+        t = toml::parse("v = " + text);
+    } catch (const toml::parse_error&) {
+        return std::nullopt;
+    }
+    const toml::node* v = t.get("v");
+    if (v && v->is_integer()) return static_cast<double>(*v->value<std::int64_t>());
+    if (v && v->is_floating_point()) return *v->value<double>();
+    return std::nullopt;
 }
 
 double parse_number(const Knob& k, const std::string& text) {
-    double v = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (ec != std::errc{} || ptr != end || !std::isfinite(v)) bad_value(k, text);
-    if (k.type == Knob::Type::integer && v != std::floor(v)) bad_value(k, text);
-    if (v < k.min || v > k.max) bad_value(k, text);
-    return v;
+    const std::optional<double> v = toml_number(text);
+    if (!v || !std::isfinite(*v)) bad_value(k, text);
+    if (k.type == Knob::Type::integer && *v != std::floor(*v)) bad_value(k, text);
+    if (*v < k.min || *v > k.max) bad_value(k, text);
+    return *v;
 }
 
 template <class T>
 Knob integer_knob(std::string key, std::string help, T& field, double min, double max) {
-    Knob k{std::move(key), std::move(help), Knob::Type::integer, min, max, {}, {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::integer, min, max, {}, {}, {}, {}, {}};
     k.set = [k, &field](const std::string& text) { field = static_cast<T>(parse_number(k, text)); };
     k.get = [&field] { return std::to_string(field); };
     return k;
@@ -61,8 +72,8 @@ Knob integer_knob(std::string key, std::string help, T& field, double min, doubl
 // A seed: any unsigned 64-bit integer, in decimal digits only (a double would round
 // seeds above 2^53, and a sign would wrap).
 Knob seed_knob(std::string key, std::string help, std::uint64_t& field) {
-    Knob k{std::move(key), std::move(help), Knob::Type::integer, 0, 0, {}, {}, {}, {}};
-    k.range = "an integer in 0..18446744073709551615";
+    Knob k{std::move(key), std::move(help), Knob::Type::integer, 0, 0, {}, {}, {}, {}, {}};
+    k.bounds = "0.." + std::to_string(std::numeric_limits<std::uint64_t>::max());
     k.set = [k, &field](const std::string& text) {
         std::uint64_t v = 0;
         const char* end = text.data() + text.size();
@@ -75,8 +86,8 @@ Knob seed_knob(std::string key, std::string help, std::uint64_t& field) {
     return k;
 }
 
-Knob real_knob(std::string key, std::string help, double& field, double min, double max) {
-    Knob k{std::move(key), std::move(help), Knob::Type::real, min, max, {}, {}, {}, {}};
+Knob real_knob(std::string key, std::string help, double& field, double min, double max, std::string why = {}) {
+    Knob k{std::move(key), std::move(help), Knob::Type::real, min, max, {}, {}, std::move(why), {}, {}};
     k.set = [k, &field](const std::string& text) { field = parse_number(k, text); };
     k.get = [&field] { return format_number(field); };
     return k;
@@ -86,7 +97,7 @@ Knob real_knob(std::string key, std::string help, double& field, double min, dou
 template <class E, std::size_t N>
 Knob enum_knob(std::string key, std::string help, E& field, const std::array<std::string_view, N>& names) {
     std::vector<std::string> choices(names.begin(), names.end());
-    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, std::move(choices), {}, {}, {}, {}};
     k.set = [k, &field, names](const std::string& text) {
         for (std::size_t i = 0; i < names.size(); ++i)
             if (names[i] == text) {
@@ -101,13 +112,47 @@ Knob enum_knob(std::string key, std::string help, E& field, const std::array<std
 
 // A file name: any text but the empty one.
 Knob file_knob(std::string key, std::string help, std::string& field) {
-    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, {}, {}, {}, {}};
+    Knob k{std::move(key), std::move(help), Knob::Type::text, 0, 0, {}, {}, {}, {}, {}};
     k.set = [k, &field](const std::string& text) {
         if (text.empty()) bad_value(k, "''");
         field = text;
     };
     k.get = [&field] { return field; };
     return k;
+}
+
+// The shortest text that reads back as exactly `v` (1e9 -> "1e+09", 0.1 -> "0.1").
+std::string shortest_text(double v) {
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc{} ? std::string(buf, end) : std::to_string(v);
+}
+
+// A TOML value as the file spells it, for messages: its source text when it is on one line
+// (1e9 as written, "fast" with its quotes), else as toml++ writes it.
+std::string toml_text(const toml::node& node, const std::vector<std::string>& lines) {
+    const toml::source_region& where = node.source();
+    if (where.begin.line == where.end.line && where.begin.line >= 1 && where.begin.line <= lines.size() &&
+        where.begin.column >= 1 && where.end.column > where.begin.column) {
+        const std::string& line = lines[where.begin.line - 1];
+        if (where.end.column - 1 <= line.size())
+            return line.substr(where.begin.column - 1, where.end.column - where.begin.column);
+    }
+    if (node.is_string()) return "\"" + *node.value<std::string>() + "\"";
+    if (node.is_floating_point()) return shortest_text(*node.value<double>());
+    std::ostringstream os;
+    node.visit([&os](const auto& n) { os << n; });
+    return os.str();
+}
+
+// A TOML number's source text when it reads back as the same number (it always should), else
+// the number in a spelling of its own.
+std::string number_as_written(const toml::node& node, const std::vector<std::string>& lines) {
+    const double value = node.is_integer() ? static_cast<double>(*node.value<std::int64_t>()) : *node.value<double>();
+    const std::string written = toml_text(node, lines);
+    const std::optional<double> read = toml_number(written);
+    if (read && (*read == value || (std::isnan(*read) && std::isnan(value)))) return written;
+    return node.is_integer() ? std::to_string(*node.value<std::int64_t>()) : shortest_text(value);
 }
 
 const Knob* find_knob(const std::vector<Knob>& knobs, const std::string& key) {
@@ -132,8 +177,10 @@ Knob cost_profile_knob(RunConfig& c) {
     return k;
 }
 
+// The largest value a register field holds.
+constexpr double field_max(regs::Field f) { return static_cast<double>((std::uint64_t{1} << f.width) - 1); }
+
 std::vector<Knob> knob_table(RunConfig& c) {
-    constexpr double u32 = std::numeric_limits<std::uint32_t>::max();
     auto& costs = c.costs;
     return {
         enum_knob("policy", "Receive policy", c.policy, driver::policy_kind_names),
@@ -173,14 +220,16 @@ std::vector<Knob> knob_table(RunConfig& c) {
         integer_knob("rx", "RX ring size (ethtool -G rx), a power of two", c.driver.rx_ring_size, 8, 4096),
         integer_knob("tx", "TX ring size (ethtool -G tx), a power of two", c.driver.tx_ring_size, 8, 4096),
         integer_knob("rx-buf-size", "RX buffer bytes, a multiple of 8", c.driver.rx_buffer_size, 64, 16384),
-        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off), for every interrupt-driven policy", c.policies.coalesce.rx_usecs,
-                     0, u32),
-        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off), for every interrupt-driven policy", c.policies.coalesce.rx_frames,
-                     0, u32),
-        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off), for every interrupt-driven policy", c.policies.coalesce.tx_usecs,
-                     0, u32),
-        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off), for every interrupt-driven policy", c.policies.coalesce.tx_frames,
-                     0, u32),
+        // The NIC holds each in a 16-bit field of its vector's registers (rtl/regmap.toml), which
+        // would saturate a wider value: the range is the field's, so nothing is bent silently.
+        integer_knob("rx-usecs", "ethtool -C rx-usecs (0 = off), for every interrupt-driven policy",
+                     c.policies.coalesce.rx_usecs, 0, field_max(regs::RX_USECS_USECS)),
+        integer_knob("rx-frames", "ethtool -C rx-frames (0 = off), for every interrupt-driven policy",
+                     c.policies.coalesce.rx_frames, 0, field_max(regs::RX_FRAMES_FRAMES)),
+        integer_knob("tx-usecs", "ethtool -C tx-usecs (0 = off), for every interrupt-driven policy",
+                     c.policies.coalesce.tx_usecs, 0, field_max(regs::TX_USECS_USECS)),
+        integer_knob("tx-frames", "ethtool -C tx-frames (0 = off), for every interrupt-driven policy",
+                     c.policies.coalesce.tx_frames, 0, field_max(regs::TX_FRAMES_FRAMES)),
         integer_knob("napi-weight", "Packets per NAPI poll (NAPI_POLL_WEIGHT)", c.policies.napi.budget.weight, 1, 4096),
         integer_knob("netdev-budget", "Packets per NET_RX softirq round", c.policies.napi.budget.packets, 1, 1e6),
         integer_knob("netdev-budget-usecs", "Microseconds per NET_RX softirq round", c.policies.napi.budget.time_us, 1, 1e9),
@@ -201,8 +250,11 @@ std::vector<Knob> knob_table(RunConfig& c) {
                   0.99),
         integer_knob("feedback-timeout-us", "poll-feedback: resume input after this long regardless",
                      c.policies.polling.feedback_timeout_us, 1, 1e9),
+        // No 0: a limit of nothing would stop receive processing for good; "no limit" is 1, or
+        // poll-quota, which is poll-cpulimit without one.
         real_knob("cpu-limit", "poll-cpulimit: fraction of a core receive processing may use per period",
-                  c.policies.polling.cpu_limit, 0.01, 1),
+                  c.policies.polling.cpu_limit, 0.01, 1,
+                  "0 would stop receive processing for good; 1 is no limit, as policy poll-quota"),
         integer_knob("cpu-period-us", "poll-cpulimit: the period of the CPU limit", c.policies.polling.cpu_period_us, 100,
                      1e9),
         integer_knob("clock-mhz", "NIC clock", c.platform.clock_mhz, 1, 1000),
@@ -252,6 +304,8 @@ void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std:
     k->set(value);
 }
 
+double knob_number(const Knob& knob, const std::string& text) { return parse_number(knob, text); }
+
 void load_config_file(const std::vector<Knob>& knobs, const std::string& path) {
     toml::table table;
     try {
@@ -261,24 +315,22 @@ void load_config_file(const std::vector<Knob>& knobs, const std::string& path) {
         os << path << ":" << e.source().begin.line << ": " << e.description();
         throw std::invalid_argument(os.str());
     }
+    std::vector<std::string> lines;
+    {
+        std::ifstream file(path);
+        for (std::string line; std::getline(file, line);) lines.push_back(line);
+    }
     for (const auto& [key_view, node] : table) {
         const std::string key(key_view.str());
         const Knob* k = find_knob(knobs, key);
         if (!k) throw std::invalid_argument(path + ": unknown key '" + key + "'");
+        // A number goes to the knob as the file spells it, which is a spelling a flag takes too
+        // (TOML's), so both are checked alike and a message shows the value as written;
+        // anything else of the wrong type is refused, shown as written.
         std::string text;
-        if (k->type == Knob::Type::text) {
-            if (!node.is_string()) throw std::invalid_argument(path + ": " + key + ": must be a string, " + range_text(*k));
-            text = *node.value<std::string>();
-        } else if (node.is_integer()) {
-            text = std::to_string(*node.value<std::int64_t>());
-        } else if (node.is_floating_point() && k->type == Knob::Type::real) {
-            std::ostringstream os;
-            os.precision(17);
-            os << *node.value<double>();
-            text = os.str();
-        } else {
-            throw std::invalid_argument(path + ": " + key + ": must be " + range_text(*k));
-        }
+        if (k->type == Knob::Type::text && node.is_string()) text = *node.value<std::string>();
+        else if (k->type != Knob::Type::text && node.is_number()) text = number_as_written(node, lines);
+        else throw std::invalid_argument(path + ": " + key + " = " + toml_text(node, lines) + ": must be " + knob_range(*k));
         try {
             k->set(text);
         } catch (const std::invalid_argument& e) {
@@ -399,6 +451,26 @@ void validate(const RunConfig& c) {
         throw std::invalid_argument("rx-buf-size = " + std::to_string(c.driver.rx_buffer_size) +
                                     ": must be a multiple of 8 in 64..16384");
     check_knobs_used(c);
+}
+
+std::string knob_range(const Knob& k) {
+    if (k.type == Knob::Type::text && k.choices.empty()) return "a file name";
+    if (k.type == Knob::Type::text) {
+        std::string s;
+        for (const auto& c : k.choices) s += (s.empty() ? "" : ", ") + c;
+        return "one of " + s;
+    }
+    return (k.type == Knob::Type::integer ? "an integer in " : "a number in ") + bounds_text(k);
+}
+
+std::string knob_type_name(const Knob& k) {
+    if (k.type == Knob::Type::text && k.choices.empty()) return "FILE";
+    if (k.type == Knob::Type::text) {
+        std::string s;
+        for (const auto& c : k.choices) s += (s.empty() ? "" : "|") + c;
+        return s;
+    }
+    return (k.type == Knob::Type::integer ? "INT " : "NUMBER ") + bounds_text(k);
 }
 
 std::string knob_value(const RunConfig& config, const std::string& key) {

@@ -83,7 +83,8 @@ struct Knob {
     double min = 0;
     double max = 0;
     std::vector<std::string> choices;  // for text knobs
-    std::string range;                 // the allowed values in words, when min..max cannot say it
+    std::string bounds;                // "MIN..MAX", when a double cannot say it exactly (seeds)
+    std::string why;                   // why a value a user might expect is not allowed, for messages
     std::function<void(const std::string&)> set;  // parses and stores a checked value
     std::function<std::string()> get;            // the current value, for --help and reports
 };
@@ -94,6 +95,12 @@ std::vector<Knob> make_knobs(RunConfig& config);
 // Applies one value (from a file or a flag); throws std::invalid_argument naming the key,
 // the value and the allowed range.
 void set_knob(const std::vector<Knob>& knobs, const std::string& key, const std::string& value);
+
+// The number a numeric knob's text spells, checked against its range. Flags and files take the
+// same spellings, TOML's (1000, 1_000, 1e3, 2.5e-3, 0x3e8); an integer knob takes a whole
+// number however it is spelled (1e3 is 1000). Throws std::invalid_argument naming key, value
+// and range.
+double knob_number(const Knob& knob, const std::string& text);
 
 // Reads a TOML file of knob keys; throws std::invalid_argument naming the file, key and
 // problem.
@@ -114,6 +121,14 @@ std::vector<traffic::GeneratorConfig> traffic_classes(const RunConfig& config, s
 // key that the chosen policy, application or traffic does not use: knob_users.hpp).
 // With traffic = pcap it reads the capture: its frames' mean size sets the line rate.
 void validate(const RunConfig& config);
+
+// What the knob accepts in words, as messages say it: "an integer in 0..65535", "a number in
+// 0.01..1", "one of napi, bsd-interrupt, ...", "a file name".
+std::string knob_range(const Knob& knob);
+
+// Its type and range as --help shows them in place of a value: "INT 0..65535",
+// "NUMBER 0.01..1", "napi|bsd-interrupt|...", "FILE".
+std::string knob_type_name(const Knob& knob);
 
 // The knob's value as text, as --help and messages show it.
 std::string knob_value(const RunConfig& config, const std::string& key);

@@ -1,5 +1,7 @@
 #include "output/atomic_output_file.hpp"
 
+#include "output/temporary_cleanup.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,6 +50,7 @@ AtomicOutputFile::AtomicOutputFile(fs::path path) : path_(std::move(path)) {
         throw OutputFileError(path_, std::string("cannot be written (") + std::strerror(err) + ")");
     }
     temp_ = fs::path(buffer.data());
+    track_temporary(temp_.c_str());
     fchmod(fd, new_file_mode());
     close(fd);
 }
@@ -57,6 +60,7 @@ AtomicOutputFile::~AtomicOutputFile() {
     if (stream_.is_open()) stream_.close();
     std::error_code ec;
     fs::remove(temp_, ec);
+    untrack_temporary(temp_.c_str());
 }
 
 std::ostream& AtomicOutputFile::stream() {
@@ -79,6 +83,8 @@ void AtomicOutputFile::commit() {
         const int err = errno;
         throw OutputFileError(path_, std::string("cannot be replaced (") + std::strerror(err) + ")");
     }
+    // After the rename: a signal in between finds no file under the temporary name.
+    untrack_temporary(temp_.c_str());
     committed_ = true;
 }
 

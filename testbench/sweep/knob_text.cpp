@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -32,9 +33,9 @@ std::string canonical_value(const std::vector<Knob>& knobs, const std::string& k
         if (k->choices.empty()) return std::filesystem::absolute(value).lexically_normal().string();
         return value;
     }
-    double v = 0;
-    std::from_chars(value.data(), value.data() + value.size(), v);
-    return number_text(v);
+    // A seed is digits only (checked above) and may exceed what a double holds exactly.
+    if (k->key == "seed") return std::to_string(std::stoull(value));
+    return number_text(knob_number(*k, value));
 }
 
 std::string toml_value(const std::vector<Knob>& knobs, const std::string& key, const std::string& value) {

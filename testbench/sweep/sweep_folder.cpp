@@ -8,13 +8,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
 #include "output/atomic_output_file.hpp"
 #include "sweep/run_records.hpp"
 #include "output/staged_outputs.hpp"
+#include "sweep/sweep_report.hpp"
 
 namespace nicsim::sweep {
 namespace {
@@ -118,13 +118,8 @@ void create_folder(const fs::path& out) {
 }
 
 bool is_sweep_output(const std::string& name) {
-    static const std::vector<std::string> names{"results.csv", "results.json", "timing.csv", "plan.toml",
-                                                "plots.gp",    "livelock.svg", "livelock.png", "cpu.svg",
-                                                "latency.svg", "drops.svg",    "apps.svg",     "cores.svg",
-                                                "gnuplot.log"};
-    if (std::find(names.begin(), names.end(), name) != names.end()) return true;
-    static const std::regex data(R"((data|apps|cores)_[0-9]+\.dat)");
-    return std::regex_match(name, data);
+    // gnuplot.log: where older versions left gnuplot's messages.
+    return is_report_file(name) || name == "timing.csv" || name == "plan.toml" || name == "gnuplot.log";
 }
 
 void remove_stale_outputs(const fs::path& out, const std::vector<std::string>& written) {

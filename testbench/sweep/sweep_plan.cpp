@@ -33,7 +33,9 @@ std::string to_text(const toml::node& node, const std::string& where) {
         os << *node.value<double>();
         return os.str();
     }
-    throw std::invalid_argument(where + ": must be a string or a number");
+    std::ostringstream value;  // as TOML writes it: true, [1, 2], a table
+    node.visit([&value](const auto& n) { value << n; });
+    throw std::invalid_argument(where + " = " + value.str() + ": must be a string or a number");
 }
 
 // A TOML value as it was written, for messages.
@@ -51,17 +53,21 @@ KeyValues read_table(const toml::table& t, const std::string& where) {
     return kv;
 }
 
-// A [sweep] integer: a TOML integer in min..max, or an error naming the key and the value.
+// A [sweep] integer: a whole number in min..max however it is spelled (1000, 1e3), as run's
+// integer keys take it, or an error naming the key and the value; `integer_only` (the seed)
+// takes a TOML integer only, as run's seed key takes digits only.
 std::uint64_t sweep_integer(const std::string& name, const std::string& key, const toml::node& v, double min,
-                            double max) {
-    const auto i = v.value<std::int64_t>();
-    if (!v.is_integer() || static_cast<double>(*i) < min || static_cast<double>(*i) > max) {
+                            double max, bool integer_only = false) {
+    const double d = v.is_integer() ? static_cast<double>(*v.value<std::int64_t>()) : v.value<double>().value_or(-1);
+    const bool whole = (v.is_integer() || (v.is_floating_point() && !integer_only)) && std::isfinite(d) &&
+                       d == std::floor(d);
+    if (!whole || d < min || d > max) {
         std::ostringstream os;
         os << name << ": sweep." << key << " = " << to_text_or(v)
            << ": must be an integer in " << static_cast<long long>(min) << ".." << static_cast<long long>(max);
         throw std::invalid_argument(os.str());
     }
-    return static_cast<std::uint64_t>(*i);
+    return static_cast<std::uint64_t>(d);
 }
 
 SweepPlan parse_plan(const std::string& name, const toml::table& root) {
@@ -83,14 +89,14 @@ SweepPlan parse_plan(const std::string& name, const toml::table& root) {
                 plan.loads = parse_loads(to_text(v, name + ": sweep.loads"));
             }
         } else if (key == "packets") {
-            plan.packets = sweep_integer(name, key, v, 1, 1e9);
+            plan.packets = sweep_integer(name, key, v, 1, static_cast<double>(max_packets));
         } else if (key == "duration-us") {
             plan.duration_us = v.value<double>().value_or(0);
             if (!(v.is_number() && plan.duration_us > 0 && plan.duration_us <= 1e9))
                 throw std::invalid_argument(name + ": sweep.duration-us = " + to_text_or(v) +
                                             ": must be a number in 0..1000000000 (above 0)");
         } else if (key == "seed") {
-            plan.seed = sweep_integer(name, key, v, 0, 9007199254740992.0);
+            plan.seed = sweep_integer(name, key, v, 0, 9007199254740992.0, true);
         } else if (key == "seeds") {
             plan.seeds = static_cast<unsigned>(sweep_integer(name, key, v, 1, max_seeds));
         } else {

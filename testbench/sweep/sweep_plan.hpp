@@ -37,6 +37,8 @@ struct Axis {
 
 // Seeds per point, at most.
 inline constexpr unsigned max_seeds = 10000;
+// The most packets a point may offer (run's packets key says the same).
+inline constexpr std::uint64_t max_packets = 1'000'000'000;
 
 struct SweepPlan {
     std::string name;

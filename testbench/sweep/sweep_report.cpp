@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <map>
 #include <ostream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -393,6 +394,16 @@ void write_plots(const std::string& dir, const std::string& title, const std::ve
         throw std::runtime_error("gnuplot failed drawing the plots: " + msg.str());
     }
     std::remove((dir + "/.gnuplot.log").c_str());
+}
+
+bool is_report_file(const std::string& name) {
+    static const std::vector<std::string> names{
+        "results.csv", "results.json", "plots.gp",  "livelock.svg", "livelock.png", "cpu.svg",  "latency.svg",
+        "drops.svg",   "apps.svg",     "cores.svg", "tx.svg",       "interrupts.svg", "hog.svg"};
+    if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+    // data_N, apps_N and cores_N per plotted line; metric_NAME_N for plot_metric's plots.
+    static const std::regex data(R"((data|apps|cores|metric_[a-z0-9_]+)_[0-9]+\.dat)");
+    return std::regex_match(name, data);
 }
 
 void print_table(std::ostream& out, const std::vector<PointResult>& results) {

@@ -23,6 +23,11 @@ std::string results_json(const std::vector<PointResult>& results);
 // gnuplot's message if it fails. `dir` is a staging folder (output/staged_outputs.hpp): what
 // is not drawn this time is not there.
 void write_plots(const std::string& dir, const std::string& title, const std::vector<PointResult>& results);
+// Whether `name` is a file results_csv/results_json's callers or write_plots may write
+// (results.csv, livelock.svg, data_3.dat, metric_hog_cpu_0.dat, ...): what a sweep folder
+// recognises as its own results, to refuse, replace or remove. Kept beside write_plots, so
+// a new plot is named in both places (tests/sweep/test_sweep_outputs.cpp checks it is).
+bool is_report_file(const std::string& name);
 void print_table(std::ostream& out, const std::vector<PointResult>& results);
 
 }  // namespace nicsim::sweep

@@ -1,5 +1,7 @@
 #include "trace/trace_options.hpp"
 
+#include "output/atomic_output_file.hpp"
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -65,13 +67,14 @@ void check_trace_options(const TraceOptions& o, const RunSpan& span) {
     if (!(o.for_us > 0) || !std::isfinite(o.for_us))
         throw std::invalid_argument("--trace-for = " + format_us(o.for_us) + ": must be above 0 us");
     if (o.depth < 0) throw std::invalid_argument("--trace-depth = " + std::to_string(o.depth) + ": must be 0 (all) or more");
-    // Create the file now: a path that cannot be written fails here, not after the simulation.
-    std::error_code ec;
-    if (std::filesystem::is_directory(o.path, ec))
-        throw std::invalid_argument("--trace = " + o.path + ": is a directory, not a file");
-    std::ofstream probe(o.path, std::ios::trunc);
-    if (!probe)
-        throw std::invalid_argument("--trace = " + o.path + ": cannot write there (" + std::strerror(errno) + ")");
+    // A path that cannot be written fails here, not after the simulation. The probe is a
+    // temporary file beside it, removed again: a trace already at the path is not touched
+    // (the run replaces it only with a complete one, cli/trace_output.hpp).
+    try {
+        output::AtomicOutputFile probe(o.path);
+    } catch (const output::OutputFileError& e) {
+        throw std::invalid_argument("--trace = " + o.path + ": " + e.reason());
+    }
 }
 
 std::vector<std::string> trace_arguments(const TraceOptions& o) {

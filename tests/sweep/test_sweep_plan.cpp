@@ -36,9 +36,12 @@ std::string setting(const SweepPoint& p, const std::string& key) {
 SweepPlan read_back(const std::string& toml) {
     const fs::path file = fs::current_path() / ("plan-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(file) << toml;
-    auto plan = load_plan_file(file.string());
-    fs::remove(file);
-    return plan;
+    // Removed whether the plan is read or refused (the refusal tests throw through here).
+    struct Remove {
+        fs::path path;
+        ~Remove() { fs::remove(path); }
+    } remove{file};
+    return load_plan_file(file.string());
 }
 
 }  // namespace
@@ -188,4 +191,26 @@ TEST_CASE("An axis flag reads KEY=values, the values separated by commas", "[uni
     CHECK(a.values == std::vector<std::string>{"1", "5", "20"});
     CHECK_THROWS_WITH(parse_axis("quota"), Catch::Contains("must be KEY=V1,V2,..."));
     CHECK_THROWS_WITH(parse_axis("quota=1,,5"), Catch::Contains("an empty value"));
+}
+
+TEST_CASE("A plan's counts take the spellings run's integer keys take; its seed takes integers only", "[unit][sweep]") {
+    const std::string head = "[sweep]\npolicies = [\"napi\"]\nloads = [1000]\n";
+    CHECK(read_back(head + "packets = 1e3\n").packets == 1000);
+    CHECK(read_back(head + "packets = 1_000\n").packets == 1000);
+    CHECK(read_back(head + "seeds = 2.0\n").seeds == 2);
+    CHECK_THROWS_WITH(read_back(head + "packets = 1.5\n"), Catch::Contains("sweep.packets = 1.5: must be an integer in 1..1000000000"));
+    CHECK_THROWS_WITH(read_back(head + "seeds = 1e5\n"), Catch::Contains("sweep.seeds = 100000: must be an integer in 1..10000"));
+    CHECK_THROWS_WITH(read_back(head + "seed = 1e3\n"), Catch::Contains("sweep.seed = 1000: must be an integer in 0.."));
+    // An axis value is a run key's value: the run key's spellings, written canonically.
+    auto plan = small_plan();
+    plan.axes = {{"rx-usecs", {"1e2", "0x10"}}};
+    const auto points = plan_points(plan);
+    CHECK(setting(points[0], "rx-usecs") == "100");
+    CHECK(setting(points[2], "rx-usecs") == "16");
+}
+
+TEST_CASE("A plan's run key of the wrong TOML type is named with its value", "[unit][sweep]") {
+    const std::string head = "[sweep]\npolicies = [\"napi\"]\nloads = [1000]\n[run]\n";
+    CHECK_THROWS_WITH(read_back(head + "rx-usecs = true\n"), Catch::Contains("run.rx-usecs = true: must be a string or a number"));
+    CHECK_THROWS_WITH(read_back(head + "rx-usecs = [1, 2]\n"), Catch::Contains("run.rx-usecs = [ 1, 2 ]: must be a string or a number"));
 }

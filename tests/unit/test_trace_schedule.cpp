@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -165,7 +166,16 @@ TEST_CASE("trace options: windows, triggers, per-point paths and bad input", "[t
     CHECK_THROWS_WITH(check_trace_options(o, {100}), Catch::Contains("FROM must be below TO"));
     o = TraceOptions{};
     o.path = "/nonexistent-dir/x.fst";
-    CHECK_THROWS_WITH(check_trace_options(o, {100}), Catch::Contains("cannot write there"));
+    CHECK_THROWS_WITH(check_trace_options(o, {100}),
+                      "--trace = /nonexistent-dir/x.fst: cannot be written (No such file or directory)");
+    // The check probes beside the path: a trace already there is left as it was.
+    std::ofstream(path) << "earlier trace\n";
+    o.path = path;
+    CHECK_NOTHROW(check_trace_options(o, {100}));
+    std::string kept;
+    std::ifstream written(path);
+    std::getline(written, kept);
+    CHECK(kept == "earlier trace");
     std::filesystem::remove(path);
 
     o.path = "t.fst";
