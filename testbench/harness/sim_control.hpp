@@ -105,6 +105,7 @@ public:
             top_->clk_i = 1;
             eval_and_trace();
             ++cycle_;
+            ++skip_.evaluated;  // so that evaluated + skipped is every cycle
         }
         top_->rst_ni = 1;  // evaluated at the next falling edge, not on this rising one
     }
