@@ -53,6 +53,7 @@
 #include "harness/trace_support.hpp"
 #include "cli/replay_command.hpp"
 #include "loopback/rtl_run.hpp"
+#include "cli/loopback_knobs.hpp"
 #include "bridge/bridge_run.hpp"
 #include "cli/trace_cli.hpp"
 #include "cli/trace_output.hpp"
@@ -123,38 +124,31 @@ int do_run(RunCommand& cmd, CLI::App& run) {
     return 0;
 }
 
-void add_loopback_command(CLI::App& app, nicsim::tb::RtlRunOptions& o, bool& json) {
+struct LoopbackCommand {
+    nicsim::tb::RtlRunOptions options;
+    bool json = false;
+    std::vector<nicsim::Knob> knobs = nicsim::cli::make_loopback_knobs(options);
+    std::vector<std::string> text = std::vector<std::string>(knobs.size());  // as given, "" = not given
+};
+
+void add_loopback_command(CLI::App& app, LoopbackCommand& cmd) {
     auto* run = app.add_subcommand("loopback", "Frames through the RTL NIC and a polling driver only (no host model)");
-    run->add_option("--packets", o.packets, "Frames to offer")->capture_default_str();
-    run->add_option("--rate", o.rate_pps, "Offered load in frames per second")->capture_default_str();
-    run->add_option("--size", o.size, "Frame size in bytes without FCS (60..9018)")->capture_default_str();
-    run->add_option("--flows", o.flows, "Distinct UDP flows (source ports)")->capture_default_str();
-    run->add_option("--queues", o.driver.queues, "Queues the driver brings up")->capture_default_str();
-    run->add_option("--rx-ring", o.driver.rx_ring_size, "RX ring size in descriptors (power of two, 8..4096)")
-        ->capture_default_str();
-    run->add_option("--tx-ring", o.driver.tx_ring_size, "TX ring size in descriptors (power of two, 8..4096)")
-        ->capture_default_str();
-    run->add_option("--rx-buf-size", o.driver.rx_buffer_size, "RX buffer size in bytes (multiple of 8, 64..16384)")
-        ->capture_default_str();
-    run->add_option("--poll-interval-ns", o.poll_interval_ns, "How often the driver polls its rings")
-        ->capture_default_str();
-    run->add_option("--poll-budget", o.poll_budget, "Frames per ring per poll")->capture_default_str();
-    run->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")
-        ->capture_default_str();
-    run->add_option("--dma-window", o.dma_window,
-                    "Reads and writes the host answers in flight each (PCIe tags: 32 without extended tags)")
-        ->capture_default_str();
-    run->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
-    run->add_option("--link-gbps", o.link_gbps, "Ethernet link speed; the offered rate may not exceed it")
-        ->capture_default_str();
+    nicsim::tb::RtlRunOptions& o = cmd.options;
+    for (std::size_t i = 0; i < cmd.knobs.size(); ++i) nicsim::cli::add_knob_option(*run, cmd.knobs[i], cmd.text[i]);
     run->add_option("--seed", o.seed, "Random seed (flow choice)")->check(nicsim::cli::seed_digits())->capture_default_str();
     run->add_flag("!--no-forward", o.forward, "Do not send received frames back out");
     run->add_option("--trace", o.trace_path, "Write an FST waveform of the whole run to this file")->type_name("FILE.fst");
-    run->add_flag("--json", json,
+    run->add_flag("--json", cmd.json,
                   "Print one JSON object: offered, received, transmitted, nic_drops, the NIC's counters, ...");
 }
 
-int do_loopback(const nicsim::tb::RtlRunOptions& options, bool json) {
+int do_loopback(LoopbackCommand& cmd) {
+    // Every value checked before anything runs or is written (exit 2 from main).
+    for (std::size_t i = 0; i < cmd.knobs.size(); ++i)
+        if (!cmd.text[i].empty()) cmd.knobs[i].set(cmd.text[i]);
+    nicsim::tb::validate(cmd.options);
+    const nicsim::tb::RtlRunOptions& options = cmd.options;
+    const bool json = cmd.json;
     // The trace appears at --trace only once the run is over (an interrupted run leaves the old one).
     nicsim::tb::TraceOptions asked;
     asked.path = options.trace_path;
@@ -320,9 +314,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     RunCommand run;
     add_run_command(app, run);
-    nicsim::tb::RtlRunOptions loopback;
-    bool loopback_json = false;
-    add_loopback_command(app, loopback, loopback_json);
+    LoopbackCommand loopback;
+    add_loopback_command(app, loopback);
     BenchCommand bench;
     add_bench_command(app, bench);
     nicsim::sweep::SweepCommand sweep;
@@ -346,7 +339,7 @@ int main(int argc, char** argv) {
         nicsim::output::remove_temporaries_on_stop_signals();
     try {
         if (app.got_subcommand("run")) return do_run(run, *app.get_subcommand("run"));
-        if (app.got_subcommand("loopback")) return do_loopback(loopback, loopback_json);
+        if (app.got_subcommand("loopback")) return do_loopback(loopback);
         if (app.got_subcommand("bench")) return do_bench(bench, *app.get_subcommand("bench"));
         if (app.got_subcommand("sweep")) return nicsim::sweep::run_sweep_command(sweep, *app.get_subcommand("sweep"));
         if (app.got_subcommand("bridge")) return nicsim::bridge::run_bridge(bridge, std::cout, std::cerr);

@@ -13,15 +13,13 @@
 #include <string>
 
 #include "harness/harness_options.hpp"
+#include "loopback/loopback_ranges.hpp"
 #include "traffic/line_rate.hpp"
 #include "harness/nic_harness.hpp"
-#include "range_check.hpp"
 #include "traffic/test_frame.hpp"
 
 namespace nicsim::tb {
 namespace {
-
-using model::check_range;
 
 bool power_of_two(unsigned v) { return v != 0 && (v & (v - 1)) == 0; }
 
@@ -34,36 +32,33 @@ double percentile(std::vector<double>& sorted_values, double p) {
 }  // namespace
 
 void validate(const RtlRunOptions& o) {
-    check_range<std::uint64_t>("--packets", o.packets, 1, 100'000'000);
-    check_range<unsigned>("--size", o.size, test_frame_min_size, test_frame_max_size);
-    check_range<unsigned>("--clock-mhz", o.clock_mhz, 1, 1000);
-    check_range<double>("--link-gbps", o.link_gbps, 0.001, 400.0);
+    // Each numeric option against loopback_ranges, the table the help shows.
+    for (const LoopbackRange& r : loopback_ranges) {
+        const double v = loopback_value(o, r.key);
+        if (v >= r.low && v <= r.high) continue;
+        std::ostringstream os;
+        os.precision(15);
+        os << r.key << " = " << v << ": must be " << (r.integer ? "an integer" : "a number") << " in " << r.low
+           << ".." << r.high;
+        throw std::invalid_argument(os.str());
+    }
     const double line_rate = line_rate_pps(o.link_gbps, o.size);
     if (!(o.rate_pps > 0) || o.rate_pps > line_rate) {
         std::ostringstream os;
-        os << "--rate = " << o.rate_pps << ": must be in (0, " << std::fixed << std::setprecision(0)
+        os << "rate = " << o.rate_pps << ": must be in (0, " << std::fixed << std::setprecision(0)
            << std::floor(line_rate) << "] frames/s, the line rate of " << std::setprecision(3) << o.link_gbps
            << " Gb/s Ethernet for " << o.size << "-byte frames";
         throw std::invalid_argument(os.str());
     }
-    check_range<unsigned>("--flows", o.flows, 1, 65535);
-    check_range<unsigned>("--queues", o.driver.queues, 1, 16);
-    check_range<unsigned>("--rx-ring", o.driver.rx_ring_size, 8, 4096);
-    check_range<unsigned>("--tx-ring", o.driver.tx_ring_size, 8, 4096);
     if (!power_of_two(o.driver.rx_ring_size))
-        throw std::invalid_argument("--rx-ring = " + std::to_string(o.driver.rx_ring_size) +
+        throw std::invalid_argument("rx-ring = " + std::to_string(o.driver.rx_ring_size) +
                                     ": must be a power of two in 8..4096");
     if (!power_of_two(o.driver.tx_ring_size))
-        throw std::invalid_argument("--tx-ring = " + std::to_string(o.driver.tx_ring_size) +
+        throw std::invalid_argument("tx-ring = " + std::to_string(o.driver.tx_ring_size) +
                                     ": must be a power of two in 8..4096");
-    check_range<unsigned>("--rx-buf-size", o.driver.rx_buffer_size, 64, 16384);
     if (o.driver.rx_buffer_size % 8 != 0)
-        throw std::invalid_argument("--rx-buf-size = " + std::to_string(o.driver.rx_buffer_size) +
+        throw std::invalid_argument("rx-buf-size = " + std::to_string(o.driver.rx_buffer_size) +
                                     ": must be a multiple of 8 in 64..16384");
-    check_range<unsigned>("--poll-interval-ns", o.poll_interval_ns, 10, 10'000'000);
-    check_range<unsigned>("--poll-budget", o.poll_budget, 1, 4096);
-    check_range<unsigned>("--dma-latency-ns", o.dma_latency_ns, 0, 100'000);
-    check_range<unsigned>("--dma-window", o.dma_window, 1, 1024);
 }
 
 RtlRunReport run_rtl(const RtlRunOptions& o) {
