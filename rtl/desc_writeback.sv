@@ -767,8 +767,14 @@ module desc_writeback #(
       (CntW'(wr_ptr_q - iss_ptr_q) <= CntW'(wr_ptr_q - b_ptr_q)) &&
       (CntW'(wr_ptr_q - b_ptr_q) <= CntW'(wr_ptr_q - rd_ptr_q)) &&
       (CntW'(wr_ptr_q - rd_ptr_q) <= CntW'(MaxBatches)));
-  a_slots_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
-      arrive |-> (sl_q[cr][0 +: UsedW] < UsedW'(Slots)));
+  // An immediate assertion at the clock edge (the same check as a concurrent one): Verilator
+  // 5.006 stops with an internal error (V3Unknown, "No VarRef or Const under ArraySel") on an
+  // unpacked-array select inside a concurrent assertion's sampled expression.
+  always @(posedge clk_i) begin
+    if (rst_ni && arrive) begin
+      a_slots_bound: assert (sl_q[cr][0 +: UsedW] < UsedW'(Slots));
+    end
+  end
 `endif
 
 endmodule

@@ -400,8 +400,10 @@ module rx_dma #(
       if ((state_q == ST_ISSUE && !stop_q) || buf_ok) begin
         burst    = dma_burst_pkg::next_burst_beats(cur_left, MAX_BURST, cur_addr[11:3]);
         last_buf = (off_q + cur_blen) == len_q;
-        if ((!awvalid_q || m_axi_awready_i) && b_out_q < OutW'(WrOutstanding) && !blq_full &&
-            !rec_full) begin
+        // The AW still shown (awvalid_q, taken at this edge or not) counts as in flight:
+        // b_out_q counts it only from the cycle after its handshake.
+        if ((!awvalid_q || m_axi_awready_i) && b_out_q + OutW'(awvalid_q) < OutW'(WrOutstanding) &&
+            !blq_full && !rec_full) begin
           issue      = 1'b1;
           issue_last = (burst == cur_left);
           blq_push   = 1'b1;

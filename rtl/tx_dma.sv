@@ -289,8 +289,10 @@ module tx_dma #(
         stop_q = tx_reset_i[q_q] || !tx_active_i[q_q] || qfail_q[q_q];
         burst  = dma_burst_pkg::next_burst_beats(ar_left_q, MAX_BURST, ar_addr_q[11:3]);
         // Room: the buffer's free words (saturated at 0xFFFF, so the test is safe) beyond
-        // those already requested.
-        if (!stop_q && (!arvalid_q || m_axi_arready_i) && r_out_q < OutW'(RdOutstanding) &&
+        // those already requested. The AR still shown (arvalid_q, taken at this edge or not)
+        // counts as in flight: r_out_q counts it only from the cycle after its handshake.
+        if (!stop_q && (!arvalid_q || m_axi_arready_i) &&
+            r_out_q + OutW'(arvalid_q) < OutW'(RdOutstanding) &&
             !rec_full && 32'(burst) + 32'(rsv_q) <= 32'(buf_free_words_i)) begin
           issue      = 1'b1;
           issue_last = (burst == ar_left_q);

@@ -31,7 +31,17 @@ AxiMemorySlave::AxiMemorySlave(const AxiMasterPorts& ports, HostMemory& memory, 
     if (config_.stall_percent > 100)
         throw std::invalid_argument("AxiMemorySlave: stall_percent = " + std::to_string(config_.stall_percent) +
                                     ": must be in 0..100");
-    irregular_ = config_.latency_jitter_cycles > 0 || config_.stall_percent > 0;
+    const unsigned all = config_.stall_percent;
+    stalls_ = config_.channel_stalls.value_or(Config::ChannelStalls{all, all, all, all, all});
+    for (const auto& [name, percent] : {std::pair{"ar", stalls_.ar}, std::pair{"aw", stalls_.aw},
+                                        std::pair{"w", stalls_.w}, std::pair{"r", stalls_.r},
+                                        std::pair{"b", stalls_.b}}) {
+        if (percent > 100)
+            throw std::invalid_argument(std::string("AxiMemorySlave: channel_stalls.") + name + " = " +
+                                        std::to_string(percent) + ": must be in 0..100");
+        any_stall_ = any_stall_ || percent > 0;
+    }
+    irregular_ = config_.latency_jitter_cycles > 0 || any_stall_;
     reset();
 }
 
@@ -119,12 +129,12 @@ void AxiMemorySlave::sample(std::uint64_t cycle) {
     const bool r_held = rvalid_ && !*p_.rready;
     const bool b_held = bvalid_ && !*p_.bready;
     bool r_stall = false, b_stall = false;
-    if (irregular_ && config_.stall_percent > 0) {
-        if (stall()) arready_ = 0;
-        if (stall()) awready_ = 0;
-        if (stall()) wready_ = 0;
-        r_stall = !r_held && stall();
-        b_stall = !b_held && stall();
+    if (irregular_ && any_stall_) {
+        if (stall(stalls_.ar)) arready_ = 0;
+        if (stall(stalls_.aw)) awready_ = 0;
+        if (stall(stalls_.w)) wready_ = 0;
+        r_stall = !r_held && stall(stalls_.r);
+        b_stall = !b_held && stall(stalls_.b);
     }
 
     rvalid_ = 0;
@@ -277,7 +287,7 @@ unsigned AxiMemorySlave::jitter() {
     return static_cast<unsigned>(rng_() % (config_.latency_jitter_cycles + 1ull));
 }
 
-bool AxiMemorySlave::stall() { return rng_() % 100 < config_.stall_percent; }
+bool AxiMemorySlave::stall(unsigned percent) { return rng_() % 100 < percent; }
 
 void AxiMemorySlave::violation(std::uint64_t cycle, std::string what) {
     violations_.push_back(AxiViolation{cycle, std::move(what)});

@@ -17,8 +17,9 @@
 // For block tests the slave can also be made irregular, seeded and reproducible: each burst's
 // latency gets a random extra of 0..latency_jitter_cycles (answers stay in order per channel),
 // and each channel can be stalled at random: AR/AW/W ready held low, R/B valid withheld, in a
-// cycle with probability stall_percent / 100 (a valid already shown is held until taken, as
-// AXI requires). With both at 0 (the default) the slave is exactly as described above.
+// cycle with probability stall_percent / 100, or with a probability of its own per channel
+// (channel_stalls; a valid already shown is held until taken, as AXI requires). With all at 0
+// (the default) the slave is exactly as described above.
 //
 // Protocol errors by the master are recorded in violations() (never silently ignored) and the
 // burst is then served as if it were legal: INCR, 8-byte beats, counted by AxLEN. They are:
@@ -27,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -59,8 +61,14 @@ public:
         // Irregular host (block tests): extra latency per burst, uniform in 0..this.
         unsigned latency_jitter_cycles = 0;
         // Per-cycle probability (percent, 0..100) of stalling a channel: AR, AW, W ready low;
-        // R, B valid withheld.
+        // R, B valid withheld. The same for every channel, unless channel_stalls is set.
         unsigned stall_percent = 0;
+        // Each channel's own probability (percent, 0..100), replacing stall_percent. The same
+        // value on every channel draws exactly as stall_percent does.
+        struct ChannelStalls {
+            unsigned ar = 0, aw = 0, w = 0, r = 0, b = 0;
+        };
+        std::optional<ChannelStalls> channel_stalls;
         std::uint64_t seed = 1;  // of the jitter and stall choices
     };
 
@@ -140,8 +148,10 @@ private:
     bool irregular_ = false;
     std::uint64_t last_read_ready_ = 0, last_write_ready_ = 0;
     std::mt19937_64 rng_;
+    Config::ChannelStalls stalls_;  // in effect: channel_stalls, or stall_percent everywhere
+    bool any_stall_ = false;
     unsigned jitter();
-    bool stall();
+    bool stall(unsigned percent);
 
     // The inputs of the NIC we drive: the values applied now, replaced by the next ones
     // computed in sample().

@@ -156,3 +156,39 @@ TEST_CASE("a stall probability above 100 percent is refused naming the value", "
         CHECK(std::string(e.what()).find("stall_percent = 101") != std::string::npos);
     }
 }
+
+TEST_CASE("per-channel stalls: the same value everywhere is stall_percent, and a channel at 0 never stalls",
+          "[axi_memory_slave]") {
+    auto cycles_of = [](AxiMemorySlave::Config c) {
+        Bench b(c);
+        std::vector<std::uint64_t> cycles;
+        for (const auto& beat : twenty_reads(b, false)) cycles.push_back(beat.cycle);
+        CHECK(b.slave.violation_count() == 0);
+        return cycles;
+    };
+    AxiMemorySlave::Config same = irregular(8, 30, 0, 3);
+    same.channel_stalls = AxiMemorySlave::Config::ChannelStalls{25, 25, 25, 25, 25};
+    CHECK(cycles_of(same) == cycles_of(irregular(8, 30, 25, 3)));
+
+    // Only B and W stalled: the reads go exactly as with no stalls at all (one draw per channel
+    // per cycle either way, so the latency jitter draws differ: compare without jitter).
+    AxiMemorySlave::Config writes_only = irregular(8, 0, 0, 3);
+    writes_only.channel_stalls = AxiMemorySlave::Config::ChannelStalls{0, 0, 90, 0, 90};
+    CHECK(cycles_of(writes_only) == cycles_of(irregular(8, 0, 0, 3)));
+    AxiMemorySlave::Config reads_too = writes_only;
+    reads_too.channel_stalls->r = 90;
+    CHECK(cycles_of(reads_too).back() > cycles_of(writes_only).back());
+}
+
+TEST_CASE("a per-channel stall probability above 100 percent is refused naming the channel", "[axi_memory_slave]") {
+    FakeNicPins pins;
+    HostMemory mem;
+    AxiMemorySlave::Config c = irregular(5, 0, 0, 1);
+    c.channel_stalls = AxiMemorySlave::Config::ChannelStalls{0, 0, 0, 0, 101};
+    try {
+        AxiMemorySlave slave(bind_axi_master(pins), mem, c);
+        FAIL("accepted channel_stalls.b = 101");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string(e.what()).find("channel_stalls.b = 101") != std::string::npos);
+    }
+}
