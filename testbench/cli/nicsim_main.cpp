@@ -260,9 +260,12 @@ void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
                                                 "answer ARP, ping and UDP echo (port 7) through it");
     auto* tap = bridge->add_option("--tap", o.tap, "TAP interface to open, or create (needs CAP_NET_ADMIN)")->type_name("IFNAME");
     auto* udp = bridge->add_option("--udp", o.udp_port, "Instead of a TAP: one frame per UDP datagram on 127.0.0.1:PORT (0: any free port)")
+                    ->type_name("PORT 0..65535")
                     ->each([&o](const std::string&) { o.udp = true; });
     tap->excludes(udp);
-    bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")->needs(udp);
+    bridge->add_option("--udp-peer", o.udp_peer_port, "Send to 127.0.0.1:PORT [the sender of the latest datagram]")
+        ->type_name("PORT 0..65535")
+        ->needs(udp);
     bridge->add_option("--ip", o.ip, "The simulated host's address and subnet")->capture_default_str()->type_name("A.B.C.D/N");
     bridge->add_option("--mac", o.mac, "The simulated NIC's MAC address")->capture_default_str()->type_name("MAC");
     bridge->add_option("--policy", o.policy, "Driver policy (see docs/bridge.md for what each does here)")
@@ -270,12 +273,17 @@ void add_bridge_command(CLI::App& app, nicsim::bridge::BridgeOptions& o) {
         ->type_name("POLICY");
     bridge->add_option("--pcap", o.pcap_path, "Record both directions on the simulated wire to this pcap file")
         ->type_name("FILE.pcap");
-    bridge->add_option("--mtu", o.mtu, "Longer frames from the wire are dropped and counted (68..9000)")->capture_default_str();
+    bridge->add_option("--mtu", o.mtu, "Longer frames from the wire are dropped and counted")->capture_default_str()->type_name("INT 68..9000");
     bridge->add_option("--time-scale", o.time_scale, "Simulated seconds per wall-clock second (the simulation may lag, never lead)")
-        ->capture_default_str();
-    bridge->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str();
-    bridge->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")->capture_default_str();
-    bridge->add_option("--duration", o.duration_s, "Stop after this many seconds (0 = at SIGINT/SIGTERM)")->capture_default_str();
+        ->capture_default_str()
+        ->type_name("NUMBER 0.000001..1000");
+    bridge->add_option("--clock-mhz", o.clock_mhz, "NIC clock")->capture_default_str()->type_name("INT 1..1000");
+    bridge->add_option("--dma-latency-ns", o.dma_latency_ns, "Host memory latency seen by the NIC's DMA")
+        ->capture_default_str()
+        ->type_name("INT 0..100000");
+    bridge->add_option("--duration", o.duration_s, "Stop after this many seconds (0 = at SIGINT/SIGTERM)")
+        ->capture_default_str()
+        ->type_name("NUMBER 0..10000000");
 }
 
 struct ViewCommand {
