@@ -264,6 +264,10 @@ std::vector<Knob> knob_table(RunConfig& c) {
                      "1: jump over NIC cycles in which nothing can change (exact: the results are the same); "
                      "0: evaluate every cycle",
                      c.platform.skip_idle, 0, 1),
+        integer_knob("checks",
+                     "1: run the NIC model with the RTL's assertions (AXI rules, engine invariants) compiled in, "
+                     "about 10% slower; a failing one stops the run naming it; 0: the speed model without them",
+                     c.platform.checks, 0, 1),
         real_knob("drain-timeout-us", "Time allowed after the last frame for the system to drain", c.drain_timeout_us, 1,
                   1e9),
         real_knob("cost-irq-entry-ns", "CPU cost: interrupt entry", costs.irq_entry_ns, 0, 1e9),

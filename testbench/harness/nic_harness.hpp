@@ -28,6 +28,8 @@
 #include "Vnicsim_tb___024root.h"  // the model's internals: the counters RtlNic reads directly
 #include "Vnicsim_tb_fast.h"
 #include "Vnicsim_tb_fast___024root.h"
+#include "Vnicsim_tb_checked.h"
+#include "Vnicsim_tb_checked___024root.h"
 #pragma GCC diagnostic pop
 
 #include "harness/rtl_device.hpp"
@@ -40,6 +42,8 @@ namespace nicsim::tb {
 // (testbench/sv/CMakeLists.txt says why).
 using NicTop = Vnicsim_tb;
 using FastNicTop = Vnicsim_tb_fast;
+// The speed model with the RTL's assertions compiled in (`run --checks 1`); NicTop has them too.
+using CheckedNicTop = Vnicsim_tb_checked;
 using NicHarness = RtlHarness<NicTop>;
 using NicDevice = RtlDevice<NicHarness>;
 // For runs that never trace (the bridge): the same NIC without tracing's per-cycle cost.

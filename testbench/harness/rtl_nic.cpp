@@ -80,9 +80,11 @@ private:
 
 }  // namespace
 
-std::unique_ptr<RtlNic> make_rtl_nic(const HarnessOptions& options, const TraceOptions& trace) {
-    // Only a run that traces pays for a model verilated with tracing.
+std::unique_ptr<RtlNic> make_rtl_nic(const HarnessOptions& options, const TraceOptions& trace, bool checks) {
+    // Only a run that traces pays for a model verilated with tracing (which has the RTL's
+    // assertions too), and only a run that asks for checks for the assertions.
     if (trace.enabled()) return std::make_unique<ModelNic<NicTop>>(options, trace);
+    if (checks) return std::make_unique<ModelNic<CheckedNicTop>>(options, trace);
     return std::make_unique<ModelNic<FastNicTop>>(options, trace);
 }
 

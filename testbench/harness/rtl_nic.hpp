@@ -67,6 +67,6 @@ public:
 
 // With trace.enabled(), the FST is written as `trace` says, and record() puts software events
 // into its testbench scope; without, neither costs anything.
-std::unique_ptr<RtlNic> make_rtl_nic(const HarnessOptions& options, const TraceOptions& trace);
+std::unique_ptr<RtlNic> make_rtl_nic(const HarnessOptions& options, const TraceOptions& trace, bool checks = false);
 
 }  // namespace nicsim::tb

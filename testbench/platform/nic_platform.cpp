@@ -16,7 +16,7 @@ NicPlatform::NicPlatform(const sc_core::sc_module_name& name, host::SimKernel& k
     auto options = tb::harness_options(config.clock_mhz, config.dma_latency_ns);
     options.sim.skip_idle = config.skip_idle;
     period_ps_ = options.sim.clock_period_ps;
-    nic_ = tb::make_rtl_nic(options, config.trace);
+    nic_ = tb::make_rtl_nic(options, config.trace, config.checks);
     tracing_ = config.trace.enabled();
     kernel_.set_before_step([this](std::uint64_t now) { sync_to(now); });
     SC_THREAD(quantum_loop);

@@ -16,6 +16,7 @@ struct PlatformConfig {
     unsigned dma_latency_ns = 500;     // host memory latency seen by the NIC's DMA
     double quantum_ns = 1000;          // longest the NIC may lag host time
     bool skip_idle = true;             // jump over idle NIC cycles (exact; SimControl)
+    bool checks = false;               // the model with the RTL's assertions compiled in
     tb::TraceOptions trace;            // FST waveform of the NIC and testbench, off by default
 };
 
