@@ -72,6 +72,10 @@ public:
         // Verilator needs this before the model is built for open_trace() to work later. The
         // model is verilated with tracing anyway, so it costs little while no trace is open.
         context_->traceEverOn(true);
+        // A failing RTL assertion ($error, with its time, module and name, printed by the model)
+        // ends the cycle with gotFinish instead of abort(), so the run ends through the thrown
+        // error below: exit status 1 with a message, temporary files removed.
+        if constexpr (requires(Context& c) { c.fatalOnError(false); }) context_->fatalOnError(false);
         top_ = std::make_unique<Top>(context_.get(), "TOP");
         half_period_ = half_period_in_precision_units();
         top_->clk_i = 0;
@@ -203,8 +207,14 @@ private:
         eval_and_trace();
         ++cycle_;
         ++skip_.evaluated;
-        if (context_->gotFinish())
+        if (context_->gotFinish()) {
+            if constexpr (requires(Context& c) { c.gotError(); }) {
+                if (context_->gotError())
+                    throw std::runtime_error("an RTL assertion failed in NIC cycle " + std::to_string(cycle_) +
+                                             " (its time, module and name are printed above)");
+            }
             throw std::runtime_error("SimControl: the design called $finish at cycle " + std::to_string(cycle_));
+        }
     }
 
     std::uint64_t quiet_until() const {
