@@ -315,11 +315,38 @@ int do_view(const ViewCommand& cmd) {
     throw std::runtime_error("cannot run gtkwave (is it installed? scripts/setup installs it)");
 }
 
+// CLI11's own refusal of a value it cannot convert ("Could not convert: --mtu = abc") names the
+// option and the value but not the range, which is in the option's type name ("INT 68..9000"):
+// said as every knob's refusal says it ("mtu = abc: must be an integer in 68..9000").
+std::string refusal_message(const CLI::App* app, const CLI::Error& e) {
+    const std::string what = e.what();
+    const std::string prefix = "Could not convert: ";
+    if (what.rfind(prefix, 0) == 0) {
+        const std::string rest = what.substr(prefix.size());
+        const std::size_t eq = rest.find(" = ");
+        const std::string flag = rest.substr(0, eq);
+        for (const CLI::App* sub : app->get_subcommands()) {
+            const CLI::Option* opt = sub->get_option_no_throw(flag);
+            if (opt == nullptr || eq == std::string::npos) continue;
+            std::string type = opt->get_type_name();
+            std::string kind;
+            for (const auto& [name, words] : {std::pair{"INT ", "an integer in "}, std::pair{"UINT ", "an integer in "},
+                                              std::pair{"NUMBER ", "a number in "}, std::pair{"PORT ", "a port in "}})
+                if (type.rfind(name, 0) == 0) kind = words + type.substr(std::string(name).size());
+            if (kind.empty()) kind = "a value of type " + type;
+            const std::string key = flag.rfind("--", 0) == 0 ? flag.substr(2) : flag;
+            return "nicsim: " + key + " = " + rest.substr(eq + 3) + ": must be " + kind + "\n";
+        }
+    }
+    return CLI::FailureMessage::simple(app, e);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"nicsim: a hardware-in-the-loop NIC model and testbench"};
     app.require_subcommand(1);
+    app.failure_message(refusal_message);
     RunCommand run;
     add_run_command(app, run);
     LoopbackCommand loopback;
